@@ -1,0 +1,52 @@
+# Rootwise — the documented entry points. `make help` lists them.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format messages catalogs content bench clean
+
+help:  ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)  ## Create .venv and install the pinned dependencies
+
+catalogs: install  ## Compile the gettext catalogs (msgfmt if present, else polib)
+	$(MANAGE) compilecatalogs
+
+content: install catalogs  ## Migrate and load the course content pack (idempotent)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) loadcontent
+
+run: content  ## Set up everything and serve on http://127.0.0.1:$(PORT) (SQLite)
+	$(MANAGE) createdemousers
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install  ## ruff check + ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: install catalogs lint  ## Set up and run the whole suite (pytest)
+	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+format: install  ## Format and autofix with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: install  ## Refresh every catalog: django, djangojs (needs xgettext) and content
+	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(MANAGE) exportcontent
+
+clean:  ## Remove the virtualenv, the database and build output
+	rm -rf $(VENV) db.sqlite3 staticfiles
+	find locale -name '*.mo' -delete

@@ -1,0 +1,49 @@
+"""Request plumbing shared by pages and the API: ?lang= and the request body limit."""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+BODY_TOO_LARGE = "request_too_large"
+
+
+class QueryLanguageMiddleware:
+    """`?lang=xx` overrides Accept-Language and the language cookie for this request.
+
+    Placed after LocaleMiddleware, which has already picked a language and will add
+    Content-Language and Vary on the way out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.supported = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        code = request.GET.get("lang", "").split("-")[0].lower()
+        if code in self.supported:
+            translation.activate(code)
+            request.LANGUAGE_CODE = code
+        return self.get_response(request)
+
+
+class RequestBodyLimitMiddleware:
+    """Refuse bodies over API_MAX_BODY_BYTES with 413 before anything reads them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limit = settings.API_MAX_BODY_BYTES
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > self.limit:
+            message = _("The request body is too large (limit: %(limit)s bytes).") % {
+                "limit": self.limit
+            }
+            return JsonResponse(
+                {"code": BODY_TOO_LARGE, "message": message, "details": {}}, status=413
+            )
+        return self.get_response(request)
