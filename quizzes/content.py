@@ -1,0 +1,350 @@
+"""The quizzes part of a content pack: `quizzes/<slug>.yaml`, read, validated and upserted.
+
+Registered with learning's pack registry (apps.py), so `loadcontent` loads it in the same
+transaction as the lessons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from learning.models import Lesson
+from learning.packs import Fields, Pack, Problems, read_yaml
+from learning.services import LoadReport, english, upsert
+from quizzes import grading
+from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, QuizQuestion
+
+ALL_QUESTIONS = "*"
+
+
+@dataclass(frozen=True)
+class ChoiceSpec:
+    key: str
+    text: str
+    correct: bool = False
+    position: int = 0
+    side: str = ""
+    pair: str = ""
+
+
+@dataclass(frozen=True)
+class AnswerSpec:
+    key: str
+    synonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionSpec:
+    key: str
+    kind: str
+    source: str
+    lesson: str
+    points: int
+    prompt: str
+    explanation: str
+    choices: tuple[ChoiceSpec, ...] = ()
+    answers: tuple[AnswerSpec, ...] = ()
+    needed: int | None = None
+    number: float | None = None
+    tolerance: float = 0.0
+    truth: bool | None = None
+
+
+@dataclass(frozen=True)
+class QuizSpec:
+    key: str
+    title: str
+    description: str
+    lesson: str
+    pass_mark: int
+    time_limit: int | None
+    attempt_limit: int | None
+    shuffle_questions: bool
+    shuffle_choices: bool
+    draw: int | None
+    published: bool
+    include: tuple[str, ...] | str
+    questions: tuple[QuestionSpec, ...]
+    path: Path
+
+
+def read_quizzes(pack: Pack, problems: Problems) -> list[QuizSpec]:
+    folder = pack.path / "quizzes"
+    if not folder.is_dir():
+        return []
+    lessons = pack.lesson_sources
+    quizzes = [
+        quiz
+        for path in sorted(folder.glob("*.yaml"))
+        if (quiz := _read_quiz(path, lessons, problems))
+    ]
+    _check_bank(quizzes, problems)
+    return quizzes
+
+
+def _read_quiz(path: Path, lessons: dict[str, str], problems: Problems) -> QuizSpec | None:
+    data = read_yaml(path, problems)
+    if data is None:
+        return None
+    fields = Fields(data, path, problems)
+    if not fields.ok:
+        return None
+    key = fields.slug()
+    if key and key != path.stem:
+        fields.problem(f"key {key!r} does not match the file name {path.name!r}")
+    lesson = fields.text("lesson", required=False)
+    if lesson and lesson not in lessons:
+        fields.problem(f"unknown lesson {lesson!r}")
+    include = fields.mapping.get("include") or ()
+    if include != ALL_QUESTIONS:
+        include = fields.text_list("include")
+    questions = tuple(
+        question
+        for item in fields.list("questions")
+        if (question := _read_question(item, path, lessons, problems))
+    )
+    return QuizSpec(
+        key=key,
+        title=fields.text("title", max_length=200),
+        description=fields.text("description", required=False),
+        lesson=lesson,
+        pass_mark=fields.integer("pass_mark", default=70, low=0, high=100),
+        time_limit=fields.integer("time_limit", low=1, high=600),
+        attempt_limit=fields.integer("attempt_limit", low=1, high=1000),
+        shuffle_questions=fields.boolean("shuffle_questions", default=False),
+        shuffle_choices=fields.boolean("shuffle_choices", default=True),
+        draw=fields.integer("draw", low=1, high=1000),
+        published=fields.boolean("published", default=True),
+        include=include,
+        questions=questions,
+        path=path,
+    )
+
+
+def _read_question(item, path: Path, lessons: dict[str, str], problems: Problems):
+    fields = Fields(item, path, problems)
+    if not fields.ok:
+        return None
+    kind = fields.text("kind")
+    if kind and kind not in grading.KINDS:
+        fields.problem(f"unknown kind {kind!r} (one of: {', '.join(grading.KINDS)})")
+    lesson = fields.text("lesson")
+    if lesson and lesson not in lessons:
+        fields.problem(f"unknown lesson {lesson!r}")
+    spec = dict(
+        key=fields.slug(),
+        kind=kind,
+        source=fields.section(),
+        lesson=lesson,
+        points=fields.integer("points", default=1, low=1, high=100),
+        prompt=fields.text("prompt"),
+        explanation=fields.text("explanation"),
+    )
+    if kind in (grading.SINGLE, grading.MULTIPLE, grading.ORDER):
+        spec["choices"] = _read_choices(fields, kind)
+    elif kind in (grading.TEXT, grading.SET):
+        spec["answers"] = _read_answers(fields)
+        if kind == grading.SET:
+            spec["needed"] = fields.integer("needed", low=1, high=grading.MAX_ITEMS)
+            if spec["needed"] and spec["needed"] > len(spec["answers"]):
+                fields.problem("'needed' is more than the items of the set")
+    elif kind == grading.MATCH:
+        spec["choices"] = _read_pairs(fields)
+    elif kind == grading.NUMBER:
+        spec["number"] = fields.number("answer")
+        spec["tolerance"] = fields.number("tolerance", required=False) or 0.0
+        if spec["tolerance"] < 0:
+            fields.problem("'tolerance' cannot be negative")
+    elif kind == grading.TRUE_FALSE:
+        spec["truth"] = fields.boolean("answer")
+    return QuestionSpec(**spec)
+
+
+def _unique(fields: Fields, keys: list[str], what: str) -> None:
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        fields.problem(f"duplicate {what} keys: {', '.join(duplicates)}")
+
+
+def _read_choices(fields: Fields, kind: str) -> tuple[ChoiceSpec, ...]:
+    choices = []
+    for position, item in enumerate(fields.list("choices", required=True), start=1):
+        choice = Fields(item, fields.path, fields.problems, key=fields.key)
+        choices.append(
+            ChoiceSpec(
+                key=choice.slug(),
+                text=choice.text("text", max_length=300),
+                correct=bool(choice.boolean("correct", default=False)),
+                position=position if kind == grading.ORDER else 0,
+            )
+        )
+    _unique(fields, [c.key for c in choices], "choice")
+    correct = sum(c.correct for c in choices)
+    if len(choices) < 2:
+        fields.problem("needs at least two choices")
+    elif kind == grading.SINGLE and correct != 1:
+        fields.problem(f"a single-choice question needs exactly one correct choice (has {correct})")
+    elif kind == grading.MULTIPLE and correct < 1:
+        fields.problem("a multiple-choice question needs at least one correct choice")
+    return tuple(choices)
+
+
+def _read_answers(fields: Fields) -> tuple[AnswerSpec, ...]:
+    answers = []
+    for item in fields.list("answers", required=True):
+        answer = Fields(item, fields.path, fields.problems, key=fields.key)
+        synonyms = answer.text_list("synonyms", required=True)
+        if not synonyms:
+            answer.problem("an accepted answer needs at least one synonym")
+        answers.append(AnswerSpec(key=answer.slug(), synonyms=synonyms))
+    _unique(fields, [a.key for a in answers], "answer")
+    if not answers:
+        fields.problem("needs at least one accepted answer")
+    return tuple(answers)
+
+
+def _read_pairs(fields: Fields) -> tuple[ChoiceSpec, ...]:
+    choices = []
+    pairs = fields.list("pairs", required=True)
+    for item in pairs:
+        pair = Fields(item, fields.path, fields.problems, key=fields.key)
+        key = pair.slug()
+        choices.append(
+            ChoiceSpec(f"{key}-left", pair.text("left", max_length=300), side="left", pair=key)
+        )
+        choices.append(
+            ChoiceSpec(f"{key}-right", pair.text("right", max_length=300), side="right", pair=key)
+        )
+    _unique(fields, [c.key for c in choices], "pair")
+    if len(pairs) < 2:
+        fields.problem("a match question needs at least two pairs")
+    return tuple(choices)
+
+
+def _check_bank(quizzes: list[QuizSpec], problems: Problems) -> None:
+    seen: dict[str, Path] = {}
+    for quiz in quizzes:
+        for question in quiz.questions:
+            if question.key in seen:
+                problems.add(
+                    quiz.path,
+                    None,
+                    question.key,
+                    f"question key also used in {seen[question.key].name}",
+                )
+            seen[question.key] = quiz.path
+    for quiz in quizzes:
+        pool = len(_pool_keys(quiz, seen))
+        if quiz.include != ALL_QUESTIONS:
+            for key in quiz.include:
+                if key not in seen:
+                    problems.add(quiz.path, None, quiz.key, f"includes unknown question {key!r}")
+        if pool == 0:
+            problems.add(quiz.path, None, quiz.key, "the quiz has no questions")
+        if quiz.draw and quiz.draw > pool:
+            problems.add(quiz.path, None, quiz.key, f"draws {quiz.draw} of only {pool} questions")
+
+
+def _pool_keys(quiz: QuizSpec, bank) -> list[str]:
+    own = [question.key for question in quiz.questions]
+    included = list(bank) if quiz.include == ALL_QUESTIONS else list(quiz.include)
+    return list(dict.fromkeys(own + [key for key in included if key in bank]))
+
+
+def _creation_order(question_key: str, choices):
+    """Create choices in an order unrelated to correctness or position, so that row ids
+    (which learners see) reveal nothing; hashing keeps reloads deterministic."""
+    return sorted(
+        choices, key=lambda c: hashlib.sha256(f"{question_key}/{c.key}".encode()).hexdigest()
+    )
+
+
+def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> None:
+    lessons = {
+        lesson.slug: lesson for lesson in Lesson.objects.filter(slug__in=pack.lesson_sources)
+    }
+    questions: dict[str, Question] = {}
+    for quiz in quizzes:
+        for spec in quiz.questions:
+            questions[spec.key] = _write_question(spec, lessons, report)
+    for quiz in quizzes:
+        unchanged_before = report.unchanged["quiz"]
+        obj = upsert(
+            Quiz,
+            lookup={"slug": quiz.key},
+            values={
+                **english({"title": quiz.title, "description": quiz.description}),
+                "lesson": lessons.get(quiz.lesson),
+                "pass_mark": quiz.pass_mark,
+                "time_limit": quiz.time_limit,
+                "attempt_limit": quiz.attempt_limit,
+                "shuffle_questions": quiz.shuffle_questions,
+                "shuffle_choices": quiz.shuffle_choices,
+                "draw_count": quiz.draw,
+                "published": quiz.published,
+            },
+            report=report,
+            kind="quiz",
+        )
+        wanted = [questions[key] for key in _pool_keys(quiz, questions)]
+        current = list(obj.entries.order_by("position").values_list("question_id", flat=True))
+        if current != [question.pk for question in wanted]:
+            obj.entries.all().delete()
+            QuizQuestion.objects.bulk_create(
+                QuizQuestion(quiz=obj, question=question, position=position)
+                for position, question in enumerate(wanted, start=1)
+            )
+            if report.unchanged["quiz"] > unchanged_before:
+                report.unchanged["quiz"] -= 1
+                report.updated["quiz"] += 1
+    retired = Quiz.objects.filter(published=True).exclude(slug__in=[q.key for q in quizzes])
+    report.retired["quiz"] += retired.update(published=False)
+
+
+def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question:
+    question = upsert(
+        Question,
+        lookup={"key": spec.key},
+        values={
+            **english({"prompt": spec.prompt, "explanation": spec.explanation}),
+            "kind": spec.kind,
+            "source": spec.source,
+            "lesson": lessons.get(spec.lesson),
+            "points": spec.points,
+            "needed": spec.needed,
+            "number_answer": spec.number,
+            "tolerance": spec.tolerance,
+            "true_false_answer": spec.truth,
+        },
+        report=report,
+        kind="question",
+    )
+    for choice in _creation_order(spec.key, spec.choices):
+        upsert(
+            Choice,
+            lookup={"question": question, "key": choice.key},
+            values={
+                **english({"text": choice.text}),
+                "correct": choice.correct,
+                "position": choice.position,
+                "side": choice.side,
+                "pair": choice.pair,
+            },
+            report=report,
+            kind="choice",
+        )
+    stale = question.choices.exclude(key__in=[c.key for c in spec.choices])
+    report.retired["choice"] += stale.delete()[0]
+    for position, answer in enumerate(spec.answers, start=1):
+        upsert(
+            AcceptedAnswer,
+            lookup={"question": question, "key": answer.key},
+            values={**english({"synonyms": "\n".join(answer.synonyms)}), "position": position},
+            report=report,
+            kind="answer",
+        )
+    stale = question.answers.exclude(key__in=[a.key for a in spec.answers])
+    report.retired["answer"] += stale.delete()[0]
+    return question

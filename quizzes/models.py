@@ -1,0 +1,289 @@
+"""Quizzes, their questions and answer keys, and learners' attempts and responses."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from learning.models import ContentKeyed, Lesson, Section
+from quizzes import grading
+
+
+class Kind(models.TextChoices):
+    SINGLE = grading.SINGLE, _("Single choice")
+    MULTIPLE = grading.MULTIPLE, _("Select all that apply")
+    TRUE_FALSE = grading.TRUE_FALSE, _("True or false")
+    TEXT = grading.TEXT, _("Short answer")
+    SET = grading.SET, _("Name the items of a set")
+    ORDER = grading.ORDER, _("Put in order")
+    MATCH = grading.MATCH, _("Match pairs")
+    NUMBER = grading.NUMBER, _("Number")
+
+
+class Question(ContentKeyed):
+    content_kind = "question"
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    source = models.CharField(_("factsheet section"), max_length=20, choices=Section.choices)
+    lesson = models.ForeignKey(
+        Lesson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("lesson cited"),
+    )
+    prompt = models.TextField(_("prompt"))
+    explanation = models.TextField(_("explanation"))
+    points = models.PositiveSmallIntegerField(
+        _("points"), default=1, validators=[MinValueValidator(1)]
+    )
+    needed = models.PositiveSmallIntegerField(
+        _("items needed"), null=True, blank=True, help_text=_("Set questions: how many to name.")
+    )
+    number_answer = models.FloatField(_("number answer"), null=True, blank=True)
+    tolerance = models.FloatField(_("tolerance"), default=0, validators=[MinValueValidator(0)])
+    true_false_answer = models.BooleanField(_("true or false answer"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["key"]
+
+    def __str__(self):
+        return f"{self.key}: {self.prompt[:60]}"
+
+
+class Choice(ContentKeyed):
+    """A choice of single/multiple, an item of `order`, or one side of a `match` pair."""
+
+    content_kind = "choice"
+
+    class Side(models.TextChoices):
+        NONE = "", _("—")
+        LEFT = "left", _("left")
+        RIGHT = "right", _("right")
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
+    key = models.SlugField(_("key"), max_length=80)
+    text = models.CharField(_("text"), max_length=300)
+    correct = models.BooleanField(_("correct"), default=False)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order questions: the right place, from 1.")
+    )
+    side = models.CharField(_("side"), max_length=5, choices=Side.choices, blank=True)
+    pair = models.SlugField(_("pair"), max_length=80, blank=True)
+
+    class Meta:
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+        ordering = ["question", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="choice_unique_key")
+        ]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def content_key(self) -> str:
+        return f"{self.question.key}.{self.key}"
+
+    @classmethod
+    def content_queryset(cls):
+        return cls.objects.select_related("question")
+
+
+class AcceptedAnswer(ContentKeyed):
+    """An accepted answer to a `text` question, or one item of a `set`, with its synonyms."""
+
+    content_kind = "answer"
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
+    )
+    key = models.SlugField(_("key"), max_length=80)
+    synonyms = models.TextField(
+        _("synonyms"), help_text=_("One spelling per line; the first is shown.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("accepted answer")
+        verbose_name_plural = _("accepted answers")
+        ordering = ["question", "position", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="answer_unique_key")
+        ]
+
+    def __str__(self):
+        return ", ".join(self.synonym_list) or self.key
+
+    @property
+    def content_key(self) -> str:
+        return f"{self.question.key}.{self.key}"
+
+    @classmethod
+    def content_queryset(cls):
+        return cls.objects.select_related("question")
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return [line.strip() for line in (self.synonyms or "").splitlines() if line.strip()]
+
+    def synonyms_in(self, language: str) -> list[str]:
+        value = getattr(self, f"synonyms_{language}", None) or ""
+        return [line.strip() for line in value.splitlines() if line.strip()]
+
+
+class PublishedQuizManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(published=True)
+
+
+class Quiz(ContentKeyed):
+    content_kind = "quiz"
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    lesson = models.ForeignKey(
+        Lesson,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quizzes",
+        verbose_name=_("lesson"),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=70, validators=[MaxValueValidator(100)]
+    )
+    time_limit = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    attempt_limit = models.PositiveSmallIntegerField(
+        _("attempt limit"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
+    draw_count = models.PositiveSmallIntegerField(
+        _("questions drawn"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Ask this many questions drawn at random from the pool (empty: all)."),
+    )
+    published = models.BooleanField(_("published"), default=True)
+    questions = models.ManyToManyField(
+        Question, through="QuizQuestion", related_name="quizzes", verbose_name=_("questions")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = models.Manager()
+    published_objects = PublishedQuizManager()
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def content_key(self) -> str:
+        return self.slug
+
+    @classmethod
+    def content_lookup(cls, key: str) -> dict:
+        return {"slug": key}
+
+
+class QuizQuestion(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="entries")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="entries")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("quiz question")
+        verbose_name_plural = _("quiz questions")
+        ordering = ["quiz", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "question"], name="quizquestion_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.quiz.slug} #{self.position}: {self.question.key}"
+
+
+class Attempt(models.Model):
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="attempts",
+        verbose_name=_("learner"),
+    )
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("quiz")
+    )
+    client_id = models.UUIDField(_("client id"))
+    language = models.CharField(_("language"), max_length=10, default="en")
+    # The questions of this attempt, drawn and ordered when it started, and each question's
+    # choice order, so a reload (or an offline copy) shows the same quiz.
+    question_ids = models.JSONField(_("questions"), default=list)
+    choice_order = models.JSONField(_("choice order"), default=dict)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_late = models.BooleanField(_("submitted after the time limit"), default=False)
+    score = models.FloatField(_("score"), null=True, blank=True)
+    max_score = models.FloatField(_("max score"), null=True, blank=True)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "client_id"], name="attempt_unique_client_id"
+            )
+        ]
+        indexes = [models.Index(fields=["learner", "quiz"], name="attempt_learner_quiz")]
+
+    def __str__(self):
+        return f"{self.learner} · {self.quiz.slug} · {self.client_id}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+class Response(models.Model):
+    attempt = models.ForeignKey(
+        Attempt, on_delete=models.CASCADE, related_name="responses", verbose_name=_("attempt")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="responses", verbose_name=_("question")
+    )
+    answer = models.JSONField(_("answer"), null=True, blank=True)
+    saved_at = models.DateTimeField(_("saved"), auto_now=True)
+    points = models.FloatField(_("points"), null=True, blank=True)
+    max_points = models.FloatField(_("max points"), null=True, blank=True)
+    correct = models.BooleanField(_("correct"), null=True, blank=True)
+    feedback = models.JSONField(_("feedback"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        ordering = ["attempt", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "question"], name="response_unique_question")
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id} · {self.question.key}"

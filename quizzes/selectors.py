@@ -1,0 +1,96 @@
+"""Reads of the quizzes app. Answer keys are loaded once into grading's frozen dataclasses."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from quizzes import grading
+from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, QuizQuestion
+
+
+def published_quizzes() -> QuerySet[Quiz]:
+    return Quiz.published_objects.select_related("lesson").order_by("slug")
+
+
+def quiz_with_questions() -> QuerySet[Quiz]:
+    """Published quizzes with their whole pool and choices, in two more queries."""
+    return published_quizzes().prefetch_related(
+        Prefetch(
+            "entries",
+            queryset=QuizQuestion.objects.select_related("question").order_by("position", "pk"),
+        ),
+        Prefetch("entries__question__choices", queryset=Choice.objects.order_by("pk")),
+    )
+
+
+def questions_by_id(ids: list[int]) -> dict[int, Question]:
+    """The given questions with their choices, answers and cited lesson."""
+    questions = (
+        Question.objects.filter(pk__in=ids)
+        .select_related("lesson")
+        .prefetch_related(
+            Prefetch("choices", queryset=Choice.objects.order_by("pk")),
+            Prefetch("answers", queryset=AcceptedAnswer.objects.order_by("position", "pk")),
+        )
+    )
+    return {question.pk: question for question in questions}
+
+
+def learner_attempts(*, learner) -> QuerySet[Attempt]:
+    return Attempt.objects.filter(learner=learner).select_related("quiz")
+
+
+def attempt_for_learner(*, learner, attempt_id: int) -> Attempt:
+    """The learner's own attempt (someone else's raises DoesNotExist, like a missing one)."""
+    return learner_attempts(learner=learner).prefetch_related("responses").get(pk=attempt_id)
+
+
+def _prompt_words(question: Question, language: str) -> frozenset[str]:
+    words = set()
+    for code in {language, "en"}:
+        words.update(grading.fold(getattr(question, f"prompt_{code}", "") or "").split())
+    return frozenset(word for word in words if not any(char.isdigit() for char in word))
+
+
+def answer_key(question: Question, language: str) -> grading.QuestionKey:
+    """The question's key for grading in `language`: synonyms in that language and English,
+    the learner's language first (so feedback speaks it). Needs choices and answers prefetched."""
+    answers = []
+    for answer in question.answers.all():
+        spellings = answer.synonyms_in(language) if language != "en" else []
+        spellings += [s for s in answer.synonyms_in("en") if s not in spellings]
+        answers.append(grading.AnswerKey(answer.key, tuple(spellings)))
+    choices = tuple(
+        grading.ChoiceKey(
+            id=choice.pk,
+            text=choice.text,
+            correct=choice.correct,
+            position=choice.position,
+            side=choice.side,
+            pair=choice.pair,
+        )
+        for choice in question.choices.all()
+    )
+    return grading.QuestionKey(
+        id=question.pk,
+        kind=question.kind,
+        points=question.points,
+        language=language,
+        choices=choices,
+        answers=tuple(answers),
+        needed=question.needed,
+        number=question.number_answer,
+        tolerance=question.tolerance,
+        truth=question.true_false_answer,
+        filler=_prompt_words(question, language) - _answer_words(answers, language),
+    )
+
+
+def _answer_words(answers: list[grading.AnswerKey], language: str) -> frozenset[str]:
+    """Words of accepted answers never count as filler, even when the prompt uses them."""
+    return frozenset(
+        word
+        for answer in answers
+        for synonym in answer.synonyms
+        for word in grading.fold(synonym).split()
+    )

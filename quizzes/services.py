@@ -1,0 +1,218 @@
+"""Write paths of an attempt: start, save a response, submit. Transactions and locks live here."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from quizzes import errors, grading
+from quizzes.errors import Conflict, Forbidden, NotFound, QuizError
+from quizzes.models import Attempt, Quiz, Response
+from quizzes.selectors import answer_key, questions_by_id
+
+# A submission may arrive this long after the deadline and still count in full: it covers the
+# time a phone takes to send the last answer on a slow connection.
+GRACE_PERIOD = timedelta(minutes=2)
+
+
+def _lock_learner(learner) -> None:
+    """Serialize one learner's attempt starts, so concurrent starts cannot pass the limit."""
+    get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
+
+
+def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int]]]:
+    entries = list(quiz.entries.order_by("position", "pk").values_list("question_id", flat=True))
+    if quiz.draw_count and quiz.draw_count < len(entries):
+        drawn = rng.sample(entries, quiz.draw_count)
+        if not quiz.shuffle_questions:
+            drawn.sort(key=entries.index)
+    else:
+        drawn = entries[:]
+        if quiz.shuffle_questions:
+            rng.shuffle(drawn)
+    questions = questions_by_id(drawn)
+    choice_order = {}
+    for question_id in drawn:
+        question = questions[question_id]
+        ids = [choice.pk for choice in question.choices.all()]
+        must_shuffle = question.kind in (grading.ORDER, grading.MATCH)
+        if must_shuffle or quiz.shuffle_choices:
+            rng.shuffle(ids)
+        if question.kind == grading.ORDER and len(ids) > 1:
+            # Never hand out an order question already solved.
+            by_id = {choice.pk: choice.position for choice in question.choices.all()}
+            while [by_id[i] for i in ids] == sorted(by_id.values()):
+                rng.shuffle(ids)
+        choice_order[str(question_id)] = ids
+    return drawn, choice_order
+
+
+def attempt_start(
+    *, learner, quiz: Quiz, client_id: uuid.UUID, language: str = "en"
+) -> tuple[Attempt, bool]:
+    """Start an attempt, or return the one this learner already started with `client_id`.
+
+    Returns (attempt, created). Refuses unpublished quizzes and starts past the attempt limit.
+    """
+    existing = Attempt.objects.filter(learner=learner, client_id=client_id).first()
+    if existing:
+        return _same_quiz(existing, quiz), False
+    if not quiz.published:
+        raise NotFound("quiz_not_available", errors.QUIZ_NOT_AVAILABLE)
+    try:
+        with transaction.atomic():
+            _lock_learner(learner)
+            existing = Attempt.objects.filter(learner=learner, client_id=client_id).first()
+            if existing:
+                return _same_quiz(existing, quiz), False
+            if quiz.attempt_limit is not None:
+                used = Attempt.objects.filter(learner=learner, quiz=quiz).count()
+                if used >= quiz.attempt_limit:
+                    raise Forbidden(
+                        "attempt_limit_reached",
+                        errors.ATTEMPT_LIMIT_REACHED % {"limit": quiz.attempt_limit},
+                    )
+            question_ids, choice_order = _draw(quiz, random.SystemRandom())
+            now = timezone.now()
+            attempt = Attempt.objects.create(
+                learner=learner,
+                quiz=quiz,
+                client_id=client_id,
+                language=language,
+                question_ids=question_ids,
+                choice_order=choice_order,
+                started_at=now,
+                deadline=now + timedelta(minutes=quiz.time_limit) if quiz.time_limit else None,
+            )
+    except IntegrityError:
+        # The same client_id raced in from another request: that one won.
+        return _same_quiz(Attempt.objects.get(learner=learner, client_id=client_id), quiz), False
+    return attempt, True
+
+
+def _same_quiz(attempt: Attempt, quiz: Quiz) -> Attempt:
+    if attempt.quiz_id != quiz.pk:
+        raise Conflict("client_id_in_use", errors.CLIENT_ID_IN_USE)
+    return attempt
+
+
+def _locked(*, learner, attempt_id: int) -> Attempt:
+    try:
+        return (
+            Attempt.objects.select_for_update()
+            .select_related("quiz")
+            .get(pk=attempt_id, learner=learner)
+        )
+    except Attempt.DoesNotExist:
+        raise NotFound("not_found", errors.ATTEMPT_NOT_FOUND) from None
+
+
+def _is_late(attempt: Attempt, now) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline + GRACE_PERIOD
+
+
+def _validated(question, language: str, answer) -> dict:
+    try:
+        return grading.validate_answer(answer_key(question, language), answer)
+    except grading.AnswerError as error:
+        raise QuizError(
+            error.code,
+            errors.ANSWER_MESSAGES.get(error.code, errors.INVALID_ANSWERS),
+            {"answer": [str(errors.ANSWER_MESSAGES.get(error.code, error))]},
+        ) from None
+
+
+@transaction.atomic
+def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Response:
+    """Save (or replace) one answer of an attempt in progress."""
+    attempt = _locked(learner=learner, attempt_id=attempt_id)
+    if attempt.is_submitted:
+        raise Conflict("already_submitted", errors.ALREADY_SUBMITTED)
+    if _is_late(attempt, timezone.now()):
+        raise Conflict("time_up", errors.TIME_UP)
+    if question_id not in attempt.question_ids:
+        raise NotFound("unknown_question", errors.QUESTION_NOT_IN_ATTEMPT)
+    question = questions_by_id([question_id])[question_id]
+    cleaned = _validated(question, attempt.language, answer)
+    response, _created = Response.objects.update_or_create(
+        attempt=attempt, question=question, defaults={"answer": cleaned}
+    )
+    return response
+
+
+@transaction.atomic
+def attempt_submit(
+    *, learner, attempt_id: int, answers: list[dict], language: str | None = None
+) -> Attempt:
+    """Grade and close an attempt. The body's answers win over saved ones.
+
+    Submitting again returns the stored result and changes nothing, whatever the body: that is
+    what makes a phone's offline replay safe. Invalid answers refuse the whole submission.
+    After the time limit (plus GRACE_PERIOD) the body's answers are kept on record but score 0;
+    answers saved in time are graded as usual.
+    """
+    attempt = _locked(learner=learner, attempt_id=attempt_id)
+    if attempt.is_submitted:
+        return attempt
+    language = language or attempt.language
+    questions = questions_by_id(attempt.question_ids)
+    given: dict[int, dict] = {}
+    problems: dict[str, list[str]] = {}
+    for index, item in enumerate(answers):
+        question_id = item.get("question")
+        if question_id not in questions:
+            problems[str(index)] = [str(errors.ANSWER_MESSAGES["unknown_question"])]
+        elif question_id in given:
+            problems[str(index)] = [str(errors.ANSWER_MESSAGES["duplicate_question"])]
+        else:
+            try:
+                given[question_id] = _validated(
+                    questions[question_id], language, item.get("answer")
+                )
+            except QuizError as error:
+                problems[str(index)] = error.details["answer"]
+    if problems:
+        raise QuizError("invalid", errors.INVALID_ANSWERS, problems)
+
+    now = timezone.now()
+    late = _is_late(attempt, now)
+    saved = {response.question_id: response for response in attempt.responses.all()}
+    score = max_score = 0.0
+    to_create, to_update = [], []
+    for question_id in attempt.question_ids:
+        question = questions[question_id]
+        key = answer_key(question, language)
+        response = saved.get(question_id) or Response(attempt=attempt, question=question)
+        in_time = response.answer
+        if question_id in given and not late:
+            response.answer = given[question_id]
+        elif question_id in given and in_time is None:
+            response.answer = given[question_id]  # kept on record; scores nothing
+        counted = response.answer if not late else in_time
+        result = grading.grade(key, counted)
+        response.points = result.points
+        response.max_points = result.max_points
+        response.correct = result.correct
+        response.feedback = result.feedback.as_dict() | ({"late": True} if late else {})
+        score += result.points
+        max_score += result.max_points
+        (to_update if response.pk else to_create).append(response)
+    Response.objects.bulk_create(to_create)
+    Response.objects.bulk_update(
+        to_update, ["answer", "points", "max_points", "correct", "feedback"]
+    )
+    attempt.language = language
+    attempt.submitted_at = now
+    attempt.submitted_late = late
+    attempt.score = round(score, 2)
+    attempt.max_score = round(max_score, 2)
+    attempt.passed = max_score > 0 and attempt.score * 100 >= attempt.quiz.pass_mark * max_score
+    attempt.save(
+        update_fields=["language", "submitted_at", "submitted_late", "score", "max_score", "passed"]
+    )
+    return attempt

@@ -1,0 +1,25 @@
+"""Fields translated with django-modeltranslation (English is the source language)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from quizzes.models import AcceptedAnswer, Choice, Question, Quiz
+
+
+@register(Quiz)
+class QuizTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    fields = ("prompt", "explanation")
+
+
+@register(Choice)
+class ChoiceTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(AcceptedAnswer)
+class AcceptedAnswerTranslation(TranslationOptions):
+    fields = ("synonyms",)
