@@ -12,7 +12,8 @@ class QueryLanguageMiddleware:
     """`?lang=xx` overrides Accept-Language and the language cookie for this request.
 
     Placed after LocaleMiddleware, which has already picked a language and will add
-    Content-Language and Vary on the way out.
+    Content-Language and Vary on the way out. A language prefix in the path (`/en/...`) wins:
+    i18n_patterns resolves URLs against the active language, so switching it there would 404.
     """
 
     def __init__(self, get_response):
@@ -21,7 +22,7 @@ class QueryLanguageMiddleware:
 
     def __call__(self, request):
         code = request.GET.get("lang", "").split("-")[0].lower()
-        if code in self.supported:
+        if code in self.supported and not translation.get_language_from_path(request.path_info):
             translation.activate(code)
             request.LANGUAGE_CODE = code
         return self.get_response(request)

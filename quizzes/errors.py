@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from learning.errors import DomainError
+
 QUIZ_NOT_AVAILABLE = _("This quiz is not available.")
 ATTEMPT_LIMIT_REACHED = _("You have used all %(limit)s attempts allowed for this quiz.")
 CLIENT_ID_IN_USE = _("This client_id already belongs to an attempt at another quiz.")
@@ -24,16 +26,8 @@ ANSWER_MESSAGES = {
 }
 
 
-class QuizError(Exception):
-    """A refused operation. `status` is the HTTP status the API answers with."""
-
-    status = 400
-
-    def __init__(self, code: str, message, details: dict | None = None):
-        self.code = code
-        self.message = message
-        self.details = details or {}
-        super().__init__(f"{code}: {message}")
+class QuizError(DomainError):
+    """A refused quiz operation; `status` is the HTTP status the API answers with."""
 
 
 class NotFound(QuizError):

@@ -192,11 +192,19 @@ def normalize_levels(text: str) -> str:
     return LEVEL.sub(single, text)
 
 
+def _without_accents(text: str) -> str:
+    """NFKC text with combining marks dropped, so "ánd" or "Ĺ4–Ś1" split like "and", "L4–S1"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFKC", "".join(char for char in decomposed if not unicodedata.combining(char))
+    )
+
+
 def split_items(text: str, language: str = "en") -> list[str]:
     """Split one typed answer into items on list separators and the word for "and"."""
     # Arabic و is "and" as a word of its own, or joined to a Latin letter or digit ("وS1");
     # joined to an Arabic word it is left to the matcher, since و also begins words (وتر).
-    text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", unicodedata.normalize("NFKC", text))
+    text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", _without_accents(text))
     text = normalize_levels(text)
     # A run of levels separated only by spaces is a list: "l4 l5 s1".
     text = LEVEL_RUN.sub(", ", text)
@@ -363,6 +371,14 @@ def _check_id(value, name: str) -> int:
     return value
 
 
+def _finite(value: int | float) -> bool:
+    # A JSON integer can be too large for a float (10**400): refused, not an OverflowError.
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def validate_answer(question: QuestionKey, answer) -> dict:
     """Check an answer's shape against its question; return it cleaned or raise AnswerError."""
     _require(isinstance(answer, dict), "invalid_answer", "an answer is a JSON object")
@@ -394,7 +410,7 @@ def validate_answer(question: QuestionKey, answer) -> dict:
         _require(set(answer) == {"value"}, "invalid_answer", 'expected {"value": number}')
         value = answer["value"]
         _require(
-            isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value),
+            isinstance(value, int | float) and not isinstance(value, bool) and _finite(value),
             "invalid_answer",
             "'value' must be a finite number",
         )
@@ -436,7 +452,7 @@ def validate_answer(question: QuestionKey, answer) -> dict:
         cleaned = {}
         for left, right in pairs.items():
             _require(
-                isinstance(left, str) and left.isdigit() and int(left) in lefts,
+                isinstance(left, str) and left.isdecimal() and int(left) in lefts,
                 "unknown_choice",
                 f"{left!r} is not a left item of this question",
             )

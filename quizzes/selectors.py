@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from quizzes import grading
 from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, QuizQuestion
@@ -10,6 +10,10 @@ from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, Quiz
 
 def published_quizzes() -> QuerySet[Quiz]:
     return Quiz.published_objects.select_related("lesson").order_by("slug")
+
+
+def quiz_list() -> QuerySet[Quiz]:
+    return published_quizzes().annotate(entry_count=Count("entries"))
 
 
 def quiz_with_questions() -> QuerySet[Quiz]:
@@ -20,6 +24,10 @@ def quiz_with_questions() -> QuerySet[Quiz]:
             queryset=QuizQuestion.objects.select_related("question").order_by("position", "pk"),
         ),
         Prefetch("entries__question__choices", queryset=Choice.objects.order_by("pk")),
+        # Only to count a set's items when it names no `needed`; never serialized.
+        Prefetch(
+            "entries__question__answers", queryset=AcceptedAnswer.objects.only("pk", "question")
+        ),
     )
 
 
@@ -94,3 +102,30 @@ def _answer_words(answers: list[grading.AnswerKey], language: str) -> frozenset[
         for synonym in answer.synonyms
         for word in grading.fold(synonym).split()
     )
+
+
+def quiz_progress(*, learner) -> list[dict]:
+    """Per quiz the learner has submitted: attempts, the best score (by share of its maximum,
+    since drawn quizzes may differ in size) and whether any attempt passed. One query."""
+    rows = (
+        Attempt.objects.filter(learner=learner, submitted_at__isnull=False)
+        .order_by("quiz__slug", "submitted_at")
+        .values_list("quiz__slug", "score", "max_score", "passed")
+    )
+    progress: dict[str, dict] = {}
+    for slug, score, max_score, passed in rows:
+        entry = progress.setdefault(
+            slug,
+            {"quiz": slug, "attempts": 0, "best_score": None, "max_score": None, "passed": False},
+        )
+        entry["attempts"] += 1
+        entry["passed"] = entry["passed"] or bool(passed)
+        if entry["best_score"] is None or _share(score, max_score) > _share(
+            entry["best_score"], entry["max_score"]
+        ):
+            entry["best_score"], entry["max_score"] = score, max_score
+    return list(progress.values())
+
+
+def _share(score: float | None, max_score: float | None) -> float:
+    return (score or 0) / max_score if max_score else 0.0

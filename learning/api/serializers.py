@@ -1,0 +1,65 @@
+"""Read shapes of the course. Fields come back in the request's language (English fallback)."""
+
+from rest_framework import serializers
+
+from learning.models import Course, GlossaryTerm, Lesson, LessonProgress
+
+
+class GlossaryTermSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GlossaryTerm
+        fields = ["key", "term", "definition"]
+
+
+class CourseSerializer(serializers.ModelSerializer):
+    lessons = serializers.SlugRelatedField(many=True, read_only=True, slug_field="slug")
+
+    class Meta:
+        model = Course
+        fields = ["key", "title", "description", "lessons"]
+
+
+class LessonSerializer(serializers.ModelSerializer):
+    course = serializers.SlugRelatedField(read_only=True, slug_field="key")
+
+    class Meta:
+        model = Lesson
+        fields = ["slug", "course", "order", "source", "title", "summary", "minutes", "updated_at"]
+
+
+class LessonImageSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    alt = serializers.CharField()
+    width = serializers.IntegerField(allow_null=True)
+    height = serializers.IntegerField(allow_null=True)
+
+
+class LessonDetailSerializer(LessonSerializer):
+    key_facts = serializers.ListField(source="key_fact_list", child=serializers.CharField())
+    glossary = GlossaryTermSerializer(source="glossary_terms", many=True, read_only=True)
+    image = serializers.SerializerMethodField()
+
+    class Meta(LessonSerializer.Meta):
+        fields = [*LessonSerializer.Meta.fields, "body_html", "key_facts", "glossary", "image"]
+
+    def get_image(self, lesson) -> LessonImageSerializer(allow_null=True):  # type: ignore[valid-type]
+        if not lesson.image:
+            return None
+        try:
+            width, height = lesson.image.width, lesson.image.height
+        except (OSError, ValueError):
+            width = height = None
+        return {"url": lesson.image.url, "alt": lesson.image_alt, "width": width, "height": height}
+
+
+class LessonProgressSerializer(serializers.ModelSerializer):
+    lesson = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+
+    class Meta:
+        model = LessonProgress
+        fields = ["lesson", "completed_at", "last_seen_at"]
+
+
+class LoginSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=256, trim_whitespace=False)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from learning.api import views
+
+urlpatterns = [
+    path("courses/", views.CourseListApi.as_view(), name="api-courses"),
+    path("lessons/", views.LessonListApi.as_view(), name="api-lessons"),
+    path("lessons/<slug:slug>/", views.LessonDetailApi.as_view(), name="api-lesson"),
+    path(
+        "lessons/<slug:slug>/complete/",
+        views.LessonCompleteApi.as_view(),
+        name="api-lesson-complete",
+    ),
+    path("glossary/", views.GlossaryListApi.as_view(), name="api-glossary"),
+    path("auth/login/", views.LoginApi.as_view(), name="api-login"),
+    path("auth/logout/", views.LogoutApi.as_view(), name="api-logout"),
+    path("auth/me/", views.WhoamiApi.as_view(), name="api-me"),
+]

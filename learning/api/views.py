@@ -1,0 +1,155 @@
+"""Course reads, lesson completion and sign-in: thin views over selectors and services."""
+
+from django.contrib.auth import authenticate, login, logout
+from django.db.models import Count, Max, Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from learning import selectors, services
+from learning.api.common import (
+    USER_SCHEMA,
+    ConditionalReadMixin,
+    LoginRateThrottle,
+    error_responses,
+)
+from learning.api.serializers import (
+    CourseSerializer,
+    GlossaryTermSerializer,
+    LessonDetailSerializer,
+    LessonProgressSerializer,
+    LessonSerializer,
+    LoginSerializer,
+)
+from learning.models import GlossaryTerm, Lesson
+from learning.permissions import INSTRUCTORS_GROUP
+
+BAD_CREDENTIALS = _("That username and password do not match an account.")
+
+
+def _version(queryset):
+    summary = queryset.order_by().aggregate(count=Count("pk"), latest=Max("updated_at"))
+    latest = summary["latest"]
+    return f"{summary['count']}:{latest.isoformat() if latest else '-'}", latest
+
+
+@extend_schema(
+    tags=["course"], responses={200: CourseSerializer(many=True), **error_responses(404)}
+)
+class CourseListApi(ConditionalReadMixin, generics.ListAPIView):
+    serializer_class = CourseSerializer
+
+    def get_queryset(self):
+        published = Lesson.published_objects.order_by("order", "slug")
+        return selectors.courses().prefetch_related(Prefetch("lessons", queryset=published))
+
+    def content_version(self):
+        course_version, course_latest = _version(selectors.courses())
+        lesson_version, _latest = _version(Lesson.objects.all())
+        return f"{course_version}|{lesson_version}", course_latest
+
+
+@extend_schema(
+    tags=["course"], responses={200: LessonSerializer(many=True), **error_responses(404)}
+)
+class LessonListApi(ConditionalReadMixin, generics.ListAPIView):
+    serializer_class = LessonSerializer
+
+    def get_queryset(self):
+        return selectors.published_lessons()
+
+    def content_version(self):
+        return _version(Lesson.objects.all())
+
+
+@extend_schema(tags=["course"], responses={200: LessonDetailSerializer, **error_responses(404)})
+class LessonDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
+    serializer_class = LessonDetailSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return selectors.published_lessons()
+
+    def content_version(self):
+        lesson = get_object_or_404(
+            Lesson.published_objects.only("updated_at"), slug=self.kwargs["slug"]
+        )
+        return lesson.updated_at.isoformat(), lesson.updated_at
+
+
+@extend_schema(tags=["course"], responses={200: GlossaryTermSerializer(many=True)})
+class GlossaryListApi(ConditionalReadMixin, generics.ListAPIView):
+    serializer_class = GlossaryTermSerializer
+
+    def get_queryset(self):
+        return selectors.glossary()
+
+    def content_version(self):
+        return _version(GlossaryTerm.objects.all())
+
+
+@extend_schema(
+    tags=["progress"],
+    request=None,
+    responses={200: LessonProgressSerializer, **error_responses(401, 403, 404)},
+)
+class LessonCompleteApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def post(self, request, slug):
+        lesson = get_object_or_404(Lesson.published_objects, slug=slug)
+        progress = services.lesson_complete(learner=request.user, lesson=lesson)
+        return Response(LessonProgressSerializer(progress).data)
+
+
+def whoami(user) -> dict:
+    if not user.is_authenticated:
+        return {"authenticated": False, "id": None, "username": None, "is_instructor": False}
+    is_instructor = user.is_staff and user.groups.filter(name=INSTRUCTORS_GROUP).exists()
+    return {
+        "authenticated": True,
+        "id": user.pk,
+        "username": user.get_username(),
+        "is_instructor": is_instructor,
+    }
+
+
+@extend_schema(
+    tags=["auth"],
+    request=LoginSerializer,
+    responses={200: USER_SCHEMA, **error_responses(400, 403, 429)},
+)
+class LoginApi(APIView):
+    throttle_classes = [LoginRateThrottle]
+
+    def post(self, request):
+        serializer = LoginSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = authenticate(request, **serializer.validated_data)
+        if user is None:
+            raise ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
+        login(request, user)
+        return Response(whoami(user))
+
+
+@extend_schema(tags=["auth"], request=None, responses={204: None, **error_responses(403)})
+class LogoutApi(APIView):
+    def post(self, request):
+        logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(tags=["auth"], responses={200: USER_SCHEMA})
+@method_decorator(ensure_csrf_cookie, name="dispatch")
+class WhoamiApi(APIView):
+    """Who is signed in; also sets the CSRF cookie the app sends back on writes."""
+
+    def get(self, request):
+        return Response(whoami(request.user))

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from quizzes.api import views
+
+urlpatterns = [
+    path("quizzes/", views.QuizListApi.as_view(), name="api-quizzes"),
+    path("quizzes/<slug:slug>/", views.QuizDetailApi.as_view(), name="api-quiz"),
+    path("attempts/", views.AttemptListCreateApi.as_view(), name="api-attempts"),
+    path("attempts/<int:pk>/", views.AttemptDetailApi.as_view(), name="api-attempt"),
+    path(
+        "attempts/<int:pk>/responses/<int:question_id>/",
+        views.ResponseSaveApi.as_view(),
+        name="api-response",
+    ),
+    path("attempts/<int:pk>/submit/", views.AttemptSubmitApi.as_view(), name="api-submit"),
+    path("me/progress/", views.ProgressApi.as_view(), name="api-progress"),
+    path("me/assignments/", views.AssignmentListApi.as_view(), name="api-assignments"),
+]

@@ -1,0 +1,263 @@
+"""Quizzes and attempts over HTTP: thin views that validate input, call a service or selector,
+and shape the output."""
+
+from django.db.models import Count, Max
+from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.throttling import UserRateThrottle
+from rest_framework.views import APIView
+
+from learning import selectors as learning_selectors
+from learning.api.common import ConditionalReadMixin, SubmitRateThrottle, error_responses
+from learning.api.serializers import LessonProgressSerializer
+from quizzes import selectors, services
+from quizzes.api.serializers import (
+    AssignmentOutput,
+    AttemptCreateInput,
+    AttemptOutput,
+    QuizDetailOutput,
+    QuizOutput,
+    QuizProgressOutput,
+    ResponseOutput,
+    ResponseSaveInput,
+    SubmitInput,
+)
+from quizzes.models import Attempt, Quiz
+
+UNKNOWN_ASSIGNMENT = _("There is no such assignment for you.")
+QUIZ_NOT_FOUND = _("There is no published quiz with this slug.")
+
+
+def _version(queryset):
+    summary = queryset.order_by().aggregate(count=Count("pk"), latest=Max("updated_at"))
+    latest = summary["latest"]
+    return f"{summary['count']}:{latest.isoformat() if latest else '-'}", latest
+
+
+@extend_schema(tags=["quizzes"], responses={200: QuizOutput(many=True)})
+class QuizListApi(ConditionalReadMixin, generics.ListAPIView):
+    serializer_class = QuizOutput
+
+    def get_queryset(self):
+        return selectors.quiz_list()
+
+    def content_version(self):
+        return _version(Quiz.objects.all())
+
+
+@extend_schema(tags=["quizzes"], responses={200: QuizDetailOutput, **error_responses(404)})
+class QuizDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
+    """A quiz with its whole pool of questions and choices, and no answer keys."""
+
+    serializer_class = QuizDetailOutput
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return selectors.quiz_with_questions()
+
+    def content_version(self):
+        quiz = get_object_or_404(
+            Quiz.published_objects.only("pk", "updated_at"), slug=self.kwargs["slug"]
+        )
+        latest = quiz.questions.order_by().aggregate(latest=Max("updated_at"))["latest"]
+        modified = max(filter(None, [quiz.updated_at, latest]))
+        return f"{quiz.updated_at.isoformat()}|{latest.isoformat() if latest else '-'}", modified
+
+
+def attempt_response(attempt: Attempt, *, status_code: int = status.HTTP_200_OK) -> Response:
+    """The attempt with its questions; answers keys only once it is submitted."""
+    attempt = selectors.attempt_for_learner(learner=attempt.learner, attempt_id=attempt.pk)
+    questions = selectors.questions_by_id(attempt.question_ids)
+    data = AttemptOutput(attempt, context={"questions": questions}).data
+    return Response(data, status=status_code)
+
+
+class AttemptWriteApi(APIView):
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [UserRateThrottle, SubmitRateThrottle]
+
+
+@extend_schema(tags=["attempts"])
+class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
+    serializer_class = AttemptOutput
+
+    @extend_schema(
+        request=AttemptCreateInput,
+        responses={
+            201: OpenApiResponse(AttemptOutput, description="A new attempt."),
+            200: OpenApiResponse(AttemptOutput, description="This client_id's existing attempt."),
+            **error_responses(400, 401, 403, 404, 409, 429),
+        },
+    )
+    def post(self, request):
+        """Start an attempt; idempotent by the device's client_id."""
+        payload = AttemptCreateInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        if data.get("assignment") is not None:
+            # Assignments arrive with the instructors' work; until then none exists.
+            raise ValidationError({"assignment": [UNKNOWN_ASSIGNMENT]})
+        quiz = Quiz.published_objects.filter(slug=data["quiz"]).first()
+        if quiz is None:
+            raise ValidationError({"quiz": [QUIZ_NOT_FOUND]})
+        attempt, created = services.attempt_start(
+            learner=request.user,
+            quiz=quiz,
+            client_id=data["client_id"],
+            language=translation.get_language() or "en",
+        )
+        return attempt_response(
+            attempt, status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )
+
+    @extend_schema(
+        operation_id="attempts_list",
+        responses={
+            200: inline_serializer(
+                "AttemptSummaryPage",
+                fields={
+                    "count": serializers.IntegerField(),
+                    "next": serializers.URLField(allow_null=True),
+                    "previous": serializers.URLField(allow_null=True),
+                    "results": inline_serializer(
+                        "AttemptSummary",
+                        many=True,
+                        fields={
+                            "id": serializers.IntegerField(),
+                            "quiz": serializers.CharField(),
+                            "client_id": serializers.UUIDField(),
+                            "started_at": serializers.DateTimeField(),
+                            "submitted_at": serializers.DateTimeField(allow_null=True),
+                            "score": serializers.FloatField(allow_null=True),
+                            "max_score": serializers.FloatField(allow_null=True),
+                            "passed": serializers.BooleanField(allow_null=True),
+                        },
+                    ),
+                },
+            ),
+            **error_responses(401, 404),
+        },
+    )
+    def get(self, request):
+        """The learner's own attempts, newest first."""
+        attempts = selectors.learner_attempts(learner=request.user).values(
+            "id",
+            "quiz__slug",
+            "client_id",
+            "started_at",
+            "submitted_at",
+            "score",
+            "max_score",
+            "passed",
+        )
+        page = self.paginate_queryset(attempts)
+        rows = [{**row, "quiz": row.pop("quiz__slug")} for row in page]
+        return self.get_paginated_response(rows)
+
+
+@extend_schema(tags=["attempts"], responses={200: AttemptOutput, **error_responses(401, 404)})
+class AttemptDetailApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request, pk):
+        """Only the learner's own attempt; anyone else's answers 404."""
+        attempt = get_object_or_404(selectors.learner_attempts(learner=request.user), pk=pk)
+        return attempt_response(attempt)
+
+
+@extend_schema(
+    tags=["attempts"],
+    request=ResponseSaveInput,
+    responses={200: ResponseOutput, **error_responses(400, 401, 404, 409, 413, 429)},
+)
+class ResponseSaveApi(AttemptWriteApi):
+    def put(self, request, pk, question_id):
+        """Save (or replace) one answer while the attempt is open."""
+        payload = ResponseSaveInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        response = services.response_save(
+            learner=request.user,
+            attempt_id=pk,
+            question_id=question_id,
+            answer=payload.validated_data["answer"],
+        )
+        return Response({"question": response.question_id, "answer": response.answer})
+
+
+@extend_schema(
+    tags=["attempts"],
+    request=SubmitInput,
+    responses={200: AttemptOutput, **error_responses(400, 401, 404, 413, 429)},
+)
+class AttemptSubmitApi(AttemptWriteApi):
+    def post(self, request, pk):
+        """Grade and close the attempt; a repeat returns the stored result, whatever its body."""
+        payload = SubmitInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        attempt = services.attempt_submit(
+            learner=request.user,
+            attempt_id=pk,
+            answers=payload.validated_data.get("responses", []),
+            language=translation.get_language(),
+        )
+        return attempt_response(attempt)
+
+
+@extend_schema(
+    tags=["progress"],
+    responses={
+        200: inline_serializer(
+            "Progress",
+            fields={
+                "lessons": LessonProgressSerializer(many=True),
+                "quizzes": QuizProgressOutput(many=True),
+            },
+        ),
+        **error_responses(401),
+    },
+)
+class ProgressApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        """Lessons completed and, per quiz, the best submitted attempt."""
+        lessons = learning_selectors.completed_lessons(learner=request.user).order_by(
+            "completed_at"
+        )
+        return Response(
+            {
+                "lessons": LessonProgressSerializer(lessons, many=True).data,
+                "quizzes": selectors.quiz_progress(learner=request.user),
+            }
+        )
+
+
+@extend_schema(
+    tags=["progress"],
+    responses={
+        200: inline_serializer(
+            "AssignmentPage",
+            fields={
+                "count": serializers.IntegerField(),
+                "next": serializers.URLField(allow_null=True),
+                "previous": serializers.URLField(allow_null=True),
+                "results": AssignmentOutput(many=True),
+            },
+        ),
+        **error_responses(401),
+    },
+)
+class AssignmentListApi(generics.GenericAPIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        """Quizzes assigned to the learner. Assignments come with the instructors' work;
+        until then every learner has none."""
+        page = self.paginate_queryset([])
+        return self.get_paginated_response(page)
