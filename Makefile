@@ -36,6 +36,7 @@ lint: install  ## ruff check + ruff format --check
 
 test: install catalogs lint  ## Set up and run the whole suite (pytest)
 	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) translationstatus
 	$(VENV)/bin/pytest
 
 format: install  ## Format and autofix with ruff

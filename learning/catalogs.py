@@ -22,6 +22,7 @@ from learning.models import ContentKeyed
 
 SOURCE_LANGUAGE = "en"
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
+POSITIONAL = re.compile(r"%[sd]")
 HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
 LIST_FIELDS = {"synonyms", "key_facts"}
 COMMENTS = {
@@ -183,8 +184,12 @@ class ApplyReport:
     skipped_files: list[Path] = field(default_factory=list)
 
 
-def check_translation(source: str, translation: str, field_name: str) -> str | None:
+def check_translation(
+    source: str, translation: str, field_name: str = "", *, python_format: bool = False
+) -> str | None:
     """Why a translation cannot be used as it is (None when it can)."""
+    if python_format and len(POSITIONAL.findall(source)) != len(POSITIONAL.findall(translation)):
+        return "positional placeholders (%s, %d) differ from the source"
     if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):
         expected = ", ".join(sorted(set(PLACEHOLDER.findall(source)))) or "none"
         return f"placeholders differ from the source (expected: {expected})"

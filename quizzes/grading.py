@@ -192,19 +192,25 @@ def normalize_levels(text: str) -> str:
     return LEVEL.sub(single, text)
 
 
-def _without_accents(text: str) -> str:
-    """NFKC text with combining marks dropped, so "ánd" or "Ĺ4–Ś1" split like "and", "L4–S1"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize(
-        "NFKC", "".join(char for char in decomposed if not unicodedata.combining(char))
-    )
+def _plain_short_words(text: str) -> str:
+    """Accents off short Latin words ("ánd", "ý", "Ĺ4"), so list words and spinal levels are
+    found whatever the accents; longer words keep theirs, as feedback shows them."""
+
+    def plain(match: re.Match) -> str:
+        decomposed = unicodedata.normalize("NFKD", match.group())
+        word = "".join(char for char in decomposed if not unicodedata.combining(char))
+        latin = word.removeprefix(ARABIC_AND)  # "وŚ1" is "و" joined to "S1"
+        return word if latin.isascii() and len(latin) <= 3 else match.group()
+
+    return re.sub(r"\w+", plain, text)
 
 
 def split_items(text: str, language: str = "en") -> list[str]:
     """Split one typed answer into items on list separators and the word for "and"."""
     # Arabic و is "and" as a word of its own, or joined to a Latin letter or digit ("وS1");
     # joined to an Arabic word it is left to the matcher, since و also begins words (وتر).
-    text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", _without_accents(text))
+    text = _plain_short_words(unicodedata.normalize("NFKC", text))
+    text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", text)
     text = normalize_levels(text)
     # A run of levels separated only by spaces is a list: "l4 l5 s1".
     text = LEVEL_RUN.sub(", ", text)

@@ -95,13 +95,14 @@ def answer_key(question: Question, language: str) -> grading.QuestionKey:
 
 
 def _answer_words(answers: list[grading.AnswerKey], language: str) -> frozenset[str]:
-    """Words of accepted answers never count as filler, even when the prompt uses them."""
-    return frozenset(
-        word
+    """Words that tell one accepted answer from another never count as filler, even when the
+    prompt uses them ("foot" of "ball of foot pain"); a word every answer shares ("nerve" of
+    "L4/L5/S1 nerve root") may, so "L4, L5 and S1 nerve roots" names three items."""
+    words = [
+        frozenset(word for synonym in answer.synonyms for word in grading.fold(synonym).split())
         for answer in answers
-        for synonym in answer.synonyms
-        for word in grading.fold(synonym).split()
-    )
+    ]
+    return frozenset().union(*words) - frozenset.intersection(*words) if words else frozenset()
 
 
 def quiz_progress(*, learner) -> list[dict]:

@@ -43,9 +43,10 @@ def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int
         must_shuffle = question.kind in (grading.ORDER, grading.MATCH)
         if must_shuffle or quiz.shuffle_choices:
             rng.shuffle(ids)
-        if question.kind == grading.ORDER and len(ids) > 1:
-            # Never hand out an order question already solved.
-            by_id = {choice.pk: choice.position for choice in question.choices.all()}
+        by_id = {choice.pk: choice.position for choice in question.choices.all()}
+        # Never hand out an order question already solved (unless every order solves it:
+        # items sharing one position, as the admin may save them, would loop forever).
+        if question.kind == grading.ORDER and len(set(by_id.values())) > 1:
             while [by_id[i] for i in ids] == sorted(by_id.values()):
                 rng.shuffle(ids)
         choice_order[str(question_id)] = ids
@@ -164,7 +165,7 @@ def attempt_submit(
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}
     for index, item in enumerate(answers):
-        question_id = item.get("question")
+        question_id = item.get("question") if isinstance(item, dict) else None
         if question_id not in questions:
             problems[str(index)] = [str(errors.ANSWER_MESSAGES["unknown_question"])]
         elif question_id in given:

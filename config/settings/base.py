@@ -145,7 +145,9 @@ ROSETTA_EXCLUDED_APPLICATIONS = ()
 ROSETTA_SHOW_AT_ADMIN_PANEL = True
 ROSETTA_ACCESS_CONTROL_FUNCTION = "learning.permissions.can_translate"
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "learning:lessons"
+LOGOUT_REDIRECT_URL = "learning:lessons"
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from quizzes import views
+
+app_name = "quizzes"
+urlpatterns = [
+    path("quizzes/", views.quiz_list, name="quizzes"),
+    path("quizzes/<slug:slug>/", views.quiz_detail, name="quiz"),
+]
