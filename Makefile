@@ -39,6 +39,9 @@ test: install catalogs lint  ## Set up and run the whole suite (pytest)
 	$(MANAGE) translationstatus
 	$(VENV)/bin/pytest
 
+bench: content  ## Requests per second of the content reads vs a bare JSON view
+	$(PY) tools/bench.py
+
 format: install  ## Format and autofix with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .

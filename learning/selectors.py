@@ -1,6 +1,11 @@
 """Reads of the learning app, with their related rows already fetched."""
 
-from django.db.models import Prefetch, QuerySet
+from datetime import UTC, datetime
+
+from django.db import connection
+from django.db.models import Model, Prefetch, QuerySet
+from django.utils.dateparse import parse_datetime
+from django.utils.timezone import is_aware, make_aware
 
 from learning.models import Course, GlossaryTerm, Lesson, LessonProgress
 
@@ -25,3 +30,44 @@ def completed_lessons(*, learner) -> QuerySet[LessonProgress]:
     return LessonProgress.objects.filter(
         learner=learner, completed_at__isnull=False, lesson__published=True
     ).select_related("lesson")
+
+
+def _as_datetime(value) -> datetime | None:
+    """SQLite hands back text or naive UTC where PostgreSQL hands back an aware datetime."""
+    if value is None:
+        return None
+    parsed = value if isinstance(value, datetime) else parse_datetime(value)
+    return parsed if parsed is None or is_aware(parsed) else make_aware(parsed, UTC)
+
+
+def versions(*models: type[Model]) -> tuple[str, datetime | None]:
+    """Count and latest update of whole tables, in one raw query: an ETag's worth of data
+    without building an ORM query on every read."""
+    sql = " UNION ALL ".join(
+        f"SELECT COUNT(*), MAX(updated_at) FROM {connection.ops.quote_name(m._meta.db_table)}"
+        for m in models
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = [(count, _as_datetime(latest)) for count, latest in cursor.fetchall()]
+    latest = max((when for _count, when in rows if when), default=None)
+    return "|".join(f"{count}:{when.isoformat() if when else '-'}" for count, when in rows), latest
+
+
+def row_version(sql: str, params: list) -> tuple[str, datetime | None] | None:
+    """The version of one published object from a raw `SELECT updated_at…` (None: not found)."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    stamps = [_as_datetime(value) for value in row]
+    latest = max((stamp for stamp in stamps if stamp), default=None)
+    return "|".join(stamp.isoformat() if stamp else "-" for stamp in stamps), latest
+
+
+def lesson_version(slug: str) -> tuple[str, datetime | None] | None:
+    table = connection.ops.quote_name(Lesson._meta.db_table)
+    return row_version(
+        f"SELECT updated_at FROM {table} WHERE slug = %s AND published = %s", [slug, True]
+    )

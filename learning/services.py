@@ -65,7 +65,9 @@ def upsert(
         manager = getattr(obj, name)
         if {item.pk for item in manager.all()} != {item.pk for item in related}:
             manager.set(related)
-            status = "updated" if status == "unchanged" else status
+            if status == "unchanged":
+                obj.save()  # a new version for readers' ETags and caches
+                status = "updated"
     getattr(report, status)[kind] += 1
     return obj
 

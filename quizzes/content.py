@@ -304,6 +304,7 @@ def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> No
 
 
 def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question:
+    unchanged_before = report.unchanged["question"]
     question = upsert(
         Question,
         lookup={"key": spec.key},
@@ -321,6 +322,7 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
         report=report,
         kind="question",
     )
+    before = _child_counts(report)
     for choice in _creation_order(spec.key, spec.choices):
         upsert(
             Choice,
@@ -347,4 +349,20 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
         )
     stale = question.answers.exclude(key__in=[a.key for a in spec.answers])
     report.retired["answer"] += stale.delete()[0]
+    if _children_changed(report, before) and report.unchanged["question"] > unchanged_before:
+        question.save()  # a new version, so cached quiz reads see the new choices
+        report.unchanged["question"] -= 1
+        report.updated["question"] += 1
     return question
+
+
+def _children_changed(report: LoadReport, before: tuple[int, ...]) -> bool:
+    return _child_counts(report) != before
+
+
+def _child_counts(report: LoadReport) -> tuple[int, ...]:
+    return tuple(
+        getattr(report, status)[kind]
+        for status in ("created", "updated", "retired")
+        for kind in ("choice", "answer")
+    )

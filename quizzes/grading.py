@@ -222,7 +222,8 @@ def split_items(text: str, language: str = "en") -> list[str]:
     return [piece.strip() for piece in LIST_SEPARATORS.split(text) if fold(piece)]
 
 
-def _tokens(text: str, language: str) -> tuple[str, ...]:
+def words(text: str, language: str) -> tuple[str, ...]:
+    """The words that matching compares: folded, without articles (incl. a joined ال)."""
     articles = set(ARTICLES["en"]) | set(ARTICLES.get(language, ()))
     tokens = []
     for token in fold(text).split():
@@ -273,7 +274,7 @@ def _spellings(answers: Iterable[AnswerKey], language: str) -> list[_Spelling]:
     spellings = []
     for answer in answers:
         for synonym in answer.synonyms:
-            tokens = _tokens(normalize_levels(synonym), language)
+            tokens = words(normalize_levels(synonym), language)
             if tokens:
                 spellings.append(_Spelling(answer, synonym, tokens))
     return spellings
@@ -300,7 +301,7 @@ def match_piece(
     Prefers the cover with the fewest unmatched words, then the fewest typos, then the fewest
     items. Words of the question itself ("nerve", "roots") may stand around an answer unnoticed.
     """
-    tokens = _tokens(piece, language)
+    tokens = words(piece, language)
     spellings = _spellings(answers, language)
     n = len(tokens)
     # best[i]: (unmatched words, typos, items, matches, unmatched runs) covering tokens[i:]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import Count, Prefetch, QuerySet
 
+from learning.selectors import row_version
 from quizzes import grading
 from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, QuizQuestion
 
@@ -56,7 +58,7 @@ def attempt_for_learner(*, learner, attempt_id: int) -> Attempt:
 def _prompt_words(question: Question, language: str) -> frozenset[str]:
     words = set()
     for code in {language, "en"}:
-        words.update(grading.fold(getattr(question, f"prompt_{code}", "") or "").split())
+        words.update(grading.words(getattr(question, f"prompt_{code}", "") or "", code))
     return frozenset(word for word in words if not any(char.isdigit() for char in word))
 
 
@@ -99,7 +101,7 @@ def _answer_words(answers: list[grading.AnswerKey], language: str) -> frozenset[
     prompt uses them ("foot" of "ball of foot pain"); a word every answer shares ("nerve" of
     "L4/L5/S1 nerve root") may, so "L4, L5 and S1 nerve roots" names three items."""
     words = [
-        frozenset(word for synonym in answer.synonyms for word in grading.fold(synonym).split())
+        frozenset(word for synonym in answer.synonyms for word in grading.words(synonym, language))
         for answer in answers
     ]
     return frozenset().union(*words) - frozenset.intersection(*words) if words else frozenset()
@@ -130,3 +132,16 @@ def quiz_progress(*, learner) -> list[dict]:
 
 def _share(score: float | None, max_score: float | None) -> float:
     return (score or 0) / max_score if max_score else 0.0
+
+
+def quiz_version(slug: str):
+    """The quiz's own update and its questions' latest, in one raw query (None: not found)."""
+    quiz, entry, question = (
+        connection.ops.quote_name(model._meta.db_table) for model in (Quiz, QuizQuestion, Question)
+    )
+    return row_version(
+        f"SELECT q.updated_at, (SELECT MAX(x.updated_at) FROM {entry} e "
+        f"JOIN {question} x ON x.id = e.question_id WHERE e.quiz_id = q.id) "
+        f"FROM {quiz} q WHERE q.slug = %s AND q.published = %s",
+        [slug, True],
+    )

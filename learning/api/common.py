@@ -6,15 +6,17 @@ import hashlib
 
 import drf_spectacular.authentication
 from django.core.cache import cache
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import authentication, exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
 
@@ -101,8 +103,10 @@ def exception_handler(exc, context):
     return Response(body, status=exc.status_code, headers=headers)
 
 
+@csrf_exempt
 def api_not_found(request, *args, **kwargs):
-    """Unknown /api/ paths answer the API's 404, not an HTML page."""
+    """Unknown /api/ paths answer the API's 404, not an HTML page (nor, for a write without a
+    CSRF token, the CSRF middleware's HTML 403: there is nothing here to protect)."""
     return JsonResponse(error_body("not_found", NOT_FOUND), status=status.HTTP_404_NOT_FOUND)
 
 
@@ -170,14 +174,15 @@ class ConditionalReadMixin:
             ]
         )
         if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
-            response = Response(status=status.HTTP_304_NOT_MODIFIED)
+            response = HttpResponse(status=status.HTTP_304_NOT_MODIFIED)
         else:
             key = f"api:{etag}"
-            data = cache.get(key)
-            if data is None:
-                data = super().get(request, *args, **kwargs).data
-                cache.set(key, data, self.cache_seconds)
-            response = Response(data)
+            body = cache.get(key)
+            if body is None:
+                body = JSONRenderer().render(super().get(request, *args, **kwargs).data)
+                cache.set(key, body, self.cache_seconds)
+            # Already rendered JSON: skip DRF's renderer on the hot path.
+            response = HttpResponse(body, content_type="application/json")
         response["ETag"] = etag
         if modified:
             response["Last-Modified"] = http_date(modified.timestamp())

@@ -1,7 +1,8 @@
 """Course reads, lesson completion and sign-in: thin views over selectors and services."""
 
 from django.contrib.auth import authenticate, login, logout
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -28,20 +29,14 @@ from learning.api.serializers import (
     LessonSerializer,
     LoginSerializer,
 )
-from learning.models import GlossaryTerm, Lesson
+from learning.models import Course, GlossaryTerm, Lesson
 from learning.permissions import INSTRUCTORS_GROUP
 
 BAD_CREDENTIALS = _("That username and password do not match an account.")
 
 
-def _version(queryset):
-    summary = queryset.order_by().aggregate(count=Count("pk"), latest=Max("updated_at"))
-    latest = summary["latest"]
-    return f"{summary['count']}:{latest.isoformat() if latest else '-'}", latest
-
-
 @extend_schema(
-    tags=["course"], responses={200: CourseSerializer(many=True), **error_responses(404)}
+    tags=["course"], responses={200: CourseSerializer(many=True), **error_responses(404, 429)}
 )
 class CourseListApi(ConditionalReadMixin, generics.ListAPIView):
     serializer_class = CourseSerializer
@@ -51,13 +46,11 @@ class CourseListApi(ConditionalReadMixin, generics.ListAPIView):
         return selectors.courses().prefetch_related(Prefetch("lessons", queryset=published))
 
     def content_version(self):
-        course_version, course_latest = _version(selectors.courses())
-        lesson_version, _latest = _version(Lesson.objects.all())
-        return f"{course_version}|{lesson_version}", course_latest
+        return selectors.versions(Course, Lesson)
 
 
 @extend_schema(
-    tags=["course"], responses={200: LessonSerializer(many=True), **error_responses(404)}
+    tags=["course"], responses={200: LessonSerializer(many=True), **error_responses(404, 429)}
 )
 class LessonListApi(ConditionalReadMixin, generics.ListAPIView):
     serializer_class = LessonSerializer
@@ -66,10 +59,12 @@ class LessonListApi(ConditionalReadMixin, generics.ListAPIView):
         return selectors.published_lessons()
 
     def content_version(self):
-        return _version(Lesson.objects.all())
+        return selectors.versions(Lesson)
 
 
-@extend_schema(tags=["course"], responses={200: LessonDetailSerializer, **error_responses(404)})
+@extend_schema(
+    tags=["course"], responses={200: LessonDetailSerializer, **error_responses(404, 429)}
+)
 class LessonDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
     serializer_class = LessonDetailSerializer
     lookup_field = "slug"
@@ -78,13 +73,16 @@ class LessonDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
         return selectors.published_lessons()
 
     def content_version(self):
-        lesson = get_object_or_404(
-            Lesson.published_objects.only("updated_at"), slug=self.kwargs["slug"]
-        )
-        return lesson.updated_at.isoformat(), lesson.updated_at
+        version = selectors.lesson_version(self.kwargs["slug"])
+        if version is None:
+            raise Http404
+        return version
 
 
-@extend_schema(tags=["course"], responses={200: GlossaryTermSerializer(many=True)})
+@extend_schema(
+    tags=["course"],
+    responses={200: GlossaryTermSerializer(many=True), **error_responses(404, 429)},
+)
 class GlossaryListApi(ConditionalReadMixin, generics.ListAPIView):
     serializer_class = GlossaryTermSerializer
 
@@ -92,13 +90,13 @@ class GlossaryListApi(ConditionalReadMixin, generics.ListAPIView):
         return selectors.glossary()
 
     def content_version(self):
-        return _version(GlossaryTerm.objects.all())
+        return selectors.versions(GlossaryTerm)
 
 
 @extend_schema(
     tags=["progress"],
     request=None,
-    responses={200: LessonProgressSerializer, **error_responses(401, 403, 404)},
+    responses={200: LessonProgressSerializer, **error_responses(401, 403, 404, 429)},
 )
 class LessonCompleteApi(APIView):
     permission_classes = [IsAuthenticated]
@@ -124,7 +122,7 @@ def whoami(user) -> dict:
 @extend_schema(
     tags=["auth"],
     request=LoginSerializer,
-    responses={200: USER_SCHEMA, **error_responses(400, 403, 429)},
+    responses={200: USER_SCHEMA, **error_responses(400, 403, 413, 429)},
 )
 class LoginApi(APIView):
     throttle_classes = [LoginRateThrottle]
@@ -139,14 +137,14 @@ class LoginApi(APIView):
         return Response(whoami(user))
 
 
-@extend_schema(tags=["auth"], request=None, responses={204: None, **error_responses(403)})
+@extend_schema(tags=["auth"], request=None, responses={204: None, **error_responses(403, 429)})
 class LogoutApi(APIView):
     def post(self, request):
         logout(request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-@extend_schema(tags=["auth"], responses={200: USER_SCHEMA})
+@extend_schema(tags=["auth"], responses={200: USER_SCHEMA, **error_responses(429)})
 @method_decorator(ensure_csrf_cookie, name="dispatch")
 class WhoamiApi(APIView):
     """Who is signed in; also sets the CSRF cookie the app sends back on writes."""

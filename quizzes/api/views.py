@@ -1,7 +1,7 @@
 """Quizzes and attempts over HTTP: thin views that validate input, call a service or selector,
 and shape the output."""
 
-from django.db.models import Count, Max
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 from learning import selectors as learning_selectors
 from learning.api.common import ConditionalReadMixin, SubmitRateThrottle, error_responses
 from learning.api.serializers import LessonProgressSerializer
+from learning.selectors import versions
 from quizzes import selectors, services
 from quizzes.api.serializers import (
     AssignmentOutput,
@@ -28,19 +29,15 @@ from quizzes.api.serializers import (
     ResponseSaveInput,
     SubmitInput,
 )
-from quizzes.models import Attempt, Quiz
+from quizzes.models import Attempt, Question, Quiz
 
 UNKNOWN_ASSIGNMENT = _("There is no such assignment for you.")
 QUIZ_NOT_FOUND = _("There is no published quiz with this slug.")
 
 
-def _version(queryset):
-    summary = queryset.order_by().aggregate(count=Count("pk"), latest=Max("updated_at"))
-    latest = summary["latest"]
-    return f"{summary['count']}:{latest.isoformat() if latest else '-'}", latest
-
-
-@extend_schema(tags=["quizzes"], responses={200: QuizOutput(many=True)})
+@extend_schema(
+    tags=["quizzes"], responses={200: QuizOutput(many=True), **error_responses(404, 429)}
+)
 class QuizListApi(ConditionalReadMixin, generics.ListAPIView):
     serializer_class = QuizOutput
 
@@ -48,10 +45,10 @@ class QuizListApi(ConditionalReadMixin, generics.ListAPIView):
         return selectors.quiz_list()
 
     def content_version(self):
-        return _version(Quiz.objects.all())
+        return versions(Quiz, Question)
 
 
-@extend_schema(tags=["quizzes"], responses={200: QuizDetailOutput, **error_responses(404)})
+@extend_schema(tags=["quizzes"], responses={200: QuizDetailOutput, **error_responses(404, 429)})
 class QuizDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
     """A quiz with its whole pool of questions and choices, and no answer keys."""
 
@@ -62,12 +59,10 @@ class QuizDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
         return selectors.quiz_with_questions()
 
     def content_version(self):
-        quiz = get_object_or_404(
-            Quiz.published_objects.only("pk", "updated_at"), slug=self.kwargs["slug"]
-        )
-        latest = quiz.questions.order_by().aggregate(latest=Max("updated_at"))["latest"]
-        modified = max(filter(None, [quiz.updated_at, latest]))
-        return f"{quiz.updated_at.isoformat()}|{latest.isoformat() if latest else '-'}", modified
+        version = selectors.quiz_version(self.kwargs["slug"])
+        if version is None:
+            raise Http404
+        return version
 
 
 def attempt_response(attempt: Attempt, *, status_code: int = status.HTTP_200_OK) -> Response:
@@ -87,12 +82,18 @@ class AttemptWriteApi(APIView):
 class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
     serializer_class = AttemptOutput
 
+    def get_throttles(self):
+        # Listing is a read: it must not spend the learner's budget of writes.
+        if self.request.method == "POST":
+            return super().get_throttles()
+        return [throttle() for throttle in APIView.throttle_classes]
+
     @extend_schema(
         request=AttemptCreateInput,
         responses={
             201: OpenApiResponse(AttemptOutput, description="A new attempt."),
             200: OpenApiResponse(AttemptOutput, description="This client_id's existing attempt."),
-            **error_responses(400, 401, 403, 404, 409, 429),
+            **error_responses(400, 401, 403, 404, 409, 413, 429),
         },
     )
     def post(self, request):
@@ -141,7 +142,7 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
                     ),
                 },
             ),
-            **error_responses(401, 404),
+            **error_responses(401, 404, 429),
         },
     )
     def get(self, request):
@@ -161,7 +162,7 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
         return self.get_paginated_response(rows)
 
 
-@extend_schema(tags=["attempts"], responses={200: AttemptOutput, **error_responses(401, 404)})
+@extend_schema(tags=["attempts"], responses={200: AttemptOutput, **error_responses(401, 404, 429)})
 class AttemptDetailApi(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -174,7 +175,7 @@ class AttemptDetailApi(APIView):
 @extend_schema(
     tags=["attempts"],
     request=ResponseSaveInput,
-    responses={200: ResponseOutput, **error_responses(400, 401, 404, 409, 413, 429)},
+    responses={200: ResponseOutput, **error_responses(400, 401, 403, 404, 409, 413, 429)},
 )
 class ResponseSaveApi(AttemptWriteApi):
     def put(self, request, pk, question_id):
@@ -193,7 +194,7 @@ class ResponseSaveApi(AttemptWriteApi):
 @extend_schema(
     tags=["attempts"],
     request=SubmitInput,
-    responses={200: AttemptOutput, **error_responses(400, 401, 404, 413, 429)},
+    responses={200: AttemptOutput, **error_responses(400, 401, 403, 404, 413, 429)},
 )
 class AttemptSubmitApi(AttemptWriteApi):
     def post(self, request, pk):
@@ -219,7 +220,7 @@ class AttemptSubmitApi(AttemptWriteApi):
                 "quizzes": QuizProgressOutput(many=True),
             },
         ),
-        **error_responses(401),
+        **error_responses(401, 429),
     },
 )
 class ProgressApi(APIView):
@@ -250,7 +251,7 @@ class ProgressApi(APIView):
                 "results": AssignmentOutput(many=True),
             },
         ),
-        **error_responses(401),
+        **error_responses(401, 429),
     },
 )
 class AssignmentListApi(generics.GenericAPIView):
