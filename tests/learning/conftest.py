@@ -1,0 +1,52 @@
+"""Fixtures for the learning app: the real factsheet pack, loaded or copied to be changed."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+
+from learning.management.commands.loadcontent import DEFAULT_PACK
+from tests.learning.helpers import CommandOutput, run_loadcontent
+
+
+@pytest.fixture(scope="module")
+def factsheet_loaded_once(django_db_setup, django_db_blocker) -> CommandOutput:
+    """The real pack loaded once per test module, in a transaction rolled back at its end.
+
+    Loading takes about half a second; each test still runs in its own savepoint (the `db`
+    fixture nests inside this transaction, as Django's TestCase does with setUpTestData).
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            output = run_loadcontent()
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield output
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def loaded_factsheet(factsheet_loaded_once, db) -> CommandOutput:
+    """The real factsheet pack loaded into an otherwise empty database; what that load printed."""
+    return factsheet_loaded_once
+
+
+@pytest.fixture
+def factsheet_pack() -> Path:
+    """The real course pack in the repository (read only: copy it before changing anything)."""
+    return Path(DEFAULT_PACK)
+
+
+@pytest.fixture
+def pack_copy(tmp_path, factsheet_pack) -> Path:
+    """A writable copy of the real pack."""
+    copy = tmp_path / "pack"
+    shutil.copytree(factsheet_pack, copy)
+    return copy
