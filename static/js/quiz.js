@@ -114,6 +114,36 @@ function answerOf(fieldset) {
   return null;
 }
 
+// Typed answers survive a reload or a lost connection: they are kept on the device until the
+// attempt is submitted.
+function restore(fieldset, answer) {
+  const kind = fieldset.dataset.kind;
+  const inputs = [...fieldset.querySelectorAll("input, textarea, select")];
+  if (kind === "single") {
+    inputs.forEach((input) => { input.checked = Number(input.value) === answer.choice; });
+  } else if (kind === "multiple") {
+    inputs.forEach((input) => { input.checked = answer.choices.includes(Number(input.value)); });
+  } else if (kind === "true_false") {
+    inputs.forEach((input) => { input.checked = input.value === String(answer.value); });
+  } else if (kind === "text") {
+    inputs[0].value = answer.text;
+  } else if (kind === "set") {
+    inputs[0].value = answer.items.join(", ");
+  } else if (kind === "number") {
+    inputs[0].value = String(answer.value);
+  } else if (kind === "order") {
+    inputs.forEach((input) => { input.value = String(answer.order.indexOf(Number(input.dataset.choice)) + 1); });
+  } else if (kind === "match") {
+    inputs.forEach((select) => { select.value = String(answer.pairs[select.dataset.left] ?? ""); });
+  }
+}
+
+function collect() {
+  return [...form.querySelectorAll("fieldset.question")]
+    .map((fieldset) => ({ question: Number(fieldset.dataset.id), answer: answerOf(fieldset) }))
+    .filter((response) => response.answer !== null);
+}
+
 function showResult(attempt) {
   result.replaceChildren();
   const verdict = attempt.passed ? gettext("Passed") : gettext("Not passed yet");
@@ -145,22 +175,30 @@ async function start() {
   try {
     const attempt = await api.startAttempt(root.dataset.quiz, clientId);
     form.replaceChildren(...attempt.questions.map(renderQuestion));
+    const draftKey = `rootwise:answers:${attempt.id}`;
     if (attempt.submitted_at) {
       localStorage.removeItem(key);
+      localStorage.removeItem(draftKey);
       showResult(attempt);
     } else {
+      const saved = [...attempt.responses, ...JSON.parse(localStorage.getItem(draftKey) || "[]")];
+      for (const response of saved) {
+        const fieldset = form.querySelector(`[data-id="${response.question}"]`);
+        if (fieldset && response.answer) restore(fieldset, response.answer);
+      }
+      form.addEventListener("input", () => localStorage.setItem(draftKey, JSON.stringify(collect())));
       form.append(element("button", { type: "submit" }, gettext("Submit answers")));
     }
     form.hidden = false;
     startButton.hidden = true;
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      const responses = [...form.querySelectorAll("fieldset.question")]
-        .map((fieldset) => ({ question: Number(fieldset.dataset.id), answer: answerOf(fieldset) }))
-        .filter((response) => response.answer !== null);
+      const responses = collect();
+      localStorage.setItem(draftKey, JSON.stringify(responses));
       try {
         showResult(await api.submit(attempt.id, responses));
         localStorage.removeItem(key);
+        localStorage.removeItem(draftKey);
       } catch (error) {
         showError(error);
       }
