@@ -8,6 +8,7 @@ another app's models.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from django.db import models, transaction
 from modeltranslation.translator import translator
 
 from learning.models import ContentKeyed
+
+logger = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
@@ -293,3 +296,13 @@ def content_translations_load(
     for obj in dirty.values():
         obj.save()
     return report
+
+
+def reload_after_rosetta_save(sender, language_code: str, request=None, **kwargs) -> None:
+    """A translator saved a catalog in rosetta: load that language's content.po at once, so
+    content edits show without a deploy (interface strings need a process reload)."""
+    report = content_translations_load(
+        locale_dir=Path(settings.LOCALE_PATHS[0]), languages=[language_code]
+    )
+    for problem in report.problems:
+        logger.warning("content translation not loaded: %s", problem)

@@ -285,3 +285,41 @@ def _first_synonyms(question, language: str, joiner: str) -> str:
     spellings = [answer.synonyms_in(language)[0] for answer in answers]
     assert all(spellings), f"{language} synonyms missing"
     return joiner.join(spellings)
+
+
+@pytest.fixture
+def translator(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("translator", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Translators"))
+    return user
+
+
+def test_translators_reach_rosetta_and_see_the_content_catalog(translator, client):
+    client.force_login(translator)
+    response = client.get("/rosetta/files/project/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for language in ("es", "fr", "ar"):
+        for domain in ("django", "djangojs", "content"):
+            assert f"locale/{language}/LC_MESSAGES/{domain}.po" in html, (language, domain)
+
+
+def test_learners_are_kept_out_of_rosetta(db, django_user_model, client):
+    client.force_login(django_user_model.objects.create_user("learner-x", password="pw"))
+    response = client.get("/rosetta/files/project/")
+    assert response.status_code in (302, 403)
+
+
+def test_saving_in_rosetta_loads_that_languages_content(translated_course, settings, tmp_path):
+    from rosetta.signals import post_save as rosetta_saved
+
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE, locale, ignore=shutil.ignore_patterns("*.mo"))
+    settings.LOCALE_PATHS = [locale]
+    edit_entry(
+        catalog_path(locale, "fr"), "glossary:l4:term", msgstr="L4 (quatrième lombaire)", flags=[]
+    )
+    rosetta_saved.send(sender=None, language_code="fr", request=None)
+    assert GlossaryTerm.objects.get(key="l4").term_fr == "L4 (quatrième lombaire)"
