@@ -59,6 +59,7 @@ LEVEL_RANGE = re.compile(
 )
 LEVEL_PAIR = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*(\d{{1,2}})\b")
 LEVEL = re.compile(rf"(?<![^\W\d_]){_LEVEL}\b")
+JOINED_LEVELS = re.compile(r"(?:(?<=\b[clts]\d)|(?<=\b[clts]\d\d))(?=[clts]\d)", re.IGNORECASE)
 LEVEL_RUN = re.compile(r"(?:(?<=\b[CLTS]\d)|(?<=\b[CLTS]\d\d))\s+(?=[CLTS]\d{1,2}\b)")
 ARABIC_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
@@ -211,6 +212,10 @@ def split_items(text: str, language: str = "en") -> list[str]:
     # joined to an Arabic word it is left to the matcher, since و also begins words (وتر).
     text = _plain_short_words(unicodedata.normalize("NFKC", text))
     text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", text)
+    # Levels typed with nothing between them are a list too: "L4L5S1".
+    joined = None
+    while joined != text:  # each pass frees one level of a run ("L4L5S1" takes two)
+        joined, text = text, JOINED_LEVELS.sub(" ", text)
     text = normalize_levels(text)
     # A run of levels separated only by spaces is a list: "l4 l5 s1".
     text = LEVEL_RUN.sub(", ", text)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.models import ContentKeyed, Lesson, Section
@@ -236,7 +237,7 @@ class Attempt(models.Model):
     # choice order, so a reload (or an offline copy) shows the same quiz.
     question_ids = models.JSONField(_("questions"), default=list)
     choice_order = models.JSONField(_("choice order"), default=dict)
-    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_late = models.BooleanField(_("submitted after the time limit"), default=False)

@@ -1,0 +1,437 @@
+"""The grader, table-driven: answers typed on a phone, in four languages, against answer keys
+that mirror the real question bank (learning/content/factsheet/quizzes/). Pure: no database."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from quizzes import grading
+from quizzes.grading import QuestionKey
+from tests.quizzes.keys import KEYS
+
+
+def as_answer(key: QuestionKey, answer):
+    """Table shorthand: a string or list of strings for set/text questions."""
+    if key.kind == grading.SET:
+        return {"items": [answer] if isinstance(answer, str) else answer}
+    if key.kind == grading.TEXT and isinstance(answer, str):
+        return {"text": answer}
+    return answer
+
+
+ROOTS_Q, FOOT_Q = "foot-nerve-roots", "local-foot-conditions"
+
+# (question, language, answer, expected points, expected correct)
+TEST_DATA = [
+    # Which nerve roots serve the foot? (set, 3 points): every way of writing L4, L5, S1.
+    (ROOTS_Q, "en", "L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "s1 l5 l4", 3, True),
+    (ROOTS_Q, "en", "L4/5 and S1", 3, True),
+    (ROOTS_Q, "en", "L4-S1", 3, True),
+    (ROOTS_Q, "en", "L4–S1", 3, True),
+    (ROOTS_Q, "en", "L4 — S1", 3, True),
+    (ROOTS_Q, "en", "L4 to S1", 3, True),
+    (ROOTS_Q, "en", "l 4, L-5, s1", 3, True),
+    (ROOTS_Q, "en", "L4 L5 S1", 3, True),
+    (ROOTS_Q, "en", "L4, L5 and S1 nerve roots", 3, True),
+    (ROOTS_Q, "en", "nerve roots L4, L5 and S1", 3, True),
+    (ROOTS_Q, "en", "the L4, L5 and S1 roots", 3, True),
+    (ROOTS_Q, "en", "L4 nerve root, L5 nerve root, S1 nerve root", 3, True),
+    (ROOTS_Q, "en", "L4/L5/S1", 3, True),
+    (ROOTS_Q, "en", "l4-l5-s1", 3, True),
+    (ROOTS_Q, "en", "L4 & L5 & S1", 3, True),
+    (ROOTS_Q, "en", "L4; L5; S1.", 3, True),
+    (ROOTS_Q, "en", "L4\nL5\nS1", 3, True),
+    (ROOTS_Q, "en", ["L4", "L5", "S1"], 3, True),
+    (ROOTS_Q, "en", ["L4, L5", "S1"], 3, True),
+    (ROOTS_Q, "en", "L٤, L٥, S١", 3, True),  # Arabic-Indic digits
+    # ...and the near misses: a wrong level costs, and codes are never typo-forgiven.
+    (ROOTS_Q, "en", "L3, L4, L5", 2, False),
+    (ROOTS_Q, "en", "L4, L5, S2", 2, False),
+    (ROOTS_Q, "en", "L4, L6, S1", 2, False),
+    (ROOTS_Q, "en", "L4, L5", 2, False),
+    (ROOTS_Q, "en", "L4, L5, S1, S2", 2.25, False),
+    (ROOTS_Q, "en", "L3-S1", 2.25, False),  # L3, L4, L5, S1
+    (ROOTS_Q, "en", "S1–L4", 2, False),  # a backwards range is not a range
+    (ROOTS_Q, "en", "L5, L5, L5", 1, False),  # an item counts once
+    (ROOTS_Q, "en", "C4, C5, T1", 0, False),
+    (ROOTS_Q, "en", "sciatic nerve", 0, False),
+    # The same in Spanish, French and Arabic, with their word for "and".
+    (ROOTS_Q, "es", "L4, L5 y S1", 3, True),
+    (ROOTS_Q, "es", "raíces nerviosas L4, L5 y S1", 3, True),
+    (ROOTS_Q, "es", "L4 y L5 e S1", 3, True),
+    (ROOTS_Q, "es", "L4, L5 y S2", 2, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1", 3, True),
+    (ROOTS_Q, "fr", "racines L4, L5 et S1", 3, True),
+    (ROOTS_Q, "fr", "L3, L4 et L5", 2, False),
+    (ROOTS_Q, "ar", "L4 و L5 و S1", 3, True),
+    (ROOTS_Q, "ar", "L4 وL5 وS1", 3, True),  # و joined to the next code
+    (ROOTS_Q, "ar", "L4، L5 وS1", 3, True),  # the Arabic comma
+    (ROOTS_Q, "ar", "L4 و L5 و S2", 2, False),
+    # Name four local foot conditions (set, 4 points).
+    (FOOT_Q, "en", "plantar fascitis, heel spur, tendinitis, metatarsalgia", 4, True),
+    (FOOT_Q, "en", "heel spurs, tendonitis, plantar fasciitis, metatarsalgia", 4, True),
+    (FOOT_Q, "en", "Heel Spurs; TENDONITIS; Plantar Fasciitis & metatarsalgia", 4, True),
+    (
+        FOOT_Q,
+        "en",
+        "calcaneal spurs, tendon inflammation, plantar fasciopathy, ball of the foot pain",
+        4,
+        True,
+    ),
+    (FOOT_Q, "en", "metatarsalga, heel spur, tendonitis, plantar fasciitis", 4, True),
+    (FOOT_Q, "en", ["heel spurs and tendonitis", "plantar fasciitis / metatarsalgia"], 4, True),
+    (FOOT_Q, "en", ["heel spurs", "tendonitis", "plantar fasciitis", "metatarsalgia"], 4, True),
+    # spurs (5 letters) forgives one edit; heel (4 letters) none.
+    (FOOT_Q, "en", "heel spurz, tendonitis, plantar fasciitis, metatarsalgia", 4, True),
+    (FOOT_Q, "en", "heal spurs, tendonitis, plantar fasciitis, metatarsalgia", 3, False),
+    (FOOT_Q, "en", "heel spurs, heel spurs, heel spurs, heel spurs", 1, False),
+    (FOOT_Q, "en", "heel spur, heel spurs, calcaneal spur, heel bone spur", 1, False),
+    (FOOT_Q, "en", "tendonitis, tendinitis, plantar fasciitis, metatarsalgia", 3, False),
+    (FOOT_Q, "en", "heel spurs, tendonitis, plantar fasciitis", 3, False),
+    (FOOT_Q, "en", "heel spurs, tendonitis, plantar fasciitis, sciatica", 3, False),
+    # Naming everything (the four, neuropathy and sciatica) is never full marks: 4 × 4 ÷ 6.
+    (
+        FOOT_Q,
+        "en",
+        "heel spurs, tendonitis, plantar fasciitis, metatarsalgia, neuropathy, sciatica",
+        2.67,
+        False,
+    ),
+    (FOOT_Q, "en", "neuropathy, sciatica, herniated disc", 0, False),
+    (FOOT_Q, "es", "espolón calcáneo, tendinitis, fascitis plantar y metatarsalgia", 4, True),
+    (FOOT_Q, "es", "espolon calcaneo, tendinitis, fascitis plantar y metatarsalgia", 4, True),
+    (FOOT_Q, "es", "ESPOLÓN CALCÁNEO, TENDINITIS, FASCITIS PLANTAR Y METATARSALGIA", 4, True),
+    (
+        FOOT_Q,
+        "es",
+        "el espolón del talón, la tendinitis, la fascitis plantar y la metatarsalgia",
+        4,
+        True,
+    ),
+    (FOOT_Q, "es", "heel spur, tendinitis, fascitis plantar y metatarsalgia", 4, True),
+    (FOOT_Q, "es", "espolón calcáneo y espolones calcáneos", 1, False),
+    (FOOT_Q, "fr", "épine calcanéenne, tendinite, fasciite plantaire et métatarsalgie", 4, True),
+    (FOOT_Q, "fr", "epine calcaneenne, tendinite, fasciite plantaire et metatarsalgie", 4, True),
+    (
+        FOOT_Q,
+        "fr",
+        "une épine calcanéenne, une tendinite, une fasciite plantaire et une métatarsalgie",
+        4,
+        True,
+    ),
+    (FOOT_Q, "fr", "épine calcanéenne et sciatique", 1, False),  # 4 × 1 ÷ max(4, 2)
+    (FOOT_Q, "ar", "مهماز العقب، التهاب الوتر، التهاب اللفافة الأخمصية و ألم مشط القدم", 4, True),
+    (FOOT_Q, "ar", "مهماز العقب، التهاب الوتر، التهاب اللفافة الأخمصية وألم مشط القدم", 4, True),
+    (FOOT_Q, "ar", "التهاب الوتر", 1, False),  # وتر is a word, not "and" + تر
+    # Besides pain, three symptoms (set, 3 points): typos forgiven only in 5+ letter words.
+    ("symptoms-common-in-legs", "en", "tingling, weakness and numbness", 3, True),
+    ("symptoms-common-in-legs", "en", "tinglng, weaknes, numbnes", 3, True),
+    ("symptoms-common-in-legs", "en", "tingling, weakness, numb", 3, True),
+    ("symptoms-common-in-legs", "en", "tingling, weakness, nub", 2, False),  # numb: 4 letters
+    ("symptoms-common-in-legs", "en", "pins and needles, weakness, numbness", 1.5, False),
+    # text: synonyms, articles and punctuation ignored, typos of long words forgiven.
+    ("specialist-to-consult", "en", "neurologist", 1, True),
+    ("specialist-to-consult", "en", "A Neurologist.", 1, True),
+    ("specialist-to-consult", "en", "nuerologist", 1, True),  # 11 letters: 2 edits allowed
+    ("specialist-to-consult", "en", "nerve specialist", 1, True),
+    ("specialist-to-consult", "en", "neurosurgeon", 0, False),
+    ("specialist-to-consult", "en", "podiatrist", 0, False),
+    ("foot-roots-with-which-pain", "en", "lower back pain", 1, True),
+    ("foot-roots-with-which-pain", "en", "lumbago", 1, True),
+    ("foot-roots-with-which-pain", "en", "lunbago", 1, True),  # 7 letters: 1 edit
+    ("foot-roots-with-which-pain", "en", "lunbagp", 0, False),  # 7 letters: not 2
+    ("foot-roots-with-which-pain", "en", "neck pain", 0, False),
+    ("piriformis", "en", "the piriformis muscle", 1, True),
+    ("piriformis", "en", "pirifromis", 1, True),
+    ("herniated-disc", "en", "herniated disk", 1, True),
+    ("herniated-disc", "en", "hernaited disc", 1, True),  # 9 letters: 2 edits allowed
+    ("herniated-disc", "en", "herniated dusc", 0, False),  # disc: 4 letters, not forgiven
+    ("root-level", "en", "L5", 1, True),
+    ("root-level", "en", "l-5", 1, True),
+    ("root-level", "en", "L4", 0, False),
+    ("root-level", "en", "L6", 0, False),
+    ("years-later", "en", "25 years", 1, True),
+    ("years-later", "en", "26 years", 0, False),
+    # single, multiple (credit = points × right ÷ max(needed, right + wrong)), true_false.
+    ("usual-theory", "en", {"choice": 101}, 1, True),
+    ("usual-theory", "en", {"choice": 102}, 0, False),
+    ("what-the-foot-roots-control", "en", {"choices": [111, 112]}, 2, True),
+    ("what-the-foot-roots-control", "en", {"choices": [112, 111]}, 2, True),
+    ("what-the-foot-roots-control", "en", {"choices": [111]}, 1, False),
+    ("what-the-foot-roots-control", "en", {"choices": [111, 113]}, 1, False),
+    ("what-the-foot-roots-control", "en", {"choices": [111, 112, 113]}, 1.33, False),
+    ("what-the-foot-roots-control", "en", {"choices": [111, 112, 113, 114]}, 1, False),
+    ("what-the-foot-roots-control", "en", {"choices": [113, 114]}, 0, False),
+    ("what-the-foot-roots-control", "en", {"choices": []}, 0, False),
+    ("foot-roots-only-carry-feeling", "en", {"value": False}, 1, True),
+    ("foot-roots-only-carry-feeling", "en", {"value": True}, 0, False),
+    # order: (longest run in the right relative order - 1) ÷ (n - 1).
+    ("foot-root-levels-order", "en", {"order": [121, 122, 123]}, 2, True),
+    ("foot-root-levels-order", "en", {"order": [122, 121, 123]}, 1, False),
+    ("foot-root-levels-order", "en", {"order": [121, 123, 122]}, 1, False),
+    ("foot-root-levels-order", "en", {"order": [123, 122, 121]}, 0, False),
+    # match: points × right pairs ÷ pairs.
+    ("disc-and-stenosis-match", "en", {"pairs": {"131": 132, "133": 134, "135": 136}}, 3, True),
+    ("disc-and-stenosis-match", "en", {"pairs": {"131": 134, "133": 132, "135": 136}}, 1, False),
+    ("disc-and-stenosis-match", "en", {"pairs": {"131": 132, "133": 134}}, 2, False),
+    ("disc-and-stenosis-match", "en", {"pairs": {"131": 136, "133": 132, "135": 134}}, 0, False),
+    ("disc-and-stenosis-match", "en", {"pairs": {}}, 0, False),
+    # number: exact, or within the tolerance.
+    ("number-of-foot-nerve-roots", "en", {"value": 3}, 1, True),
+    ("number-of-foot-nerve-roots", "en", {"value": 3.0}, 1, True),
+    ("number-of-foot-nerve-roots", "en", {"value": 4}, 0, False),
+    ("number-of-foot-nerve-roots", "en", {"value": 2.5}, 0, False),
+    ("number-of-foot-nerve-roots", "en", {"value": -3}, 0, False),
+    ("degrees-of-tilt", "en", {"value": 12}, 2, True),
+    ("degrees-of-tilt", "en", {"value": 13}, 2, True),
+    ("degrees-of-tilt", "en", {"value": 13.01}, 0, False),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "answer", "points", "correct"), TEST_DATA)
+def test_grade(question, language, answer, points, correct):
+    key = KEYS[question, language]
+    cleaned = grading.validate_answer(key, as_answer(key, answer))
+    grade = grading.grade(key, cleaned)
+    feedback = grade.feedback.as_dict()
+    assert grade.points == pytest.approx(points, abs=0.01), f"points for {answer!r}: {feedback}"
+    assert grade.correct is correct, f"correct for {answer!r}: {feedback}"
+    assert grade.max_points == key.points
+    assert grade.correct == (grade.points == key.points), "correct means exactly full points"
+
+
+def test_table_is_large_enough():
+    assert len(TEST_DATA) >= 70
+
+
+# --- feedback -----------------------------------------------------------------------------
+
+
+def grade_set(question: str, language: str, *items: str) -> grading.Grade:
+    key = KEYS[question, language]
+    return grading.grade(key, grading.validate_answer(key, {"items": list(items)}))
+
+
+def test_forgiven_typo_is_shown_with_its_right_spelling():
+    grade = grade_set(
+        "local-foot-conditions", "en", "plantar fascitis, heel spur, tendinitis, metatarsalgia"
+    )
+    assert grade.feedback.typos == (grading.Typo("plantar fascitis", "plantar fasciitis"),)
+    assert grade.feedback.missing == () and grade.feedback.wrong == ()
+
+
+def test_item_named_four_times_counts_once_and_repeats_are_reported():
+    grade = grade_set(
+        "local-foot-conditions", "en", "heel spurs, heel spurs, heel spurs, heel spurs"
+    )
+    assert grade.feedback.right == ("heel spurs",)
+    assert len(grade.feedback.duplicate) == 3
+    assert set(grade.feedback.missing) == {"tendonitis", "plantar fasciitis", "metatarsalgia"}
+
+
+def test_naming_everything_lists_the_extras_as_wrong():
+    grade = grade_set(
+        "local-foot-conditions",
+        "en",
+        "heel spurs, tendonitis, plantar fasciitis, metatarsalgia, neuropathy, sciatica",
+    )
+    assert not grade.correct and grade.points < 4
+    assert grade.feedback.wrong == ("neuropathy", "sciatica")
+    assert grade.feedback.missing == ()
+
+
+def test_feedback_speaks_the_learners_language():
+    grade = grade_set("local-foot-conditions", "es", "espolon calcaneo, tendinitis")
+    assert grade.feedback.right == ("espolón calcáneo", "tendinitis")
+    assert set(grade.feedback.missing) == {"fascitis plantar", "metatarsalgia"}
+
+
+def test_wrong_level_is_named_in_feedback():
+    grade = grade_set("foot-nerve-roots", "en", "L4, L5, S2")
+    assert grade.feedback.right == ("L4", "L5")
+    assert grade.feedback.missing == ("S1",)
+    assert grade.feedback.wrong == ("S2",)
+    assert grade.feedback.typos == ()
+
+
+def test_choices_feedback_names_right_missing_and_wrong():
+    key = KEYS["what-the-foot-roots-control", "en"]
+    grade = grading.grade(key, {"choices": [111, 113]})
+    assert grade.feedback.right == ("The muscles of the feet",)
+    assert grade.feedback.missing == ("Sensation in the feet",)
+    assert grade.feedback.wrong == ("The growth of the foot bones",)
+
+
+def test_unanswered_question_scores_zero_and_lists_what_was_missing():
+    key = KEYS["foot-nerve-roots", "en"]
+    grade = grading.grade(key, None)
+    assert (grade.points, grade.max_points, grade.correct) == (0, 3, False)
+    assert grade.feedback.missing == ("L4", "L5", "S1")
+
+
+@pytest.mark.parametrize(
+    ("points", "right", "wrong", "needed", "expected"),
+    [
+        (4, 4, 0, 4, 4),
+        (4, 3, 0, 4, 3),
+        (4, 4, 2, 4, 2.67),  # naming everything is never full marks
+        (4, 1, 7, 4, 0.5),
+        (4, 0, 9, 4, 0),  # never below zero
+        (3, 5, 0, 3, 3),  # more right than needed (needed < items) caps at full points
+        (2, 2, 1, 2, 1.33),
+        (1, 0, 0, 1, 0),
+    ],
+)
+def test_credit_formula(points, right, wrong, needed, expected):
+    assert grading.credit(points, right=right, wrong=wrong, needed=needed) == pytest.approx(
+        expected, abs=0.01
+    )
+
+
+# --- list splitting -----------------------------------------------------------------------
+
+SPLIT_DATA = [
+    ("en", "L4, L5 and S1", ["L4", "L5", "S1"]),
+    ("en", "L4–S1", ["L4", "L5", "S1"]),
+    ("en", "L4/5", ["L4", "L5"]),
+    ("en", "l4 l5 s1", ["L4", "L5", "S1"]),
+    ("es", "L4 y L5 e S1", ["L4", "L5", "S1"]),
+    ("es", "tendinitis y fascitis", ["tendinitis", "fascitis"]),
+    # French "il y a" (there is) is not a list: "y" is "and" only in Spanish.
+    ("fr", "il y a une épine calcanéenne", ["il y a une épine calcanéenne"]),
+    ("fr", "il y a L4 et L5", ["il y a L4", "L5"]),
+    ("fr", "tendinite et fasciite", ["tendinite", "fasciite"]),
+    ("ar", "L4 و L5 و S1", ["L4", "L5", "S1"]),
+    ("ar", "L4 وS1", ["L4", "S1"]),  # و joined to a Latin code is "and"
+    ("ar", "التهاب الوتر", ["التهاب الوتر"]),  # و starting an Arabic word is not
+    ("ar", "وتر", ["وتر"]),
+    ("ar", "مهماز العقب، التهاب الوتر", ["مهماز العقب", "التهاب الوتر"]),
+    ("en", "🙂, L4", ["L4"]),  # pieces without letters or digits are dropped
+]
+
+
+@pytest.mark.parametrize(("language", "text", "items"), SPLIT_DATA)
+def test_split_items(language, text, items):
+    assert grading.split_items(text, language) == items
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Invalid:
+    question: str
+    answer: object
+    code: str
+
+
+SET = "foot-nerve-roots"
+TEXT = "specialist-to-consult"
+SINGLE = "usual-theory"
+MULTIPLE = "what-the-foot-roots-control"
+TRUE_FALSE = "foot-roots-only-carry-feeling"
+ORDER = "foot-root-levels-order"
+MATCH = "disc-and-stenosis-match"
+NUMBER = "number-of-foot-nerve-roots"
+
+INVALID_DATA = [
+    # not an object, or the wrong keys for the kind
+    Invalid(SINGLE, None, "invalid_answer"),
+    Invalid(SINGLE, [101], "invalid_answer"),
+    Invalid(SINGLE, "101", "invalid_answer"),
+    Invalid(SINGLE, {"choices": [101]}, "invalid_answer"),
+    Invalid(SINGLE, {"choice": 101, "extra": 1}, "invalid_answer"),
+    Invalid(SINGLE, {"choice": "101"}, "invalid_answer"),
+    Invalid(SINGLE, {"choice": True}, "invalid_answer"),  # a bool is not an id
+    Invalid(SINGLE, {"choice": 1.0}, "invalid_answer"),
+    Invalid(SINGLE, {"choice": 999}, "unknown_choice"),
+    Invalid(SINGLE, {"choice": 111}, "unknown_choice"),  # another question's choice
+    Invalid(MULTIPLE, {"choice": 111}, "invalid_answer"),
+    Invalid(MULTIPLE, {"choices": 111}, "invalid_answer"),
+    Invalid(MULTIPLE, {"choices": [111, False]}, "invalid_answer"),
+    Invalid(MULTIPLE, {"choices": [111, 999]}, "unknown_choice"),
+    Invalid(MULTIPLE, {"choices": [111] * 51}, "too_many_items"),
+    Invalid(TRUE_FALSE, {"value": "false"}, "invalid_answer"),
+    Invalid(TRUE_FALSE, {"value": 0}, "invalid_answer"),
+    Invalid(TRUE_FALSE, {"text": "false"}, "invalid_answer"),
+    Invalid(NUMBER, {"value": "3"}, "invalid_answer"),
+    Invalid(NUMBER, {"value": True}, "invalid_answer"),
+    Invalid(NUMBER, {"value": float("nan")}, "invalid_answer"),
+    Invalid(NUMBER, {"value": float("inf")}, "invalid_answer"),
+    Invalid(NUMBER, {"value": 10**400}, "invalid_answer"),  # too large for a float
+    Invalid(NUMBER, {"value": None}, "invalid_answer"),
+    Invalid(TEXT, {"text": 3}, "invalid_answer"),
+    Invalid(TEXT, {"text": ["neurologist"]}, "invalid_answer"),
+    Invalid(TEXT, {"items": ["neurologist"]}, "invalid_answer"),
+    Invalid(TEXT, {"text": "a" * 10_000}, "item_too_long"),
+    Invalid(TEXT, {"text": "a" * 501}, "item_too_long"),
+    Invalid(TEXT, {"text": "🙂🙂"}, "empty_answer"),
+    Invalid(TEXT, {"text": "   "}, "empty_answer"),
+    Invalid(TEXT, {"text": "?!…"}, "empty_answer"),
+    Invalid(SET, {"items": "L4, L5, S1"}, "invalid_answer"),
+    Invalid(SET, {"text": "L4, L5, S1"}, "invalid_answer"),
+    Invalid(SET, {"items": ["L4", 5]}, "invalid_answer"),
+    Invalid(SET, {"items": ["L4", None]}, "invalid_answer"),
+    Invalid(SET, {"items": ["L4", "x" * 10_000]}, "item_too_long"),
+    Invalid(SET, {"items": ["L4"] * 51}, "too_many_items"),
+    Invalid(SET, {"items": [", ".join(["L4"] * 51)]}, "too_many_items"),  # counted after split
+    Invalid(SET, {"items": ["🙂🙂"]}, "empty_answer"),
+    Invalid(SET, {"items": []}, "empty_answer"),
+    Invalid(SET, {"items": ["", " , ; "]}, "empty_answer"),
+    Invalid(ORDER, {"order": "121,122,123"}, "invalid_answer"),
+    Invalid(ORDER, {"order": [121, 122, True]}, "invalid_answer"),
+    Invalid(ORDER, {"order": [121, 122]}, "invalid_order"),  # not every item
+    Invalid(ORDER, {"order": [121, 121, 122]}, "invalid_order"),  # one twice
+    Invalid(ORDER, {"order": [121, 122, 123, 999]}, "invalid_order"),
+    Invalid(ORDER, {"order": [121, 122, 123, 123]}, "invalid_order"),
+    Invalid(ORDER, {"order": list(range(51))}, "too_many_items"),
+    Invalid(MATCH, {"pairs": [[131, 132]]}, "invalid_answer"),
+    Invalid(MATCH, {"pairs": {"131": "132"}}, "invalid_answer"),
+    Invalid(MATCH, {"pairs": {"131": True}}, "invalid_answer"),
+    Invalid(MATCH, {"pairs": {"999": 132}}, "unknown_choice"),
+    Invalid(MATCH, {"pairs": {"132": 131}}, "unknown_choice"),  # sides swapped
+    Invalid(MATCH, {"pairs": {"131": 999}}, "unknown_choice"),
+    Invalid(MATCH, {"pairs": {"x": 132}}, "unknown_choice"),
+    Invalid(MATCH, {"pairs": {"²": 132}}, "unknown_choice"),  # a digit, not a decimal
+    Invalid(MATCH, {"pairs": {str(n): 132 for n in range(51)}}, "too_many_items"),
+]
+
+
+@pytest.mark.parametrize(
+    "case",
+    INVALID_DATA,
+    ids=[f"{case.question}-{case.code}-{i}" for i, case in enumerate(INVALID_DATA)],
+)
+def test_invalid_answer_is_refused_with_a_stable_code(case):
+    with pytest.raises(grading.AnswerError) as refused:
+        grading.validate_answer(KEYS[case.question, "en"], case.answer)
+    assert refused.value.code == case.code, str(refused.value)
+
+
+VALID_DATA = [
+    (SINGLE, {"choice": 101}, {"choice": 101}),
+    (MULTIPLE, {"choices": [112, 111, 112]}, {"choices": [111, 112]}),
+    (MULTIPLE, {"choices": []}, {"choices": []}),
+    (TRUE_FALSE, {"value": False}, {"value": False}),
+    (NUMBER, {"value": 3}, {"value": 3}),
+    (NUMBER, {"value": -0.5}, {"value": -0.5}),
+    (TEXT, {"text": "a" * 500}, {"text": "a" * 500}),
+    (SET, {"items": ["L4", "", "L5"]}, {"items": ["L4", "", "L5"]}),
+    (SET, {"items": ["L4"] * 50}, {"items": ["L4"] * 50}),
+    (ORDER, {"order": [123, 121, 122]}, {"order": [123, 121, 122]}),
+    (MATCH, {"pairs": {"131": 132}}, {"pairs": {"131": 132}}),
+    (MATCH, {"pairs": {"0131": 132}}, {"pairs": {"131": 132}}),
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "cleaned"), VALID_DATA)
+def test_valid_answer_is_cleaned(question, answer, cleaned):
+    assert grading.validate_answer(KEYS[question, "en"], answer) == cleaned
+
+
+def test_unknown_kind_is_refused():
+    key = QuestionKey(id=1, kind="essay", points=1)
+    with pytest.raises(grading.AnswerError) as refused:
+        grading.validate_answer(key, {"text": "..."})
+    assert refused.value.code == "invalid_answer"

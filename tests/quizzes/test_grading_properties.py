@@ -1,0 +1,286 @@
+"""Properties of the grader (hypothesis): what a learner types differently but means the same
+grades the same; a wrong level or number is never accepted; points stay in [0, points]."""
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizzes import grading
+from tests.quizzes.keys import FOOT, KEYS, ROOTS
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+AND = {"en": [" and "], "es": [" y ", " and "], "fr": [" et ", " and "], "ar": [" و ", " and "]}
+SEPARATORS = [", ", "; ", " / ", " & ", "\n"]
+WRONG_ITEMS = {
+    "foot-nerve-roots": ["L3", "S2", "C5", "sciatic nerve"],
+    "local-foot-conditions": ["sciatica", "neuropathy", "herniated disc", "gout"],
+}
+TABLES = {"foot-nerve-roots": ROOTS, "local-foot-conditions": FOOT}
+SET_QUESTIONS = [(name, language) for name in TABLES for language in ("en", "es", "fr", "ar")]
+# Accented forms of ASCII letters (precomposed, as a phone keyboard types them).
+ACCENTED = {
+    "a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "n": "ñ", "c": "ç", "l": "ĺ", "s": "ś",
+    "y": "ý", "t": "ţ", "r": "ŕ", "d": "ď", "g": "ğ", "z": "ž",
+    "A": "Á", "E": "É", "I": "Í", "O": "Ó", "U": "Ú", "N": "Ñ", "C": "Ç", "L": "Ĺ", "S": "Ś",
+    "Y": "Ý", "T": "Ţ", "R": "Ŕ", "D": "Ď", "G": "Ğ", "Z": "Ž",
+}  # fmt: skip
+
+
+def outcome(key: grading.QuestionKey, answer: dict) -> tuple[float, bool]:
+    grade = grading.grade(key, grading.validate_answer(key, answer))
+    return grade.points, grade.correct
+
+
+@st.composite
+def set_answers(draw, name: str, language: str):
+    """(key, items): some accepted items in one of their spellings (learner's language or
+    English), maybe a wrong one, each item its own string or several joined by separators."""
+    key = KEYS[name, language]
+    chosen = draw(st.lists(st.sampled_from(key.answers), min_size=1, unique=True))
+    items = [draw(st.sampled_from(answer.synonyms)) for answer in chosen]
+    if draw(st.booleans()):
+        items.append(draw(st.sampled_from(WRONG_ITEMS[name])))
+    items = draw(st.permutations(items))
+    strings, current = [], items[0]
+    for item in items[1:]:
+        if draw(st.booleans()):
+            strings.append(current)
+            current = item
+        else:
+            separator = draw(st.sampled_from(SEPARATORS + AND[language]))
+            current = f"{current}{separator}{item}"
+    strings.append(current)
+    return key, strings
+
+
+SET_ANSWERS = st.sampled_from(SET_QUESTIONS).flatmap(lambda question: set_answers(*question))
+
+
+@SETTINGS
+@given(case=SET_ANSWERS, change=st.sampled_from(["upper", "lower", "swapcase"]))
+def test_grading_ignores_case(case, change):
+    key, items = case
+    changed = [getattr(item, change)() for item in items]
+    assert outcome(key, {"items": changed}) == outcome(key, {"items": items}), changed
+
+
+@SETTINGS
+@given(case=SET_ANSWERS, data=st.data())
+def test_grading_ignores_extra_spaces(case, data):
+    key, items = case
+
+    def spaced(item: str) -> str:
+        pad = data.draw(st.sampled_from(["", " ", "  ", "\t"]))
+        inner = data.draw(st.sampled_from([" ", "  ", "   "]))
+        return pad + item.replace(" ", inner).replace(",", " ,") + pad
+
+    changed = [spaced(item) for item in items]
+    assert outcome(key, {"items": changed}) == outcome(key, {"items": items}), changed
+
+
+@SETTINGS
+@given(case=SET_ANSWERS, data=st.data())
+def test_grading_ignores_accents_added_to_ascii_letters(case, data):
+    key, items = case
+
+    def accented(item: str) -> str:
+        flags = data.draw(st.lists(st.booleans(), min_size=len(item), max_size=len(item)))
+        pairs = zip(item, flags, strict=True)
+        return "".join(ACCENTED.get(char, char) if flag else char for char, flag in pairs)
+
+    changed = [accented(item) for item in items]
+    assert outcome(key, {"items": changed}) == outcome(key, {"items": items}), changed
+
+
+@SETTINGS
+@given(case=SET_ANSWERS, data=st.data())
+def test_grading_ignores_item_order(case, data):
+    key, items = case
+    pieces = [piece for item in items for piece in grading.split_items(item, key.language)]
+    shuffled = data.draw(st.permutations(pieces))
+    assert outcome(key, {"items": list(shuffled)}) == outcome(key, {"items": pieces}), shuffled
+
+
+# --- codes and numbers are never forgiven -------------------------------------------------
+
+KEY_LEVELS = {"L4", "L5", "S1"}
+OTHER_LEVELS = [level for level in grading.LEVEL_ORDER if level not in KEY_LEVELS]
+LEVEL_SPELLINGS = ["{}{}", "{} {}", "{}-{}", "{}.{}"]
+
+
+@st.composite
+def level_text(draw, level: str) -> str:
+    letter, number = level[0], level[1:]
+    letter = draw(st.sampled_from([letter, letter.lower()]))
+    text = draw(st.sampled_from(LEVEL_SPELLINGS)).format(letter, number)
+    return draw(st.sampled_from(["{}", "{} nerve root", "{} root", "the {} root"])).format(text)
+
+
+@SETTINGS
+@given(data=st.data(), language=st.sampled_from(["en", "es", "fr", "ar"]))
+def test_answer_off_by_one_spinal_level_is_never_fully_correct(data, language):
+    key = KEYS["foot-nerve-roots", language]
+    levels = data.draw(st.permutations(sorted(KEY_LEVELS)))
+    wrong_at = data.draw(st.integers(0, 2))
+    levels[wrong_at] = data.draw(st.sampled_from(OTHER_LEVELS))
+    items = [data.draw(level_text(level)) for level in levels]
+    joined = data.draw(st.booleans())
+    answer = {"items": [", ".join(items)] if joined else items}
+    points, correct = outcome(key, answer)
+    assert not correct and points < key.points, answer
+
+
+@SETTINGS
+@given(level=st.sampled_from([level for level in grading.LEVEL_ORDER if level != "L5"]))
+def test_text_answer_naming_another_level_is_never_correct(level):
+    assert outcome(KEYS["root-level", "en"], {"text": level}) == (0, False)
+
+
+@SETTINGS
+@given(number=st.integers(0, 10_000).filter(lambda n: n != 25))
+def test_text_answer_with_another_number_is_never_correct(number):
+    assert outcome(KEYS["years-later", "en"], {"text": f"{number} years"}) == (0, False)
+
+
+@SETTINGS
+@given(
+    value=st.one_of(
+        st.integers(-(10**6), 10**6),
+        st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
+    )
+)
+def test_number_outside_the_tolerance_is_never_correct(value):
+    for name in ("number-of-foot-nerve-roots", "degrees-of-tilt"):
+        key = KEYS[name, "en"]
+        points, correct = outcome(key, {"value": value})
+        inside = abs(value - key.number) <= key.tolerance
+        assert correct is inside, (name, value)
+        assert points == (key.points if inside else 0)
+
+
+# --- points stay within [0, points]; validated answers always grade -----------------------
+
+TEXT_QUESTIONS = [name for (name, language), key in KEYS.items() if key.kind == grading.TEXT]
+
+
+def assert_in_range(key: grading.QuestionKey, answer) -> None:
+    try:
+        cleaned = grading.validate_answer(key, answer)
+    except grading.AnswerError:
+        return
+    grade = grading.grade(key, cleaned)
+    assert 0 <= grade.points <= key.points, (answer, grade)
+    assert grade.max_points == key.points
+    assert grade.correct == (grade.points == key.points), (answer, grade)
+    assert isinstance(grade.feedback.as_dict(), dict)
+
+
+@SETTINGS
+@given(
+    question=st.sampled_from(SET_QUESTIONS + [("symptoms-common-in-legs", "en")]),
+    items=st.lists(st.text(max_size=40), max_size=8),
+)
+def test_set_points_stay_in_range_for_any_text(question, items):
+    assert_in_range(KEYS[question], {"items": items})
+
+
+@SETTINGS
+@given(
+    question=st.sampled_from(SET_QUESTIONS),
+    items=st.lists(
+        st.sampled_from(
+            ["L4", "l5", "S1", "L3", "heel spur", "tendinitis", "metatarsalgia", "plantar"]
+            + [" and ", ", ", " y ", " و", "–", "/", "il y a", "وتر", "🙂", "  "]
+        ),
+        max_size=12,
+    ).map(lambda parts: ["".join(parts)]),
+)
+def test_set_points_stay_in_range_for_near_miss_text(question, items):
+    assert_in_range(KEYS[question], {"items": items})
+
+
+@SETTINGS
+@given(name=st.sampled_from(TEXT_QUESTIONS), text=st.text(max_size=80))
+def test_text_points_stay_in_range_for_any_text(name, text):
+    assert_in_range(KEYS[name, "en"], {"text": text})
+
+
+@SETTINGS
+@given(data=st.data())
+def test_choice_points_stay_in_range_for_any_subset(data):
+    multiple = KEYS["what-the-foot-roots-control", "en"]
+    ids = [choice.id for choice in multiple.choices]
+    assert_in_range(multiple, {"choices": data.draw(st.lists(st.sampled_from(ids), unique=True))})
+    single = KEYS["usual-theory", "en"]
+    choice = data.draw(st.sampled_from([choice.id for choice in single.choices]))
+    assert_in_range(single, {"choice": choice})
+
+
+@SETTINGS
+@given(data=st.data())
+def test_order_and_match_points_stay_in_range(data):
+    order = KEYS["foot-root-levels-order", "en"]
+    ids = [choice.id for choice in order.choices]
+    assert_in_range(order, {"order": data.draw(st.permutations(ids))})
+    match = KEYS["disc-and-stenosis-match", "en"]
+    lefts = [str(c.id) for c in match.choices if c.side == "left"]
+    rights = [c.id for c in match.choices if c.side == "right"]
+    pairs = data.draw(st.dictionaries(st.sampled_from(lefts), st.sampled_from(rights)))
+    assert_in_range(match, {"pairs": pairs})
+
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from([101, 111, 112, 121, 122, 123, 131, 132, "131", 10**400]),
+    lambda children: (
+        st.lists(children, max_size=6)
+        | st.dictionaries(
+            st.sampled_from(
+                ["choice", "choices", "value", "text", "items", "order", "pairs", "131"]
+            )
+            | st.text(max_size=5),
+            children,
+            max_size=3,
+        )
+    ),
+    max_leaves=12,
+)
+
+
+@SETTINGS
+@given(key=st.sampled_from(list(KEYS.values())), answer=JSON)
+def test_any_json_is_refused_with_a_code_or_graded(key, answer):
+    """validate_answer raises only AnswerError; whatever it accepts, grade accepts."""
+    try:
+        cleaned = grading.validate_answer(key, answer)
+    except grading.AnswerError as refused:
+        assert refused.code in {
+            "invalid_answer",
+            "unknown_choice",
+            "item_too_long",
+            "too_many_items",
+            "empty_answer",
+            "invalid_order",
+        }
+        return
+    grade = grading.grade(key, cleaned)
+    assert 0 <= grade.points <= key.points
+    assert not math.isnan(grade.points)
+
+
+@pytest.mark.parametrize(("name", "language"), SET_QUESTIONS)
+def test_every_spelling_of_the_key_is_accepted(name, language):
+    """The base the properties build on: each synonym alone names its item."""
+    key = KEYS[name, language]
+    for answer in key.answers:
+        for synonym in answer.synonyms:
+            grade = grading.grade(key, grading.validate_answer(key, {"items": [synonym]}))
+            assert grade.feedback.right == (answer.synonyms[0],), (synonym, grade.feedback)
+            assert grade.feedback.wrong == (), (synonym, grade.feedback)
