@@ -15,6 +15,7 @@ from learning.packs import Fields, Pack, Problems, read_yaml
 from learning.services import LoadReport, english, upsert
 from quizzes import grading
 from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, QuizQuestion
+from quizzes.services import gives_away
 
 ALL_QUESTIONS = "*"
 
@@ -253,12 +254,17 @@ def _pool_keys(quiz: QuizSpec, bank) -> list[str]:
     return list(dict.fromkeys(own + [key for key in included if key in bank]))
 
 
-def _creation_order(question_key: str, choices):
+def _creation_order(question_key: str, kind: str, choices):
     """Create choices in an order unrelated to correctness or position, so that row ids
     (which learners see) reveal nothing; hashing keeps reloads deterministic."""
-    return sorted(
+    ordered = sorted(
         choices, key=lambda c: hashlib.sha256(f"{question_key}/{c.key}".encode()).hexdigest()
     )
+    for _turn in range(len(ordered)):
+        if not gives_away(kind, ordered):
+            break
+        ordered = ordered[1:] + ordered[:1]
+    return ordered
 
 
 def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> None:
@@ -323,7 +329,7 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
         kind="question",
     )
     before = _child_counts(report)
-    for choice in _creation_order(spec.key, spec.choices):
+    for choice in _creation_order(spec.key, spec.kind, spec.choices):
         upsert(
             Choice,
             lookup={"question": question, "key": choice.key},

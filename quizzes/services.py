@@ -39,18 +39,35 @@ def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int
     choice_order = {}
     for question_id in drawn:
         question = questions[question_id]
-        ids = [choice.pk for choice in question.choices.all()]
-        must_shuffle = question.kind in (grading.ORDER, grading.MATCH)
-        if must_shuffle or quiz.shuffle_choices:
-            rng.shuffle(ids)
-        by_id = {choice.pk: choice.position for choice in question.choices.all()}
-        # Never hand out an order question already solved (unless every order solves it:
-        # items sharing one position, as the admin may save them, would loop forever).
-        if question.kind == grading.ORDER and len(set(by_id.values())) > 1:
-            while [by_id[i] for i in ids] == sorted(by_id.values()):
-                rng.shuffle(ids)
-        choice_order[str(question_id)] = ids
+        choices = list(question.choices.all())
+        if question.kind in (grading.ORDER, grading.MATCH) or quiz.shuffle_choices:
+            shuffle_choices(question.kind, choices, rng)
+        choice_order[str(question_id)] = [choice.pk for choice in choices]
     return drawn, choice_order
+
+
+def gives_away(kind: str, choices: list) -> bool:
+    """Whether serving `choices` in this order reveals the key: an `order` question already in
+    order, or a `match` question whose n-th left and n-th right items all belong together.
+
+    Never true when no other order exists (items sharing one position, as the admin may save
+    them, or pairs sharing one key), so shuffling until it is false always ends.
+    """
+    if kind == grading.ORDER:
+        positions = [choice.position for choice in choices]
+        return len(set(positions)) > 1 and positions == sorted(positions)
+    if kind == grading.MATCH:
+        left = [choice.pair for choice in choices if choice.side == "left"]
+        right = [choice.pair for choice in choices if choice.side == "right"]
+        return len(set(left)) > 1 and left == right
+    return False
+
+
+def shuffle_choices(kind: str, choices: list, rng: random.Random) -> None:
+    """Shuffle in place, again while the order would give the answer away."""
+    rng.shuffle(choices)
+    while gives_away(kind, choices):
+        rng.shuffle(choices)
 
 
 def attempt_start(
@@ -161,6 +178,8 @@ def attempt_submit(
     if attempt.is_submitted:
         return attempt
     language = language or attempt.language
+    if not isinstance(answers, list):
+        raise QuizError("invalid", errors.INVALID_ANSWERS, {"responses": ["expected a list"]})
     questions = questions_by_id(attempt.question_ids)
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}

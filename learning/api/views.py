@@ -19,6 +19,7 @@ from learning.api.common import (
     USER_SCHEMA,
     ConditionalReadMixin,
     LoginRateThrottle,
+    SessionAuthentication,
     error_responses,
 )
 from learning.api.serializers import (
@@ -76,7 +77,10 @@ class LessonDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
         version = selectors.lesson_version(self.kwargs["slug"])
         if version is None:
             raise Http404
-        return version
+        # The detail embeds glossary terms: editing any of them must change the version too.
+        terms_version, terms_modified = selectors.versions(GlossaryTerm)
+        lesson_version, modified = version
+        return f"{lesson_version}|{terms_version}", max(filter(None, [modified, terms_modified]))
 
 
 @extend_schema(
@@ -125,7 +129,14 @@ def whoami(user) -> dict:
     responses={200: USER_SCHEMA, **error_responses(400, 403, 413, 429)},
 )
 class LoginApi(APIView):
+    """Sign in with the session. CSRF applies even before sign-in, so no other site can sign
+    a learner into an account of its own (get the token from auth/me first)."""
+
     throttle_classes = [LoginRateThrottle]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        SessionAuthentication().enforce_csrf(request)
 
     def post(self, request):
         serializer = LoginSerializer(data=request.data)

@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from quizzes import grading
 from quizzes.models import Attempt, Question, Quiz
+from quizzes.services import shuffle_choices
 
 
 class ChoiceOutput(serializers.Serializer):
@@ -39,11 +40,7 @@ def question_data(question: Question, order: list[int] | None = None) -> dict:
         position = {choice_id: index for index, choice_id in enumerate(order)}
         choices.sort(key=lambda choice: position.get(choice.pk, len(position)))
     elif question.kind in (grading.ORDER, grading.MATCH):
-        rng = random.Random(question.pk)
-        rng.shuffle(choices)
-        if question.kind == grading.ORDER and len(choices) > 1:
-            while [c.position for c in choices] == sorted(c.position for c in choices):
-                rng.shuffle(choices)
+        shuffle_choices(question.kind, choices, random.Random(question.pk))
     data = {
         "id": question.pk,
         "kind": question.kind,
@@ -221,9 +218,19 @@ class AttemptOutput(serializers.ModelSerializer):
         return graded
 
 
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID written as a string, as documented. DRF's UUIDField also takes a JSON number
+    (`7` becomes 00000000-…-0007), which hides a client sending the wrong type."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
 class AttemptCreateInput(serializers.Serializer):
     quiz = serializers.SlugField(max_length=80)
-    client_id = serializers.UUIDField()
+    client_id = StrictUUIDField()
     assignment = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
 

@@ -1,0 +1,84 @@
+"""Fixtures shared by every test package."""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import translation
+from rest_framework.test import APIClient
+
+from learning.models import Course
+from tests.factories import UserFactory
+
+FACTSHEET_COURSE = "back-and-foot-pain"
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default():
+    """Each test starts in English, whatever the previous one activated."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+# --- API ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    """An anonymous API client. The cache is emptied first: it holds both the cached content
+    reads and the throttles' counters, and neither may leak from one test into another."""
+    cache.clear()
+    return APIClient()
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(username="learner")
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory(username="other-learner")
+
+
+@pytest.fixture
+def learner_client(api_client, learner) -> APIClient:
+    """An API client signed in (session) as `learner`; APIClient does not enforce CSRF."""
+    client = APIClient()
+    client.force_login(learner)
+    return client
+
+
+@pytest.fixture
+def other_learner_client(api_client, other_learner) -> APIClient:
+    client = APIClient()
+    client.force_login(other_learner)
+    return client
+
+
+@pytest.fixture(scope="module")
+def _course_loaded_once(django_db_setup, django_db_blocker):
+    """`loadcontent --no-translations` once per test module, in a transaction rolled back at
+    its end; each test still runs in its own savepoint inside it (like setUpTestData)."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("loadcontent", "--no-translations", stdout=io.StringIO())
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def course(_course_loaded_once, db) -> Course:
+    """The factsheet course pack (lessons, glossary, the whole quiz bank), English only."""
+    return Course.objects.get(key=FACTSHEET_COURSE)
