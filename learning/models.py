@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from learning.images import make_renditions
 from learning.rendering import render_markdown
 
 
@@ -100,6 +101,8 @@ class Lesson(ContentKeyed):
     minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=3)
     image = models.ImageField(_("image"), upload_to="lessons/", blank=True)
     image_alt = models.CharField(_("image description"), max_length=300, blank=True)
+    # learning.images.make_renditions() of the current image, made when the image changes.
+    image_renditions = models.JSONField(_("image renditions"), default=dict, editable=False)
     glossary_terms = models.ManyToManyField(
         GlossaryTerm, blank=True, related_name="lessons", verbose_name=_("glossary terms")
     )
@@ -121,6 +124,7 @@ class Lesson(ContentKeyed):
     def save(self, *args, **kwargs):
         self.render_body()
         super().save(*args, **kwargs)
+        self.render_image()
 
     def get_absolute_url(self):
         return reverse("learning:lesson", kwargs={"slug": self.slug})
@@ -138,6 +142,19 @@ class Lesson(ContentKeyed):
         for code, _name in settings.LANGUAGES:
             body = getattr(self, f"body_{code}", None)
             setattr(self, f"body_html_{code}", render_markdown(body) if body else body)
+
+    def render_image(self) -> None:
+        """Make the image's renditions once per image (after saving, so the file is stored)."""
+        source = self.image.name if self.image else ""
+        if self.image_renditions.get("source", "") == source:
+            return
+        self.image_renditions = make_renditions(source) if source else {}
+        type(self).objects.filter(pk=self.pk).update(image_renditions=self.image_renditions)
+
+    @property
+    def image_srcset(self) -> str:
+        sizes = (self.image_renditions or {}).get("sizes", [])
+        return ", ".join(f"{self.image.storage.url(s['name'])} {s['width']}w" for s in sizes)
 
     @property
     def key_fact_list(self) -> list[str]:

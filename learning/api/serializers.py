@@ -1,5 +1,6 @@
 """Read shapes of the course. Fields come back in the request's language (English fallback)."""
 
+from django.core.files.storage import default_storage
 from rest_framework import serializers
 
 from learning.models import Course, GlossaryTerm, Lesson, LessonProgress
@@ -27,11 +28,18 @@ class LessonSerializer(serializers.ModelSerializer):
         fields = ["slug", "course", "order", "source", "title", "summary", "minutes", "updated_at"]
 
 
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
 class LessonImageSerializer(serializers.Serializer):
     url = serializers.CharField()
     alt = serializers.CharField()
     width = serializers.IntegerField(allow_null=True)
     height = serializers.IntegerField(allow_null=True)
+    renditions = RenditionSerializer(many=True, help_text="Smaller WebP copies, smallest first.")
 
 
 class LessonDetailSerializer(LessonSerializer):
@@ -45,11 +53,22 @@ class LessonDetailSerializer(LessonSerializer):
     def get_image(self, lesson) -> LessonImageSerializer(allow_null=True):  # type: ignore[valid-type]
         if not lesson.image:
             return None
-        try:
-            width, height = lesson.image.width, lesson.image.height
-        except (OSError, ValueError):
-            width = height = None
-        return {"url": lesson.image.url, "alt": lesson.image_alt, "width": width, "height": height}
+        renditions = lesson.image_renditions or {}
+        sizes = renditions.get("sizes", [])
+        return {
+            "url": lesson.image.url,
+            "alt": lesson.image_alt,
+            "width": renditions.get("width"),
+            "height": renditions.get("height"),
+            "renditions": [
+                {
+                    "url": default_storage.url(size["name"]),
+                    "width": size["width"],
+                    "height": size["height"],
+                }
+                for size in sizes
+            ],
+        }
 
 
 class LessonProgressSerializer(serializers.ModelSerializer):
