@@ -70,3 +70,23 @@ def test_lesson_page_offers_the_renditions_in_srcset(client):
     html = client.get(f"/en/lessons/{lesson.slug}/").content.decode()
     assert 'alt="Nerve roots leaving the spine"' in html
     assert "320w" in html and "960w" in html and 'width="1000"' in html
+
+
+@pytest.mark.django_db
+def test_a_pack_image_loads_once_with_its_renditions(pack_copy):
+    from django.core.management import call_command
+
+    from learning.models import Lesson
+    from tests.learning.helpers import edit_file
+
+    (pack_copy / "images").mkdir()
+    Image.new("RGB", (900, 600), (200, 180, 160)).save(pack_copy / "images" / "roots.png")
+    lesson_file = pack_copy / "lessons" / "nerve-roots.md"
+    edit_file(lesson_file, "\n---\n", "\nimage: images/roots.png\nimage_alt: Three nerve roots\n---\n")
+    call_command("loadcontent", "--pack", str(pack_copy), "--no-translations", verbosity=0)
+    lesson = Lesson.objects.get(slug="nerve-roots")
+    first = lesson.image.name
+    assert first and lesson.image_alt == "Three nerve roots"
+    assert [size["width"] for size in lesson.image_renditions["sizes"]] == [320, 640]
+    call_command("loadcontent", "--pack", str(pack_copy), "--no-translations", verbosity=0)
+    assert Lesson.objects.get(slug="nerve-roots").image.name == first, "loaded again, not copied"
