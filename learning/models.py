@@ -9,6 +9,11 @@ from learning.images import make_renditions
 from learning.rendering import render_markdown
 
 
+def text_lines(text: str | None) -> list[str]:
+    """The non-blank lines of a one-item-per-line field (key facts, synonyms), trimmed."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 class Section(models.TextChoices):
     """The four sections of the source factsheet; every lesson and question names one."""
 
@@ -158,7 +163,7 @@ class Lesson(ContentKeyed):
 
     @property
     def key_fact_list(self) -> list[str]:
-        return [line.strip() for line in (self.key_facts or "").splitlines() if line.strip()]
+        return text_lines(self.key_facts)
 
 
 class LessonProgress(models.Model):

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import ContentKeyed, Lesson, Section
+from learning.models import ContentKeyed, Lesson, Section, text_lines
 from quizzes import grading
 
 
@@ -134,11 +134,10 @@ class AcceptedAnswer(ContentKeyed):
 
     @property
     def synonym_list(self) -> list[str]:
-        return [line.strip() for line in (self.synonyms or "").splitlines() if line.strip()]
+        return text_lines(self.synonyms)
 
     def synonyms_in(self, language: str) -> list[str]:
-        value = getattr(self, f"synonyms_{language}", None) or ""
-        return [line.strip() for line in value.splitlines() if line.strip()]
+        return text_lines(getattr(self, f"synonyms_{language}", None))
 
 
 class PublishedQuizManager(models.Manager):

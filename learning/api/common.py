@@ -144,6 +144,19 @@ class LoginRateThrottle(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
+def page_of(name: str, results) -> serializers.Serializer:
+    """The OpenAPI shape of one page of `results` (see Pagination)."""
+    return inline_serializer(
+        name,
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": results,
+        },
+    )
+
+
 USER_SCHEMA = inline_serializer(
     "Whoami",
     fields={

@@ -14,7 +14,7 @@ from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
 from learning import selectors as learning_selectors
-from learning.api.common import ConditionalReadMixin, SubmitRateThrottle, error_responses
+from learning.api.common import ConditionalReadMixin, SubmitRateThrottle, error_responses, page_of
 from learning.api.serializers import LessonProgressSerializer
 from learning.selectors import versions
 from quizzes import selectors, services
@@ -120,27 +120,22 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
     @extend_schema(
         operation_id="attempts_list",
         responses={
-            200: inline_serializer(
+            200: page_of(
                 "AttemptSummaryPage",
-                fields={
-                    "count": serializers.IntegerField(),
-                    "next": serializers.URLField(allow_null=True),
-                    "previous": serializers.URLField(allow_null=True),
-                    "results": inline_serializer(
-                        "AttemptSummary",
-                        many=True,
-                        fields={
-                            "id": serializers.IntegerField(),
-                            "quiz": serializers.CharField(),
-                            "client_id": serializers.UUIDField(),
-                            "started_at": serializers.DateTimeField(),
-                            "submitted_at": serializers.DateTimeField(allow_null=True),
-                            "score": serializers.FloatField(allow_null=True),
-                            "max_score": serializers.FloatField(allow_null=True),
-                            "passed": serializers.BooleanField(allow_null=True),
-                        },
-                    ),
-                },
+                inline_serializer(
+                    "AttemptSummary",
+                    many=True,
+                    fields={
+                        "id": serializers.IntegerField(),
+                        "quiz": serializers.CharField(),
+                        "client_id": serializers.UUIDField(),
+                        "started_at": serializers.DateTimeField(),
+                        "submitted_at": serializers.DateTimeField(allow_null=True),
+                        "score": serializers.FloatField(allow_null=True),
+                        "max_score": serializers.FloatField(allow_null=True),
+                        "passed": serializers.BooleanField(allow_null=True),
+                    },
+                ),
             ),
             **error_responses(401, 404, 429),
         },
@@ -250,15 +245,7 @@ class ProgressApi(APIView):
 @extend_schema(
     tags=["progress"],
     responses={
-        200: inline_serializer(
-            "AssignmentPage",
-            fields={
-                "count": serializers.IntegerField(),
-                "next": serializers.URLField(allow_null=True),
-                "previous": serializers.URLField(allow_null=True),
-                "results": AssignmentOutput(many=True),
-            },
-        ),
+        200: page_of("AssignmentPage", AssignmentOutput(many=True)),
         **error_responses(401, 429),
     },
 )

@@ -82,7 +82,9 @@ def test_a_pack_image_loads_once_with_its_renditions(pack_copy):
     (pack_copy / "images").mkdir()
     Image.new("RGB", (900, 600), (200, 180, 160)).save(pack_copy / "images" / "roots.png")
     lesson_file = pack_copy / "lessons" / "nerve-roots.md"
-    edit_file(lesson_file, "\n---\n", "\nimage: images/roots.png\nimage_alt: Three nerve roots\n---\n")
+    edit_file(
+        lesson_file, "\n---\n", "\nimage: images/roots.png\nimage_alt: Three nerve roots\n---\n"
+    )
     call_command("loadcontent", "--pack", str(pack_copy), "--no-translations", verbosity=0)
     lesson = Lesson.objects.get(slug="nerve-roots")
     first = lesson.image.name
