@@ -176,6 +176,9 @@ REST_FRAMEWORK = {
         "submit": os.environ.get("THROTTLE_SUBMIT", "60/min"),
         "login": os.environ.get("THROTTLE_LOGIN", "10/min"),
     },
+    # How many proxies stand in front of the app: throttles then trust that many addresses of
+    # X-Forwarded-For. 0 trusts none, so a client cannot dodge a limit by sending that header.
+    "NUM_PROXIES": int(os.environ.get("NUM_PROXIES", "0")),
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "COERCE_DECIMAL_TO_STRING": False,
 }

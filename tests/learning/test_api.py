@@ -335,6 +335,24 @@ def test_login_is_throttled_per_address_whoever_signs_in(api_client, learner, mo
     assert login("learner", "10.0.0.2").status_code == 400, "another address was throttled"
 
 
+def test_a_forged_x_forwarded_for_does_not_dodge_the_login_throttle(
+    api_client, learner, monkeypatch
+):
+    monkeypatch.setattr(LoginRateThrottle, "rate", "2/min", raising=False)
+    cache.clear()
+    statuses = [
+        api_client.post(
+            "/api/v1/auth/login/",
+            {"username": "learner", "password": "wrong"},
+            format="json",
+            REMOTE_ADDR="10.0.0.9",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}",
+        ).status_code
+        for attempt in range(4)
+    ]
+    assert statuses == [400, 400, 429, 429], statuses
+
+
 # --- errors -------------------------------------------------------------------------------------
 
 
