@@ -61,6 +61,17 @@ LEVEL_PAIR = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*(\d{{1,2}})\b")
 LEVEL = re.compile(rf"(?<![^\W\d_]){_LEVEL}\b")
 JOINED_LEVELS = re.compile(r"(?:(?<=\b[clts]\d)|(?<=\b[clts]\d\d))(?=[clts]\d)", re.IGNORECASE)
 LEVEL_RUN = re.compile(r"(?:(?<=\b[CLTS]\d)|(?<=\b[CLTS]\d\d))\s+(?=[CLTS]\d{1,2}\b)")
+# A region spelled out before its number is that level: "lumbar 4" is L4, "sacrée 1" is S1.
+REGION_LETTERS = {
+    "lumbar": "L", "lombaire": "L", "sacral": "S", "sacra": "S", "sacro": "S", "sacre": "S",
+    "sacree": "S", "thoracic": "T", "toracica": "T", "thoracique": "T", "cervical": "C",
+    "cervicale": "C",
+}  # fmt: skip
+REGION_WORD = re.compile(
+    r"(?<!\w)(lumbar|lombaire|sacral|sacra|sacro|sacr[ée]e?|thoracic|tor[áa]cica|thoracique"
+    r"|cervicale?)\s*(\d{1,2})(?!\d)",
+    re.IGNORECASE,
+)
 ARABIC_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
 )
@@ -188,6 +199,7 @@ def normalize_levels(text: str) -> str:
     def single(match: re.Match) -> str:
         return _level_name(*match.groups()) or match.group(0)
 
+    text = REGION_WORD.sub(lambda m: REGION_LETTERS[fold(m.group(1))] + m.group(2), text)
     text = LEVEL_RANGE.sub(expand, text)
     text = LEVEL_PAIR.sub(pair, text)
     return LEVEL.sub(single, text)

@@ -57,6 +57,11 @@ TEST_DATA = [
     (ROOTS_Q, "en", "C4, C5, T1", 0, False),
     (ROOTS_Q, "en", "sciatic nerve", 0, False),
     # The same in Spanish, French and Arabic, with their word for "and".
+    (ROOTS_Q, "en", "lumbar 4, lumbar 5 and sacral 1", 3, True),
+    (ROOTS_Q, "en", "Lumbar 3, lumbar 4, lumbar 5", 2, False),
+    (ROOTS_Q, "en", "L4L5S1", 3, True),
+    (ROOTS_Q, "es", "lumbar 4, lumbar 5 y sacra 1", 3, True),
+    (ROOTS_Q, "fr", "lombaire 4, lombaire 5 et sacrée 1", 3, True),
     (ROOTS_Q, "es", "L4, L5 y S1", 3, True),
     (ROOTS_Q, "es", "raíces nerviosas L4, L5 y S1", 3, True),
     (ROOTS_Q, "es", "L4 y L5 e S1", 3, True),
