@@ -41,6 +41,13 @@ ARTICLES = {
     "fr": ("le", "la", "les", "l", "un", "une", "des", "de", "du", "d"),
     "ar": (),
 }
+# Words that only say where or what kind ("the neck area", "la zona lumbar"); folded.
+GENERIC_FILLER = {
+    "en": frozenset({"area", "region", "part", "zone"}),
+    "es": frozenset({"zona", "region", "parte", "area"}),
+    "fr": frozenset({"zone", "region", "partie"}),
+    "ar": frozenset({"منطقه", "جزء"}),
+}
 LIST_SEPARATORS = re.compile(r"[,،;؛/&+\n\r]+")
 ARABIC_AND = "و"
 ARABIC_ARTICLE = "ال"
@@ -287,13 +294,20 @@ class _Match:
     typo: Typo | None
 
 
-def _spellings(answers: Iterable[AnswerKey], language: str) -> list[_Spelling]:
+def _spellings(
+    answers: Iterable[AnswerKey], language: str, filler: frozenset[str] = frozenset()
+) -> list[_Spelling]:
+    """Every accepted spelling as words; where the question itself says a word of it, also
+    the spelling without that word ("low back" answers "…when which other kind of pain…")."""
     spellings = []
     for answer in answers:
         for synonym in answer.synonyms:
             tokens = words(normalize_levels(synonym), language)
             if tokens:
                 spellings.append(_Spelling(answer, synonym, tokens))
+            shorter = tuple(token for token in tokens if token not in filler)
+            if shorter and shorter != tokens:
+                spellings.append(_Spelling(answer, synonym, shorter))
     return spellings
 
 
@@ -319,7 +333,8 @@ def match_piece(
     items. Words of the question itself ("nerve", "roots") may stand around an answer unnoticed.
     """
     tokens = words(piece, language)
-    spellings = _spellings(answers, language)
+    filler = filler | GENERIC_FILLER.get(language, frozenset()) | GENERIC_FILLER["en"]
+    spellings = _spellings(answers, language, filler)
     n = len(tokens)
     # best[i]: (unmatched words, typos, items, matches, unmatched runs) covering tokens[i:]
     best: list[tuple] = [None] * (n + 1)
@@ -597,18 +612,17 @@ def _match_items(question: QuestionKey, texts: Iterable[str]):
 
 
 def _grade_text(question: QuestionKey, answer: dict) -> Grade:
+    """Right when every word names an accepted answer (or belongs to the question)."""
     found, wrong, typos, _duplicate = _match_items(question, [answer["text"]])
-    correct = bool(found) and not wrong and len(found) == 1
+    correct = bool(found) and not wrong
+    if correct:
+        feedback = Feedback(right=tuple(_canonical(a) for a in found), typos=tuple(typos))
+    else:
+        feedback = Feedback(
+            missing=(_canonical(question.answers[0]),), wrong=(" ".join(answer["text"].split()),)
+        )
     return Grade(
-        float(question.points) if correct else 0.0,
-        float(question.points),
-        correct,
-        Feedback(
-            right=tuple(_canonical(a) for a in found) if correct else (),
-            missing=() if correct else (_canonical(question.answers[0]),),
-            wrong=tuple(wrong) + (() if correct else tuple(_canonical(a) for a in found)),
-            typos=tuple(typos) if correct else (),
-        ),
+        float(question.points) if correct else 0.0, float(question.points), correct, feedback
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pytest
 
 from quizzes import grading
-from quizzes.grading import QuestionKey
+from quizzes.grading import AnswerKey, QuestionKey
 from tests.quizzes.keys import KEYS
 
 
@@ -440,3 +440,47 @@ def test_unknown_kind_is_refused():
     with pytest.raises(grading.AnswerError) as refused:
         grading.validate_answer(key, {"text": "..."})
     assert refused.value.code == "invalid_answer"
+
+
+# --- words of the question, words that only say "where" -----------------------------------------
+
+LOW_BACK_PAIN = QuestionKey(
+    id=90,
+    kind=grading.TEXT,
+    points=1,
+    answers=(AnswerKey("low-back-pain", ("low back pain", "lower back pain")),),
+    filler=frozenset({"which", "other", "kind", "of", "pain", "is", "present", "too"}),
+)
+NECK = QuestionKey(
+    id=91,
+    kind=grading.TEXT,
+    points=1,
+    language="es",
+    answers=(AnswerKey("neck", ("cuello", "columna cervical", "neck", "cervical spine")),),
+)
+
+PROMPT_WORD_DATA = [
+    (LOW_BACK_PAIN, "low back pain", True),
+    (LOW_BACK_PAIN, "low back", True),  # the question already says "pain"
+    (LOW_BACK_PAIN, "lower back", True),
+    (LOW_BACK_PAIN, "back", False),  # not an accepted answer, with or without "pain"
+    (LOW_BACK_PAIN, "pain", False),  # only the question's own word
+    (LOW_BACK_PAIN, "upper back pain", False),
+    (NECK, "la zona del cuello", True),  # "zona" only says where
+    (NECK, "the neck area", True),
+    (NECK, "región cervical", False),  # "cervical" alone is not an accepted spelling here
+    (NECK, "el cuello y la espalda", False),  # "la espalda" is a wrong second item
+]
+
+
+@pytest.mark.parametrize(("question", "text", "correct"), PROMPT_WORD_DATA)
+def test_words_of_the_question_and_of_place_may_be_left_out_or_added(question, text, correct):
+    grade = grading.grade(question, grading.validate_answer(question, {"text": text}))
+    assert grade.correct is correct, f"{text!r}: {grade}"
+
+
+def test_a_wrong_text_answer_is_named_whole_in_feedback():
+    grade = grading.grade(NECK, {"text": "  el   cuello y la espalda "})
+    assert grade.feedback.wrong == ("el cuello y la espalda",), grade.feedback
+    assert grade.feedback.missing == ("cuello",), "the right answer, in the learner's language"
+    assert grade.feedback.right == ()
