@@ -79,6 +79,8 @@ REGION_WORD = re.compile(
     r"|cervicale?)\s*(\d{1,2})(?!\d)",
     re.IGNORECASE,
 )
+# Arabic-Indic and Eastern Arabic-Indic digits read as the digits they are ("L٤" is L4).
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 ARABIC_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
 )
@@ -174,7 +176,9 @@ class AnswerError(ValueError):
 
 def fold(text: str) -> str:
     """NFKC, casefold, accents and Arabic letter variants folded, punctuation to spaces."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(ARABIC_LETTERS)
+    text = (
+        unicodedata.normalize("NFKC", text).translate(DIGITS).casefold().translate(ARABIC_LETTERS)
+    )
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in decomposed if not unicodedata.combining(char))
     text = "".join(char if char.isalnum() else " " for char in text)
@@ -229,7 +233,7 @@ def split_items(text: str, language: str = "en") -> list[str]:
     """Split one typed answer into items on list separators and the word for "and"."""
     # Arabic و is "and" as a word of its own, or joined to a Latin letter or digit ("وS1");
     # joined to an Arabic word it is left to the matcher, since و also begins words (وتر).
-    text = _plain_short_words(unicodedata.normalize("NFKC", text))
+    text = _plain_short_words(unicodedata.normalize("NFKC", text).translate(DIGITS))
     text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", text)
     # Levels typed with nothing between them are a list too: "L4L5S1".
     joined = None

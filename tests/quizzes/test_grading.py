@@ -62,6 +62,7 @@ TEST_DATA = [
     (ROOTS_Q, "en", "L4L5S1", 3, True),
     (ROOTS_Q, "es", "lumbar 4, lumbar 5 y sacra 1", 3, True),
     (ROOTS_Q, "fr", "lombaire 4, lombaire 5 et sacrée 1", 3, True),
+    (ROOTS_Q, "ar", "L٤ و L٥ و S١", 3, True),  # Arabic-Indic digits
     (ROOTS_Q, "es", "L4, L5 y S1", 3, True),
     (ROOTS_Q, "es", "raíces nerviosas L4, L5 y S1", 3, True),
     (ROOTS_Q, "es", "L4 y L5 e S1", 3, True),
