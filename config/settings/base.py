@@ -192,3 +192,6 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
+
+# modeltranslation's tabbed admin loads jQuery UI from a CDN by default; ours is local.
+JQUERY_UI_URL = "js/admin-tabs.js"

@@ -323,3 +323,16 @@ def test_saving_in_rosetta_loads_that_languages_content(translated_course, setti
     )
     rosetta_saved.send(sender=None, language_code="fr", request=None)
     assert GlossaryTerm.objects.get(key="l4").term_fr == "L4 (quatrième lombaire)"
+
+
+def test_tabbed_translation_admin_loads_nothing_from_a_cdn(
+    translated_course, django_user_model, client
+):
+    admin = django_user_model.objects.create_superuser("root", password="pw")
+    client.force_login(admin)
+    lesson = Lesson.objects.get(slug="nerve-roots")
+    html = client.get(f"/en/admin/learning/lesson/{lesson.pk}/change/").content.decode()
+    assert "js/admin-tabs.js" in html, "the local stand-in for jQuery UI tabs is loaded"
+    assert "googleapis" not in html and "//ajax." not in html, "no script from a CDN"
+    for language in ("en", "es", "fr", "ar"):
+        assert f'name="title_{language}"' in html
