@@ -7,7 +7,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format messages catalogs content bench clean
+.PHONY: help install run test lint format messages catalogs content bench browser clean
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -34,7 +34,11 @@ lint: install  ## ruff check + ruff format --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: install catalogs lint  ## Set up and run the whole suite (pytest)
+browser:  ## Debian's Chromium for the end-to-end tests (apt; never `playwright install`)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+	  || { echo "Install Debian's chromium (apt-get install chromium) for the end-to-end tests."; exit 1; }
+
+test: install catalogs lint browser  ## Set up and run the whole suite (pytest)
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) translationstatus
 	$(VENV)/bin/pytest
