@@ -5,11 +5,11 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.utils import translation
 from rest_framework.test import APIClient
 
 from learning.models import Course
+from tests.db import module_transaction
 from tests.factories import UserFactory
 
 FACTSHEET_COURSE = "back-and-foot-pain"
@@ -63,19 +63,10 @@ def other_learner_client(api_client, other_learner) -> APIClient:
 def _course_loaded_once(django_db_setup, django_db_blocker):
     """`loadcontent --no-translations` once per test module, in a transaction rolled back at
     its end; each test still runs in its own savepoint inside it (like setUpTestData)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
             call_command("loadcontent", "--no-translations", stdout=io.StringIO())
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+        yield
 
 
 @pytest.fixture

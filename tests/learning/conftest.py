@@ -4,9 +4,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.db import transaction
 
 from learning.management.commands.loadcontent import DEFAULT_PACK
+from tests.db import module_transaction
 from tests.learning.helpers import CommandOutput, run_loadcontent
 
 
@@ -17,19 +17,10 @@ def factsheet_loaded_once(django_db_setup, django_db_blocker) -> CommandOutput:
     Loading takes about half a second; each test still runs in its own savepoint (the `db`
     fixture nests inside this transaction, as Django's TestCase does with setUpTestData).
     """
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
             output = run_loadcontent()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield output
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+        yield output
 
 
 @pytest.fixture

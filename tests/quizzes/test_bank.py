@@ -11,13 +11,13 @@ import pytest
 import yaml
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
 
 from learning.management.commands.loadcontent import DEFAULT_PACK
 from learning.models import Lesson, Section
 from quizzes import grading
 from quizzes.models import AcceptedAnswer, Choice, Kind, Question, Quiz, QuizQuestion
 from quizzes.selectors import answer_key, questions_by_id
+from tests.db import module_transaction
 from tests.learning.helpers import (
     content_snapshot,
     edit_file,
@@ -32,19 +32,10 @@ QUIZZES = Path("quizzes")
 def bank_loaded_once(django_db_setup, django_db_blocker):
     """The real pack loaded once for this module, in a transaction rolled back at its end
     (each test still runs in its own savepoint inside it)."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
             output = run_loadcontent()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield output
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+        yield output
 
 
 @pytest.fixture
