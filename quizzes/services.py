@@ -185,6 +185,8 @@ def attempt_submit(
     problems: dict[str, list[str]] = {}
     for index, item in enumerate(answers):
         question_id = item.get("question") if isinstance(item, dict) else None
+        if question_id in questions and item.get("answer") is None:
+            continue  # sent as unanswered: it scores 0 unless an answer was saved before
         if question_id not in questions:
             problems[str(index)] = [str(errors.ANSWER_MESSAGES["unknown_question"])]
         elif question_id in given:

@@ -613,3 +613,27 @@ def test_two_starts_at_once_with_one_client_id_make_one_attempt():
     assert Attempt.objects.count() == 1
     assert {attempt.pk for attempt, _created in results} == {Attempt.objects.get().pk}
     assert sorted(created for _attempt, created in results) == [False, True]
+
+
+@pytest.mark.django_db
+def test_a_null_answer_in_the_body_counts_as_unanswered_not_as_an_error(learner):
+    from quizzes.services import attempt_start, attempt_submit, response_save
+    from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
+
+    first = QuestionFactory(kind="text", points=1)
+    AcceptedAnswerFactory(question=first, synonyms_en="piriformis")
+    second = QuestionFactory(kind="text", points=1)
+    AcceptedAnswerFactory(question=second, synonyms_en="neurologist")
+    quiz = QuizFactory(questions=[first, second])
+    attempt, _created = attempt_start(learner=learner, quiz=quiz, client_id=uuid.uuid4())
+    response_save(
+        learner=learner, attempt_id=attempt.pk, question_id=first.pk, answer={"text": "piriformis"}
+    )
+    graded = attempt_submit(
+        learner=learner,
+        attempt_id=attempt.pk,
+        answers=[{"question": first.pk, "answer": None}, {"question": second.pk, "answer": None}],
+    )
+    points = {r.question_id: (r.answer, r.points) for r in graded.responses.all()}
+    assert points[first.pk] == ({"text": "piriformis"}, 1.0), "the saved answer still counts"
+    assert points[second.pk] == (None, 0.0), "unanswered scores 0"
