@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -124,7 +125,7 @@ def content_pack_load(*, pack: Pack) -> LoadReport:
             kind="lesson",
             m2m={"glossary_terms": [terms[key] for key in lesson.glossary]},
         )
-        _attach_image(obj, lesson.image)
+        _attach_image(obj, lesson.image, report)
     retired = (
         Lesson.objects.filter(course=course, published=True)
         .exclude(slug__in=order)
@@ -136,18 +137,21 @@ def content_pack_load(*, pack: Pack) -> LoadReport:
     return report
 
 
-def _attach_image(lesson: Lesson, image: Path | None) -> None:
-    """Copy a pack image into media storage once; the file name carries the lesson key."""
+def _attach_image(lesson: Lesson, image: Path | None, report: LoadReport) -> None:
+    """Copy a pack image into media storage when it is new or its bytes changed: the stored
+    name carries the lesson key and a hash of the file, so a reload copies nothing."""
     if image is None:
         if lesson.image:
             lesson.image = ""
-            lesson.save(update_fields=["image"])
+            lesson.save()
+            report.updated["lesson image"] += 1
         return
-    wanted = f"{lesson.slug}-{image.name}"
-    if lesson.image and Path(lesson.image.name).name.startswith(wanted.rsplit(".", 1)[0]):
+    data = image.read_bytes()
+    stem = f"{lesson.slug}-{hashlib.sha256(data).hexdigest()[:12]}"
+    if lesson.image and Path(lesson.image.name).name.startswith(stem):
         return
-    with image.open("rb") as handle:
-        lesson.image.save(wanted, File(handle), save=True)
+    lesson.image.save(f"{stem}{image.suffix.lower()}", ContentFile(data), save=True)
+    report.updated["lesson image"] += 1
 
 
 def lesson_complete(*, learner, lesson: Lesson) -> LessonProgress:

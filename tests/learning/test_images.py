@@ -92,3 +92,25 @@ def test_a_pack_image_loads_once_with_its_renditions(pack_copy):
     assert [size["width"] for size in lesson.image_renditions["sizes"]] == [320, 640]
     call_command("loadcontent", "--pack", str(pack_copy), "--no-translations", verbosity=0)
     assert Lesson.objects.get(slug="nerve-roots").image.name == first, "loaded again, not copied"
+
+
+@pytest.mark.django_db
+def test_a_changed_pack_image_replaces_the_old_one(pack_copy):
+    from django.core.management import call_command
+
+    from learning.models import Lesson
+    from tests.learning.helpers import edit_file
+
+    (pack_copy / "images").mkdir()
+    picture = pack_copy / "images" / "roots.png"
+    Image.new("RGB", (700, 400), (10, 20, 30)).save(picture)
+    front_matter_end = "\nimage: images/roots.png\nimage_alt: Three nerve roots\n---\n"
+    edit_file(pack_copy / "lessons" / "nerve-roots.md", "\n---\n", front_matter_end)
+    call_command("loadcontent", "--pack", str(pack_copy), "--no-translations", verbosity=0)
+    first = Lesson.objects.get(slug="nerve-roots")
+    Image.new("RGB", (1300, 400), (200, 20, 30)).save(picture)  # same name, new picture
+    call_command("loadcontent", "--pack", str(pack_copy), "--no-translations", verbosity=0)
+    second = Lesson.objects.get(slug="nerve-roots")
+    assert second.image.name != first.image.name
+    assert second.image_renditions["width"] == 1300, "renditions follow the new picture"
+    assert second.updated_at > first.updated_at, "readers' ETags change with the picture"
