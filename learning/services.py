@@ -23,10 +23,26 @@ class LoadReport:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     retired: Counter = field(default_factory=Counter)
+    # (kind, pk) of the objects counted unchanged, in case their related rows change later.
+    untouched: set = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
         return bool(+self.created or +self.updated or +self.retired)
+
+    def writes(self) -> int:
+        """How many rows this load has written so far (to tell whether a step wrote any)."""
+        return sum((self.created + self.updated + self.retired).values())
+
+    def related_changed(self, obj: models.Model, kind: str) -> None:
+        """Rows hanging off `obj` changed: an object counted unchanged is saved after all,
+        so it gets a new version (readers' ETags and caches follow it), and counts updated."""
+        if (kind, obj.pk) not in self.untouched:
+            return
+        self.untouched.discard((kind, obj.pk))
+        obj.save()
+        self.unchanged[kind] -= 1
+        self.updated[kind] += 1
 
     def lines(self) -> list[str]:
         kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
@@ -62,14 +78,14 @@ def upsert(
             obj.full_clean(exclude=list(m2m or ()), validate_unique=False)
             obj.save()
         status = "updated" if changed else "unchanged"
+    getattr(report, status)[kind] += 1
+    if status == "unchanged":
+        report.untouched.add((kind, obj.pk))
     for name, related in (m2m or {}).items():
         manager = getattr(obj, name)
         if {item.pk for item in manager.all()} != {item.pk for item in related}:
             manager.set(related)
-            if status == "unchanged":
-                obj.save()  # a new version for readers' ETags and caches
-                status = "updated"
-    getattr(report, status)[kind] += 1
+            report.related_changed(obj, kind)
     return obj
 
 

@@ -276,7 +276,6 @@ def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> No
         for spec in quiz.questions:
             questions[spec.key] = _write_question(spec, lessons, report)
     for quiz in quizzes:
-        unchanged_before = report.unchanged["quiz"]
         obj = upsert(
             Quiz,
             lookup={"slug": quiz.key},
@@ -302,15 +301,12 @@ def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> No
                 QuizQuestion(quiz=obj, question=question, position=position)
                 for position, question in enumerate(wanted, start=1)
             )
-            if report.unchanged["quiz"] > unchanged_before:
-                report.unchanged["quiz"] -= 1
-                report.updated["quiz"] += 1
+            report.related_changed(obj, "quiz")
     retired = Quiz.objects.filter(published=True).exclude(slug__in=[q.key for q in quizzes])
     report.retired["quiz"] += retired.update(published=False)
 
 
 def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question:
-    unchanged_before = report.unchanged["question"]
     question = upsert(
         Question,
         lookup={"key": spec.key},
@@ -328,7 +324,7 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
         report=report,
         kind="question",
     )
-    before = _child_counts(report)
+    writes_before = report.writes()
     for choice in _creation_order(spec.key, spec.kind, spec.choices):
         upsert(
             Choice,
@@ -355,20 +351,6 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
         )
     stale = question.answers.exclude(key__in=[a.key for a in spec.answers])
     report.retired["answer"] += stale.delete()[0]
-    if _children_changed(report, before) and report.unchanged["question"] > unchanged_before:
-        question.save()  # a new version, so cached quiz reads see the new choices
-        report.unchanged["question"] -= 1
-        report.updated["question"] += 1
+    if report.writes() != writes_before:
+        report.related_changed(question, "question")  # so cached quiz reads see new choices
     return question
-
-
-def _children_changed(report: LoadReport, before: tuple[int, ...]) -> bool:
-    return _child_counts(report) != before
-
-
-def _child_counts(report: LoadReport) -> tuple[int, ...]:
-    return tuple(
-        getattr(report, status)[kind]
-        for status in ("created", "updated", "retired")
-        for kind in ("choice", "answer")
-    )

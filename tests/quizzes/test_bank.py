@@ -408,3 +408,24 @@ def test_valid_edit_of_the_broken_pack_tests_would_be_written(bank, pack_copy):
     run_loadcontent("--pack", str(pack_copy))
     assert bank_snapshot() != before
     assert "(edited)" in Question.objects.get(key="leg-and-foot-symptom-trio").prompt
+
+
+def test_changing_a_quiz_pool_or_a_choice_gives_the_quiz_a_new_version(bank, tmp_path):
+    """Cached quiz reads are keyed by versions: rows hanging off a quiz must move them."""
+    copy = tmp_path / "pack"
+    shutil.copytree(DEFAULT_PACK, copy)
+    quiz = Quiz.objects.get(slug="nerve-roots-quiz")
+    question = Question.objects.get(key="usual-theory-of-back-and-foot-pain")
+    quiz_file = copy / QUIZZES / "nerve-roots-quiz.yaml"
+    text = quiz_file.read_text()
+    quiz_file.write_text(
+        text.replace("include: []", "include: [muscle-that-squeezes-sciatic-nerve]")
+    )
+    choice = question.choices.order_by("pk").first()
+    quiz_file.write_text(
+        quiz_file.read_text().replace(choice.text_en, choice.text_en + " (edited)")
+    )
+    output = run_loadcontent("--pack", str(copy))
+    assert "quiz: 0 created, 1 updated" in output.stdout, output.stdout
+    assert Quiz.objects.get(pk=quiz.pk).updated_at > quiz.updated_at, "the pool changed"
+    assert Question.objects.get(pk=question.pk).updated_at > question.updated_at, "a choice changed"
