@@ -2,7 +2,6 @@
 and shape the output."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
@@ -65,9 +64,15 @@ class QuizDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
         return version
 
 
-def attempt_response(attempt: Attempt, *, status_code: int = status.HTTP_200_OK) -> Response:
-    """The attempt with its questions; answers keys only once it is submitted."""
-    attempt = selectors.attempt_for_learner(learner=attempt.learner, attempt_id=attempt.pk)
+def attempt_response(
+    *, learner, attempt_id: int, status_code: int = status.HTTP_200_OK
+) -> Response:
+    """The learner's attempt with its questions; answer keys only once it is submitted.
+    Anyone else's attempt answers 404, like a missing one."""
+    try:
+        attempt = selectors.attempt_for_learner(learner=learner, attempt_id=attempt_id)
+    except Attempt.DoesNotExist:
+        raise Http404 from None
     questions = selectors.questions_by_id(attempt.question_ids)
     data = AttemptOutput(attempt, context={"questions": questions}).data
     return Response(data, status=status_code)
@@ -114,7 +119,9 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
             language=translation.get_language() or "en",
         )
         return attempt_response(
-            attempt, status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+            learner=request.user,
+            attempt_id=attempt.pk,
+            status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
     @extend_schema(
@@ -163,8 +170,7 @@ class AttemptDetailApi(APIView):
 
     def get(self, request, pk):
         """Only the learner's own attempt; anyone else's answers 404."""
-        attempt = get_object_or_404(selectors.learner_attempts(learner=request.user), pk=pk)
-        return attempt_response(attempt)
+        return attempt_response(learner=request.user, attempt_id=pk)
 
 
 @extend_schema(
@@ -194,14 +200,14 @@ class ResponseSaveApi(AttemptWriteApi):
 class AttemptSubmitApi(AttemptWriteApi):
     def post(self, request, pk):
         """Grade and close the attempt; a repeat returns the stored result, whatever its body."""
-        submitted = (
+        replay = (
             selectors.learner_attempts(learner=request.user)
             .filter(pk=pk, submitted_at__isnull=False)
-            .first()
+            .exists()
         )
-        if submitted is not None:
+        if replay:
             # A replay from a phone's offline queue: its body is not even read.
-            return attempt_response(submitted)
+            return attempt_response(learner=request.user, attempt_id=pk)
         payload = SubmitInput(data=request.data)
         payload.is_valid(raise_exception=True)
         attempt = services.attempt_submit(
@@ -210,7 +216,7 @@ class AttemptSubmitApi(AttemptWriteApi):
             answers=payload.validated_data.get("responses", []),
             language=translation.get_language(),
         )
-        return attempt_response(attempt)
+        return attempt_response(learner=request.user, attempt_id=attempt.pk)
 
 
 @extend_schema(
