@@ -9,10 +9,11 @@ from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from learning.api.common import api_not_found
-from learning.views import healthz
+from core.api import api_not_found
+from core.views import healthz
 
 api_v1 = [
+    path("", include("core.urls")),
     path("", include("learning.api.urls")),
     path("", include("quizzes.api.urls")),
 ]

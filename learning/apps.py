@@ -9,6 +9,14 @@ class LearningConfig(AppConfig):
     def ready(self):
         from rosetta.signals import post_save as rosetta_saved
 
+        from core.progress import register_section
+        from learning.api.serializers import LessonProgressSerializer
         from learning.catalogs import reload_after_rosetta_save
+        from learning.selectors import completed_lessons
 
         rosetta_saved.connect(reload_after_rosetta_save, dispatch_uid="learning-rosetta-reload")
+        register_section(
+            "lessons",
+            LessonProgressSerializer(many=True),
+            lambda learner, request: completed_lessons(learner=learner).order_by("completed_at"),
+        )

@@ -1,5 +1,7 @@
 """The course: lessons derived from the factsheet's sections, a glossary, learners' progress."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -12,6 +14,24 @@ from learning.rendering import render_markdown
 def text_lines(text: str | None) -> list[str]:
     """The non-blank lines of a one-item-per-line field (key facts, synonyms), trimmed."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Rendition:
+    url: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class LessonImage:
+    """A lesson's image with its smaller WebP renditions, smallest first."""
+
+    url: str
+    alt: str
+    width: int | None
+    height: int | None
+    renditions: tuple[Rendition, ...]
 
 
 class Section(models.TextChoices):
@@ -157,9 +177,25 @@ class Lesson(ContentKeyed):
         type(self).objects.filter(pk=self.pk).update(image_renditions=self.image_renditions)
 
     @property
+    def image_info(self) -> LessonImage | None:
+        if not self.image:
+            return None
+        renditions = self.image_renditions or {}
+        return LessonImage(
+            url=self.image.url,
+            alt=self.image_alt,
+            width=renditions.get("width"),
+            height=renditions.get("height"),
+            renditions=tuple(
+                Rendition(self.image.storage.url(size["name"]), size["width"], size["height"])
+                for size in renditions.get("sizes", [])
+            ),
+        )
+
+    @property
     def image_srcset(self) -> str:
-        sizes = (self.image_renditions or {}).get("sizes", [])
-        return ", ".join(f"{self.image.storage.url(s['name'])} {s['width']}w" for s in sizes)
+        image = self.image_info
+        return ", ".join(f"{r.url} {r.width}w" for r in image.renditions) if image else ""
 
     @property
     def key_fact_list(self) -> list[str]:

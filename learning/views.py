@@ -1,16 +1,8 @@
-"""Server-rendered pages of the course and the health check."""
+"""Server-rendered pages of the course."""
 
-from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import never_cache
 
 from learning.selectors import published_lessons
-
-
-@never_cache
-def healthz(request):
-    """Liveness: answers without touching the database or the cache."""
-    return JsonResponse({"status": "ok"})
 
 
 def lesson_list(request):

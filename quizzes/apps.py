@@ -7,9 +7,17 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
-        # The quizzes of a content pack load through learning's extension registry,
-        # so learning never imports this app.
+        # The quizzes of a content pack load through learning's extension registry, and their
+        # results join me/progress through core's registry: neither imports this app.
+        from core.progress import register_section
         from learning.packs import PackExtension, register_extension
+        from quizzes.api.serializers import QuizProgressOutput
         from quizzes.content import read_quizzes, write_quizzes
+        from quizzes.selectors import quiz_progress
 
         register_extension(PackExtension("quizzes", read_quizzes, write_quizzes))
+        register_section(
+            "quizzes",
+            QuizProgressOutput(many=True),
+            lambda learner, request: quiz_progress(learner=learner),
+        )

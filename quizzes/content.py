@@ -14,8 +14,8 @@ from learning.models import Lesson
 from learning.packs import Fields, Pack, Problems, read_yaml
 from learning.services import LoadReport, english, upsert
 from quizzes import grading
+from quizzes.drawing import gives_away
 from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, QuizQuestion
-from quizzes.services import gives_away
 
 ALL_QUESTIONS = "*"
 

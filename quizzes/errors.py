@@ -1,10 +1,12 @@
-"""Errors of the quiz services: a stable code for clients, a translated message for people."""
+"""Messages for the quiz services' refusals; the codes themselves are core.codes.ErrorCode."""
 
 from django.utils.translation import gettext_lazy as _
 
-from learning.errors import DomainError
+from core.codes import ErrorCode
+from quizzes.grading import MAX_ITEM_LENGTH, MAX_ITEMS
 
 QUIZ_NOT_AVAILABLE = _("This quiz is not available.")
+QUIZ_NOT_FOUND = _("There is no published quiz with this slug.")
 ATTEMPT_LIMIT_REACHED = _("You have used all %(limit)s attempts allowed for this quiz.")
 CLIENT_ID_IN_USE = _("This client_id already belongs to an attempt at another quiz.")
 ALREADY_SUBMITTED = _("This attempt has already been submitted; it cannot change.")
@@ -12,31 +14,24 @@ TIME_UP = _("The time limit for this attempt has passed.")
 QUESTION_NOT_IN_ATTEMPT = _("This question is not part of this attempt.")
 INVALID_ANSWERS = _("Some answers are not valid; nothing was saved.")
 ATTEMPT_NOT_FOUND = _("Attempt not found.")
+UNKNOWN_ASSIGNMENT = _("There is no such assignment for you.")
 
-# Messages for grading.AnswerError codes, shown to people.
+# Why an answer was refused (grading.AnswerError codes), for people.
 ANSWER_MESSAGES = {
-    "invalid_answer": _("This answer does not have the shape this kind of question expects."),
-    "unknown_choice": _("This answer names a choice that is not part of the question."),
-    "item_too_long": _("An answer item is longer than 500 characters."),
-    "too_many_items": _("An answer has more than 50 items."),
-    "empty_answer": _("The answer has no letters or digits."),
-    "invalid_order": _("Put every item of the question in order, each exactly once."),
-    "duplicate_question": _("The same question is answered twice in one submission."),
-    "unknown_question": _("This question is not part of this attempt."),
+    ErrorCode.INVALID_ANSWER: _(
+        "This answer does not have the shape this kind of question expects."
+    ),
+    ErrorCode.UNKNOWN_CHOICE: _("This answer names a choice that is not part of the question."),
+    ErrorCode.ITEM_TOO_LONG: _("An answer item is longer than %(max_length)s characters."),
+    ErrorCode.TOO_MANY_ITEMS: _("An answer has more than %(max_items)s items."),
+    ErrorCode.EMPTY_ANSWER: _("The answer has no letters or digits."),
+    ErrorCode.INVALID_ORDER: _("Put every item of the question in order, each exactly once."),
+    ErrorCode.DUPLICATE_QUESTION: _("The same question is answered twice in one submission."),
+    ErrorCode.UNKNOWN_QUESTION: QUESTION_NOT_IN_ATTEMPT,
 }
 
 
-class QuizError(DomainError):
-    """A refused quiz operation; `status` is the HTTP status the API answers with."""
-
-
-class NotFound(QuizError):
-    status = 404
-
-
-class Forbidden(QuizError):
-    status = 403
-
-
-class Conflict(QuizError):
-    status = 409
+def answer_message(code: str) -> str:
+    """Why an answer was refused, in the active language, with the limits filled in."""
+    message = ANSWER_MESSAGES.get(code, INVALID_ANSWERS)
+    return str(message) % {"max_length": MAX_ITEM_LENGTH, "max_items": MAX_ITEMS}

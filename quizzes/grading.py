@@ -3,8 +3,9 @@
 No ORM, no request, no settings: a selector loads the key into the frozen dataclasses below, so
 the grader is table-testable in microseconds and could run offline. Rules (DESIGN.md):
 
-- Text is compared after NFKC, casefolding, accent folding and punctuation folding; articles
-  ("the", "el", "les", "ال"…) do not count.
+- Text is compared after NFKC, casefolding, accent folding and punctuation folding; invisible
+  formatting characters (Unicode Cf: zero-width space, soft hyphen, bidi marks) are removed,
+  not turned into spaces; articles ("the", "el", "les", "ال"…) do not count.
 - Answers are split into items on , ، ; / & + new lines and the word for "and" in the learner's
   language and English. Spinal levels normalize: "l 4", "L-4" -> L4; "L4/5" -> L4, L5;
   "L4–S1" -> L4, L5, S1; "l4 l5 s1" is three items.
@@ -16,6 +17,7 @@ the grader is table-testable in microseconds and could run offline. Rules (DESIG
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -24,11 +26,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from core.codes import ErrorCode
+
 SINGLE, MULTIPLE, TRUE_FALSE, TEXT, SET, ORDER, MATCH, NUMBER = (
     "single", "multiple", "true_false", "text", "set", "order", "match", "number",
 )  # fmt: skip
 KINDS = (SINGLE, MULTIPLE, TRUE_FALSE, TEXT, SET, ORDER, MATCH, NUMBER)
 
+# Limits of one answer (DESIGN.md): longer items or more items are refused, not graded.
 MAX_ITEM_LENGTH = 500
 MAX_ITEMS = 50
 
@@ -144,6 +149,8 @@ class Feedback:
     wrong: tuple[str, ...] = ()
     typos: tuple[Typo, ...] = ()
     duplicate: tuple[str, ...] = ()
+    # The right answer as a learner should see it (see `expected_answer`).
+    expected: object = None
 
     def as_dict(self) -> dict:
         return {
@@ -152,6 +159,7 @@ class Feedback:
             "wrong": list(self.wrong),
             "typos": [{"given": typo.given, "expected": typo.expected} for typo in self.typos],
             "duplicate": list(self.duplicate),
+            "expected": self.expected,
         }
 
 
@@ -166,7 +174,7 @@ class Grade:
 class AnswerError(ValueError):
     """An answer of the wrong shape; `code` is stable, the message is for developers."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: ErrorCode, message: str):
         self.code = code
         super().__init__(message)
 
@@ -174,10 +182,21 @@ class AnswerError(ValueError):
 # --- text normalization -------------------------------------------------------------------
 
 
+def visible(text: str) -> str:
+    """`text` without invisible formatting characters (Unicode category Cf): a zero-width space
+    inside "L\u200b4" or a soft hyphen inside "metatar\u00adsalgia" joins, it never splits."""
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
 def fold(text: str) -> str:
     """NFKC, casefold, accents and Arabic letter variants folded, punctuation to spaces."""
     text = (
-        unicodedata.normalize("NFKC", text).translate(DIGITS).casefold().translate(ARABIC_LETTERS)
+        unicodedata.normalize("NFKC", visible(text))
+        .translate(DIGITS)
+        .casefold()
+        .translate(ARABIC_LETTERS)
     )
     decomposed = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -233,7 +252,7 @@ def split_items(text: str, language: str = "en") -> list[str]:
     """Split one typed answer into items on list separators and the word for "and"."""
     # Arabic و is "and" as a word of its own, or joined to a Latin letter or digit ("وS1");
     # joined to an Arabic word it is left to the matcher, since و also begins words (وتر).
-    text = _plain_short_words(unicodedata.normalize("NFKC", text).translate(DIGITS))
+    text = _plain_short_words(unicodedata.normalize("NFKC", visible(text)).translate(DIGITS))
     text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", text)
     # Levels typed with nothing between them are a list too: "L4L5S1".
     joined = None
@@ -394,21 +413,34 @@ def _canonical(answer: AnswerKey) -> str:
 # --- answer validation --------------------------------------------------------------------
 
 
-def _require(condition: bool, code: str, message: str) -> None:
+def _require(condition: bool, code: ErrorCode, message: str) -> None:
     if not condition:
         raise AnswerError(code, message)
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800") cannot be stored or sent back
+        return False
+    return True
+
+
 def _check_text(value, name: str) -> str:
-    _require(isinstance(value, str), "invalid_answer", f"'{name}' must be a string")
-    _require(len(value) <= MAX_ITEM_LENGTH, "item_too_long", f"'{name}' is over 500 characters")
+    _require(isinstance(value, str), ErrorCode.INVALID_ANSWER, f"'{name}' must be a string")
+    _require(_encodable(value), ErrorCode.INVALID_ANSWER, f"'{name}' is not valid Unicode")
+    _require(
+        len(value) <= MAX_ITEM_LENGTH,
+        ErrorCode.ITEM_TOO_LONG,
+        f"'{name}' is over {MAX_ITEM_LENGTH} characters",
+    )
     return value
 
 
 def _check_id(value, name: str) -> int:
     _require(
         isinstance(value, int) and not isinstance(value, bool),
-        "invalid_answer",
+        ErrorCode.INVALID_ANSWER,
         f"{name} must be an id",
     )
     return value
@@ -424,89 +456,113 @@ def _finite(value: int | float) -> bool:
 
 def validate_answer(question: QuestionKey, answer) -> dict:
     """Check an answer's shape against its question; return it cleaned or raise AnswerError."""
-    _require(isinstance(answer, dict), "invalid_answer", "an answer is a JSON object")
+    _require(isinstance(answer, dict), ErrorCode.INVALID_ANSWER, "an answer is a JSON object")
     kind = question.kind
     choice_ids = {choice.id for choice in question.choices}
     if kind == SINGLE:
-        _require(set(answer) == {"choice"}, "invalid_answer", 'expected {"choice": id}')
+        _require(set(answer) == {"choice"}, ErrorCode.INVALID_ANSWER, 'expected {"choice": id}')
         choice = _check_id(answer["choice"], "choice")
-        _require(choice in choice_ids, "unknown_choice", f"choice {choice} is not in this question")
+        _require(
+            choice in choice_ids,
+            ErrorCode.UNKNOWN_CHOICE,
+            f"choice {choice} is not in this question",
+        )
         return {"choice": choice}
     if kind == MULTIPLE:
-        _require(set(answer) == {"choices"}, "invalid_answer", 'expected {"choices": [id, ...]}')
+        _require(
+            set(answer) == {"choices"}, ErrorCode.INVALID_ANSWER, 'expected {"choices": [id, ...]}'
+        )
         picked = answer["choices"]
-        _require(isinstance(picked, list), "invalid_answer", "'choices' must be a list")
-        _require(len(picked) <= MAX_ITEMS, "too_many_items", "over 50 items")
+        _require(isinstance(picked, list), ErrorCode.INVALID_ANSWER, "'choices' must be a list")
+        _require(len(picked) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         picked = [_check_id(value, "each choice") for value in picked]
         unknown = set(picked) - choice_ids
         _require(
-            not unknown, "unknown_choice", f"choices {sorted(unknown)} are not in this question"
+            not unknown,
+            ErrorCode.UNKNOWN_CHOICE,
+            f"choices {sorted(unknown)} are not in this question",
         )
         return {"choices": sorted(set(picked))}
     if kind in (TRUE_FALSE,):
-        _require(set(answer) == {"value"}, "invalid_answer", 'expected {"value": true|false}')
         _require(
-            isinstance(answer["value"], bool), "invalid_answer", "'value' must be true or false"
+            set(answer) == {"value"}, ErrorCode.INVALID_ANSWER, 'expected {"value": true|false}'
+        )
+        _require(
+            isinstance(answer["value"], bool),
+            ErrorCode.INVALID_ANSWER,
+            "'value' must be true or false",
         )
         return {"value": answer["value"]}
     if kind == NUMBER:
-        _require(set(answer) == {"value"}, "invalid_answer", 'expected {"value": number}')
+        _require(set(answer) == {"value"}, ErrorCode.INVALID_ANSWER, 'expected {"value": number}')
         value = answer["value"]
         _require(
             isinstance(value, int | float) and not isinstance(value, bool) and _finite(value),
-            "invalid_answer",
+            ErrorCode.INVALID_ANSWER,
             "'value' must be a finite number",
         )
         return {"value": value}
     if kind == TEXT:
-        _require(set(answer) == {"text"}, "invalid_answer", 'expected {"text": "..."}')
+        _require(set(answer) == {"text"}, ErrorCode.INVALID_ANSWER, 'expected {"text": "..."}')
         text = _check_text(answer["text"], "text")
-        _require(bool(fold(text)), "empty_answer", "the answer has no letters or digits")
+        _require(bool(fold(text)), ErrorCode.EMPTY_ANSWER, "the answer has no letters or digits")
         return {"text": text}
     if kind == SET:
-        _require(set(answer) == {"items"}, "invalid_answer", 'expected {"items": ["...", ...]}')
+        _require(
+            set(answer) == {"items"}, ErrorCode.INVALID_ANSWER, 'expected {"items": ["...", ...]}'
+        )
         items = answer["items"]
-        _require(isinstance(items, list), "invalid_answer", "'items' must be a list of strings")
-        _require(len(items) <= MAX_ITEMS, "too_many_items", "over 50 items")
+        _require(
+            isinstance(items, list), ErrorCode.INVALID_ANSWER, "'items' must be a list of strings"
+        )
+        _require(len(items) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         items = [_check_text(item, "each item") for item in items]
-        _require(any(fold(item) for item in items), "empty_answer", "no item has letters or digits")
+        _require(
+            any(fold(item) for item in items),
+            ErrorCode.EMPTY_ANSWER,
+            "no item has letters or digits",
+        )
         pieces = [piece for item in items for piece in split_items(item, question.language)]
-        _require(len(pieces) <= MAX_ITEMS, "too_many_items", "over 50 items")
+        _require(len(pieces) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         return {"items": items}
     if kind == ORDER:
-        _require(set(answer) == {"order"}, "invalid_answer", 'expected {"order": [id, ...]}')
+        _require(
+            set(answer) == {"order"}, ErrorCode.INVALID_ANSWER, 'expected {"order": [id, ...]}'
+        )
         order = answer["order"]
-        _require(isinstance(order, list), "invalid_answer", "'order' must be a list")
-        _require(len(order) <= MAX_ITEMS, "too_many_items", "over 50 items")
+        _require(isinstance(order, list), ErrorCode.INVALID_ANSWER, "'order' must be a list")
+        _require(len(order) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         order = [_check_id(value, "each item") for value in order]
         _require(
             sorted(order) == sorted(choice_ids),
-            "invalid_order",
+            ErrorCode.INVALID_ORDER,
             "'order' must list every item of the question exactly once",
         )
         return {"order": order}
     if kind == MATCH:
-        _require(set(answer) == {"pairs"}, "invalid_answer", 'expected {"pairs": {left: right}}')
+        _require(
+            set(answer) == {"pairs"}, ErrorCode.INVALID_ANSWER, 'expected {"pairs": {left: right}}'
+        )
         pairs = answer["pairs"]
-        _require(isinstance(pairs, dict), "invalid_answer", "'pairs' must be an object")
-        _require(len(pairs) <= MAX_ITEMS, "too_many_items", "over 50 items")
+        _require(isinstance(pairs, dict), ErrorCode.INVALID_ANSWER, "'pairs' must be an object")
+        _require(len(pairs) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         lefts = {c.id for c in question.choices if c.side == "left"}
         rights = {c.id for c in question.choices if c.side == "right"}
         cleaned = {}
         for left, right in pairs.items():
             _require(
                 isinstance(left, str) and left.isdecimal() and int(left) in lefts,
-                "unknown_choice",
+                ErrorCode.UNKNOWN_CHOICE,
                 f"{left!r} is not a left item of this question",
             )
             _require(
                 _check_id(right, "each right item") in rights,
-                "unknown_choice",
+                ErrorCode.UNKNOWN_CHOICE,
                 f"{right!r} is not a right item of this question",
             )
             cleaned[str(int(left))] = right
         return {"pairs": cleaned}
-    raise AnswerError("invalid_answer", f"unknown question kind {kind!r}")
+    raise AnswerError(ErrorCode.INVALID_ANSWER, f"unknown question kind {kind!r}")
 
 
 # --- grading ------------------------------------------------------------------------------
@@ -524,8 +580,42 @@ def credit(points: float, *, right: int, wrong: int, needed: int) -> float:
     return _points(points, right, max(needed, right + wrong))
 
 
+def expected_answer(question: QuestionKey):
+    """The right answer, shaped for display after submission: the value of a number or a
+    true/false, the texts of the right choices, the items in their right order, the right
+    pairs, and the accepted form of a text or of each item of a set."""
+    kind = question.kind
+    if kind in (SINGLE, MULTIPLE):
+        return [choice.text for choice in question.choices if choice.correct]
+    if kind == TRUE_FALSE:
+        return question.truth
+    if kind == NUMBER:
+        number = question.number
+        return int(number) if number is not None and float(number).is_integer() else number
+    if kind == TEXT:
+        return _canonical(question.answers[0]) if question.answers else None
+    if kind == SET:
+        return [_canonical(answer) for answer in question.answers]
+    if kind == ORDER:
+        return [choice.text for choice in sorted(question.choices, key=lambda c: c.position)]
+    if kind == MATCH:
+        rights = {c.pair: c.text for c in question.choices if c.side == "right"}
+        return [
+            {"left": c.text, "right": rights.get(c.pair, "")}
+            for c in question.choices
+            if c.side == "left"
+        ]
+    return None
+
+
 def grade(question: QuestionKey, answer: dict | None) -> Grade:
     """Grade one answer (already validated, or None for unanswered)."""
+    result = _grade(question, answer)
+    feedback = dataclasses.replace(result.feedback, expected=expected_answer(question))
+    return dataclasses.replace(result, feedback=feedback)
+
+
+def _grade(question: QuestionKey, answer: dict | None) -> Grade:
     if answer is None:
         return Grade(0.0, float(question.points), False, _unanswered(question))
     grader = {

@@ -56,6 +56,12 @@ class Question(ContentKeyed):
     def __str__(self):
         return f"{self.key}: {self.prompt[:60]}"
 
+    @property
+    def items_needed(self) -> int:
+        """Set questions: how many items to name (all of them unless `needed` says fewer).
+        Counts prefetched answers without a query."""
+        return self.needed or len(self.answers.all())
+
 
 class Choice(ContentKeyed):
     """A choice of single/multiple, an item of `order`, or one side of a `match` pair."""

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from learning.selectors import row_version
-from quizzes import grading
+from quizzes import grading, keys
 from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, QuizQuestion
 
 
 def published_quizzes() -> QuerySet[Quiz]:
-    return Quiz.published_objects.select_related("lesson").order_by("slug")
+    """In course order: each quiz after its lesson, quizzes of no lesson (reviews) last."""
+    return Quiz.published_objects.select_related("lesson").order_by(
+        F("lesson__order").asc(nulls_last=True), "slug"
+    )
 
 
 def quiz_list() -> QuerySet[Quiz]:
@@ -46,8 +49,29 @@ def questions_by_id(ids: list[int]) -> dict[int, Question]:
     return {question.pk: question for question in questions}
 
 
-def learner_attempts(*, learner) -> QuerySet[Attempt]:
-    return Attempt.objects.filter(learner=learner).select_related("quiz")
+def learner_attempts(
+    *, learner, quiz: str | None = None, open: bool | None = None
+) -> QuerySet[Attempt]:
+    """The learner's attempts, newest first; of one quiz (slug), open or submitted ones."""
+    attempts = Attempt.objects.filter(learner=learner).select_related("quiz")
+    if quiz is not None:
+        attempts = attempts.filter(quiz__slug=quiz)
+    if open is not None:
+        attempts = attempts.filter(submitted_at__isnull=open)
+    return attempts
+
+
+def quiz_attempts_of(*, learner, slug: str) -> dict:
+    """{"attempts_used", "attempts_left"} of one quiz for one learner, in one query. Every
+    started attempt counts, submitted or not, as the attempt limit does."""
+    row = (
+        Quiz.objects.filter(slug=slug)
+        .annotate(used=Count("attempts", filter=Q(attempts__learner=learner)))
+        .values_list("attempt_limit", "used")
+        .first()
+    )
+    limit, used = row or (None, 0)
+    return {"attempts_used": used, "attempts_left": None if limit is None else max(0, limit - used)}
 
 
 def attempt_for_learner(*, learner, attempt_id: int) -> Attempt:
@@ -55,56 +79,36 @@ def attempt_for_learner(*, learner, attempt_id: int) -> Attempt:
     return learner_attempts(learner=learner).prefetch_related("responses").get(pk=attempt_id)
 
 
-def _prompt_words(question: Question, language: str) -> frozenset[str]:
-    words = set()
-    for code in {language, "en"}:
-        words.update(grading.words(getattr(question, f"prompt_{code}", "") or "", code))
-    return frozenset(word for word in words if not any(char.isdigit() for char in word))
-
-
 def answer_key(question: Question, language: str) -> grading.QuestionKey:
-    """The question's key for grading in `language`: synonyms in that language and English,
-    the learner's language first (so feedback speaks it). Needs choices and answers prefetched."""
-    answers = []
-    for answer in question.answers.all():
-        spellings = answer.synonyms_in(language) if language != "en" else []
-        spellings += [s for s in answer.synonyms_in("en") if s not in spellings]
-        answers.append(grading.AnswerKey(answer.key, tuple(spellings)))
-    choices = tuple(
-        grading.ChoiceKey(
-            id=choice.pk,
-            text=choice.text,
-            correct=choice.correct,
-            position=choice.position,
-            side=choice.side,
-            pair=choice.pair,
-        )
-        for choice in question.choices.all()
-    )
-    return grading.QuestionKey(
+    """The question's key for grading an answer in `language` (needs choices and answers
+    prefetched, as questions_by_id does)."""
+    languages = {language, keys.SOURCE_LANGUAGE}
+    return keys.question_key(
         id=question.pk,
         kind=question.kind,
         points=question.points,
         language=language,
-        choices=choices,
-        answers=tuple(answers),
+        prompts={code: getattr(question, f"prompt_{code}", "") or "" for code in languages},
+        choices=[
+            grading.ChoiceKey(
+                id=choice.pk,
+                text=choice.text,
+                correct=choice.correct,
+                position=choice.position,
+                side=choice.side,
+                pair=choice.pair,
+            )
+            for choice in question.choices.all()
+        ],
+        answers=[
+            (answer.key, {code: answer.synonyms_in(code) for code in languages})
+            for answer in question.answers.all()
+        ],
         needed=question.needed,
         number=question.number_answer,
         tolerance=question.tolerance,
         truth=question.true_false_answer,
-        filler=_prompt_words(question, language) - _answer_words(answers, language),
     )
-
-
-def _answer_words(answers: list[grading.AnswerKey], language: str) -> frozenset[str]:
-    """Words that tell one accepted answer from another never count as filler, even when the
-    prompt uses them ("foot" of "ball of foot pain"); a word every answer shares ("nerve" of
-    "L4/L5/S1 nerve root") may, so "L4, L5 and S1 nerve roots" names three items."""
-    words = [
-        frozenset(word for synonym in answer.synonyms for word in grading.words(synonym, language))
-        for answer in answers
-    ]
-    return frozenset().union(*words) - frozenset.intersection(*words) if words else frozenset()
 
 
 def quiz_progress(*, learner) -> list[dict]:

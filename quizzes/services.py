@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from quizzes import errors, grading
-from quizzes.errors import Conflict, Forbidden, NotFound, QuizError
+from core.codes import ErrorCode
+from core.errors import Conflict, DomainError, Forbidden, NotFound
+from quizzes import drawing, errors, grading
 from quizzes.models import Attempt, Quiz, Response
 from quizzes.selectors import answer_key, questions_by_id
 
@@ -26,48 +27,20 @@ def _lock_learner(learner) -> None:
 
 
 def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int]]]:
-    entries = list(quiz.entries.order_by("position", "pk").values_list("question_id", flat=True))
-    if quiz.draw_count and quiz.draw_count < len(entries):
-        drawn = rng.sample(entries, quiz.draw_count)
-        if not quiz.shuffle_questions:
-            drawn.sort(key=entries.index)
-    else:
-        drawn = entries[:]
-        if quiz.shuffle_questions:
-            rng.shuffle(drawn)
+    """The attempt's questions and, per question, the order its choices are shown in."""
+    pool = quiz.entries.order_by("position", "pk").values_list("question_id", flat=True)
+    drawn = drawing.draw_questions(
+        pool, draw_count=quiz.draw_count, shuffle=quiz.shuffle_questions, rng=rng
+    )
     questions = questions_by_id(drawn)
     choice_order = {}
     for question_id in drawn:
         question = questions[question_id]
         choices = list(question.choices.all())
-        if question.kind in (grading.ORDER, grading.MATCH) or quiz.shuffle_choices:
-            shuffle_choices(question.kind, choices, rng)
+        if drawing.must_shuffle(question.kind, quiz.shuffle_choices):
+            drawing.shuffle_choices(question.kind, choices, rng)
         choice_order[str(question_id)] = [choice.pk for choice in choices]
     return drawn, choice_order
-
-
-def gives_away(kind: str, choices: list) -> bool:
-    """Whether serving `choices` in this order reveals the key: an `order` question already in
-    order, or a `match` question whose n-th left and n-th right items all belong together.
-
-    Never true when no other order exists (items sharing one position, as the admin may save
-    them, or pairs sharing one key), so shuffling until it is false always ends.
-    """
-    if kind == grading.ORDER:
-        positions = [choice.position for choice in choices]
-        return len(set(positions)) > 1 and positions == sorted(positions)
-    if kind == grading.MATCH:
-        left = [choice.pair for choice in choices if choice.side == "left"]
-        right = [choice.pair for choice in choices if choice.side == "right"]
-        return len(set(left)) > 1 and left == right
-    return False
-
-
-def shuffle_choices(kind: str, choices: list, rng: random.Random) -> None:
-    """Shuffle in place, again while the order would give the answer away."""
-    rng.shuffle(choices)
-    while gives_away(kind, choices):
-        rng.shuffle(choices)
 
 
 def attempt_start(
@@ -81,7 +54,7 @@ def attempt_start(
     if existing:
         return _same_quiz(existing, quiz), False
     if not quiz.published:
-        raise NotFound("quiz_not_available", errors.QUIZ_NOT_AVAILABLE)
+        raise NotFound(ErrorCode.QUIZ_NOT_AVAILABLE, errors.QUIZ_NOT_AVAILABLE)
     try:
         with transaction.atomic():
             _lock_learner(learner)
@@ -92,7 +65,7 @@ def attempt_start(
                 used = Attempt.objects.filter(learner=learner, quiz=quiz).count()
                 if used >= quiz.attempt_limit:
                     raise Forbidden(
-                        "attempt_limit_reached",
+                        ErrorCode.ATTEMPT_LIMIT_REACHED,
                         errors.ATTEMPT_LIMIT_REACHED % {"limit": quiz.attempt_limit},
                     )
             question_ids, choice_order = _draw(quiz, random.SystemRandom())
@@ -115,7 +88,7 @@ def attempt_start(
 
 def _same_quiz(attempt: Attempt, quiz: Quiz) -> Attempt:
     if attempt.quiz_id != quiz.pk:
-        raise Conflict("client_id_in_use", errors.CLIENT_ID_IN_USE)
+        raise Conflict(ErrorCode.CLIENT_ID_IN_USE, errors.CLIENT_ID_IN_USE)
     return attempt
 
 
@@ -127,7 +100,7 @@ def _locked(*, learner, attempt_id: int) -> Attempt:
             .get(pk=attempt_id, learner=learner)
         )
     except Attempt.DoesNotExist:
-        raise NotFound("not_found", errors.ATTEMPT_NOT_FOUND) from None
+        raise NotFound(ErrorCode.NOT_FOUND, errors.ATTEMPT_NOT_FOUND) from None
 
 
 def _is_late(attempt: Attempt, now) -> bool:
@@ -138,11 +111,8 @@ def _validated(question, language: str, answer) -> dict:
     try:
         return grading.validate_answer(answer_key(question, language), answer)
     except grading.AnswerError as error:
-        raise QuizError(
-            error.code,
-            errors.ANSWER_MESSAGES.get(error.code, errors.INVALID_ANSWERS),
-            {"answer": [str(errors.ANSWER_MESSAGES.get(error.code, error))]},
-        ) from None
+        message = errors.answer_message(error.code)
+        raise DomainError(error.code, message, {"answer": [message]}) from None
 
 
 @transaction.atomic
@@ -150,11 +120,11 @@ def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Resp
     """Save (or replace) one answer of an attempt in progress."""
     attempt = _locked(learner=learner, attempt_id=attempt_id)
     if attempt.is_submitted:
-        raise Conflict("already_submitted", errors.ALREADY_SUBMITTED)
+        raise Conflict(ErrorCode.ALREADY_SUBMITTED, errors.ALREADY_SUBMITTED)
     if _is_late(attempt, timezone.now()):
-        raise Conflict("time_up", errors.TIME_UP)
+        raise Conflict(ErrorCode.TIME_UP, errors.TIME_UP)
     if question_id not in attempt.question_ids:
-        raise NotFound("unknown_question", errors.QUESTION_NOT_IN_ATTEMPT)
+        raise NotFound(ErrorCode.UNKNOWN_QUESTION, errors.QUESTION_NOT_IN_ATTEMPT)
     question = questions_by_id([question_id])[question_id]
     cleaned = _validated(question, attempt.language, answer)
     response, _created = Response.objects.update_or_create(
@@ -178,8 +148,6 @@ def attempt_submit(
     if attempt.is_submitted:
         return attempt
     language = language or attempt.language
-    if not isinstance(answers, list):
-        raise QuizError("invalid", errors.INVALID_ANSWERS, {"responses": ["expected a list"]})
     questions = questions_by_id(attempt.question_ids)
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}
@@ -188,18 +156,18 @@ def attempt_submit(
         if question_id in questions and item.get("answer") is None:
             continue  # sent as unanswered: it scores 0 unless an answer was saved before
         if question_id not in questions:
-            problems[str(index)] = [str(errors.ANSWER_MESSAGES["unknown_question"])]
+            problems[str(index)] = [errors.answer_message(ErrorCode.UNKNOWN_QUESTION)]
         elif question_id in given:
-            problems[str(index)] = [str(errors.ANSWER_MESSAGES["duplicate_question"])]
+            problems[str(index)] = [errors.answer_message(ErrorCode.DUPLICATE_QUESTION)]
         else:
             try:
                 given[question_id] = _validated(
                     questions[question_id], language, item.get("answer")
                 )
-            except QuizError as error:
+            except DomainError as error:
                 problems[str(index)] = error.details["answer"]
     if problems:
-        raise QuizError("invalid", errors.INVALID_ANSWERS, problems)
+        raise DomainError(ErrorCode.INVALID, errors.INVALID_ANSWERS, problems)
 
     now = timezone.now()
     late = _is_late(attempt, now)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "rosetta",
+    "core",
     "learning",
     "quizzes",
 ]
@@ -41,8 +42,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "learning.middleware.QueryLanguageMiddleware",
-    "learning.middleware.RequestBodyLimitMiddleware",
+    "core.middleware.QueryLanguageMiddleware",
+    "core.middleware.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,9 +120,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Request bodies over this answer 413 (DESIGN.md: limits).
+# Request bodies over this answer 413 (DESIGN.md: limits); core.middleware enforces it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
-API_MAX_BODY_BYTES = 64 * 1024
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -144,7 +144,7 @@ CONTENT_SECURITY_POLICY = {
 ROSETTA_POFILENAMES = ("django.po", "djangojs.po", "content.po")
 ROSETTA_EXCLUDED_APPLICATIONS = ()
 ROSETTA_SHOW_AT_ADMIN_PANEL = True
-ROSETTA_ACCESS_CONTROL_FUNCTION = "learning.permissions.can_translate"
+ROSETTA_ACCESS_CONTROL_FUNCTION = "core.permissions.can_translate"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "learning:lessons"
@@ -158,13 +158,13 @@ LOGGING = {
 }
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["learning.api.common.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["core.api.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PAGINATION_CLASS": "learning.api.common.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "learning.api.common.exception_handler",
+    "EXCEPTION_HANDLER": "core.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
@@ -175,6 +175,7 @@ REST_FRAMEWORK = {
         "anon": os.environ.get("THROTTLE_ANON", "300/min"),
         "user": os.environ.get("THROTTLE_USER", "600/min"),
         "submit": os.environ.get("THROTTLE_SUBMIT", "60/min"),
+        "response": os.environ.get("THROTTLE_RESPONSE", "1200/min"),
         "login": os.environ.get("THROTTLE_LOGIN", "10/min"),
     },
     # How many proxies stand in front of the app: throttles then trust that many addresses of

@@ -1,6 +1,5 @@
 """Read shapes of the course. Fields come back in the request's language (English fallback)."""
 
-from django.core.files.storage import default_storage
 from rest_framework import serializers
 
 from learning.models import Course, GlossaryTerm, Lesson, LessonProgress
@@ -45,30 +44,10 @@ class LessonImageSerializer(serializers.Serializer):
 class LessonDetailSerializer(LessonSerializer):
     key_facts = serializers.ListField(source="key_fact_list", child=serializers.CharField())
     glossary = GlossaryTermSerializer(source="glossary_terms", many=True, read_only=True)
-    image = serializers.SerializerMethodField()
+    image = LessonImageSerializer(source="image_info", allow_null=True, read_only=True)
 
     class Meta(LessonSerializer.Meta):
         fields = [*LessonSerializer.Meta.fields, "body_html", "key_facts", "glossary", "image"]
-
-    def get_image(self, lesson) -> LessonImageSerializer(allow_null=True):  # type: ignore[valid-type]
-        if not lesson.image:
-            return None
-        renditions = lesson.image_renditions or {}
-        sizes = renditions.get("sizes", [])
-        return {
-            "url": lesson.image.url,
-            "alt": lesson.image_alt,
-            "width": renditions.get("width"),
-            "height": renditions.get("height"),
-            "renditions": [
-                {
-                    "url": default_storage.url(size["name"]),
-                    "width": size["width"],
-                    "height": size["height"],
-                }
-                for size in sizes
-            ],
-        }
 
 
 class LessonProgressSerializer(serializers.ModelSerializer):
@@ -77,8 +56,3 @@ class LessonProgressSerializer(serializers.ModelSerializer):
     class Meta:
         model = LessonProgress
         fields = ["lesson", "completed_at", "last_seen_at"]
-
-
-class LoginSerializer(serializers.Serializer):
-    username = serializers.CharField(max_length=150)
-    password = serializers.CharField(max_length=256, trim_whitespace=False)

@@ -12,7 +12,4 @@ urlpatterns = [
         name="api-lesson-complete",
     ),
     path("glossary/", views.GlossaryListApi.as_view(), name="api-glossary"),
-    path("auth/login/", views.LoginApi.as_view(), name="api-login"),
-    path("auth/logout/", views.LogoutApi.as_view(), name="api-logout"),
-    path("auth/me/", views.WhoamiApi.as_view(), name="api-me"),
 ]

@@ -1,60 +1,81 @@
-"""Quiz and attempt shapes. Before submission nothing here carries an answer key: no correct
-flags, positions, pairs, accepted answers or explanations."""
+"""Quiz and attempt shapes: each is served by the serializer that documents it.
+
+Before submission nothing here carries an answer key: no correct flags, positions, pairs,
+accepted answers, expected answers or explanations.
+"""
 
 from __future__ import annotations
 
-import random
-
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from quizzes import grading
-from quizzes.models import Attempt, Question, Quiz
-from quizzes.services import shuffle_choices
+from core.fields import InputSerializer, StrictIntegerField, StrictUUIDField
+from quizzes import drawing, grading
+from quizzes.models import Attempt, Question, Quiz, Response
+
+# --- questions, as a learner sees them before answering -------------------------------------
 
 
 class ChoiceOutput(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = serializers.IntegerField(source="pk")
     text = serializers.CharField()
 
 
-class QuestionOutput(serializers.Serializer):
-    """A question as a learner sees it before answering (DESIGN.md: quiz detail)."""
+def shown_choices(question: Question, order: list[int] | None) -> list:
+    """The question's choices in the order this learner sees them: the attempt's order when
+    there is one, else the same order for everyone (order and match items shuffled)."""
+    choices = list(question.choices.all())
+    if not order:
+        return drawing.display_order(question.kind, choices, seed=question.pk)
+    position = {choice_id: index for index, choice_id in enumerate(order)}
+    return sorted(choices, key=lambda choice: position.get(choice.pk, len(position)))
 
-    id = serializers.IntegerField()
+
+@extend_schema_field(ChoiceOutput(many=True))
+class ShownChoicesField(serializers.Field):
+    """A question's choices (or one side of a match) in the order this learner sees them."""
+
+    def __init__(self, side: str | None = None, **kwargs):
+        self.side = side
+        super().__init__(source="*", required=False, **kwargs)
+
+    def to_representation(self, question: Question) -> list:
+        order = self.parent.context.get("choice_order", {}).get(str(question.pk))
+        choices = shown_choices(question, order)
+        if self.side is not None:
+            choices = [choice for choice in choices if choice.side == self.side]
+        return ChoiceOutput(choices, many=True).data
+
+
+class QuestionOutput(serializers.Serializer):
+    """A question as a learner sees it before answering (DESIGN.md: quiz detail). `match`
+    questions carry `left` and `right` instead of `choices`; `set` questions say how many
+    items are `needed`. Context: `choice_order` ({question id: [choice ids]}) of an attempt."""
+
+    id = serializers.IntegerField(source="pk")
     kind = serializers.ChoiceField(choices=grading.KINDS)
     prompt = serializers.CharField()
     points = serializers.IntegerField()
-    needed = serializers.IntegerField(allow_null=True, required=False)
-    choices = ChoiceOutput(many=True, required=False, help_text="Not on match questions.")
-    left = ChoiceOutput(many=True, required=False, help_text="Match questions only.")
-    right = ChoiceOutput(many=True, required=False, help_text="Match questions only.")
+    needed = serializers.IntegerField(
+        source="items_needed", required=False, help_text="Set questions only."
+    )
+    choices = ShownChoicesField(help_text="Not on match questions.")
+    left = ShownChoicesField(side="left", help_text="Match questions only.")
+    right = ShownChoicesField(side="right", help_text="Match questions only.")
+
+    def to_representation(self, question: Question) -> dict:
+        data = super().to_representation(question)
+        if question.kind != grading.SET:
+            data.pop("needed")
+        data.pop("choices" if question.kind == grading.MATCH else "left")
+        if question.kind != grading.MATCH:
+            data.pop("right")
+        return data
 
 
-def question_data(question: Question, order: list[int] | None = None) -> dict:
-    """Shape one question; `order` is the attempt's choice order (else the stored order, with
-    order and match items shuffled the same way for everyone)."""
-    choices = list(question.choices.all())
-    if order:
-        position = {choice_id: index for index, choice_id in enumerate(order)}
-        choices.sort(key=lambda choice: position.get(choice.pk, len(position)))
-    elif question.kind in (grading.ORDER, grading.MATCH):
-        shuffle_choices(question.kind, choices, random.Random(question.pk))
-    data = {
-        "id": question.pk,
-        "kind": question.kind,
-        "prompt": question.prompt,
-        "points": question.points,
-    }
-    if question.kind == grading.SET:
-        data["needed"] = question.needed or len(question.answers.all())
-    if question.kind == grading.MATCH:
-        data["left"] = [{"id": c.pk, "text": c.text} for c in choices if c.side == "left"]
-        data["right"] = [{"id": c.pk, "text": c.text} for c in choices if c.side == "right"]
-    else:
-        data["choices"] = [{"id": c.pk, "text": c.text} for c in choices]
-    return data
+# --- quizzes ---------------------------------------------------------------------------------
 
 
 class QuizOutput(serializers.ModelSerializer):
@@ -84,14 +105,37 @@ class QuizOutput(serializers.ModelSerializer):
 
 
 class QuizDetailOutput(QuizOutput):
-    questions = serializers.SerializerMethodField()
+    questions = serializers.SerializerMethodField(
+        help_text="The whole pool; a drawn quiz asks `question_count` of them."
+    )
 
     class Meta(QuizOutput.Meta):
         fields = [*QuizOutput.Meta.fields, "shuffle_questions", "draw_count", "questions"]
 
     @extend_schema_field(QuestionOutput(many=True))
     def get_questions(self, quiz) -> list[dict]:
-        return [question_data(entry.question) for entry in quiz.entries.all()]
+        return QuestionOutput([entry.question for entry in quiz.entries.all()], many=True).data
+
+
+class QuizAttemptsOutput(serializers.Serializer):
+    """Added to a quiz's detail for a signed-in learner."""
+
+    attempts_used = serializers.IntegerField(
+        required=False, help_text="Attempts started, submitted or not (as the limit counts)."
+    )
+    attempts_left = serializers.IntegerField(
+        required=False, allow_null=True, help_text="Null when the quiz has no attempt limit."
+    )
+
+
+class QuizDetailForLearnerOutput(QuizDetailOutput, QuizAttemptsOutput):
+    """The quiz detail's documented shape: the shared body plus the learner's attempts."""
+
+    class Meta(QuizDetailOutput.Meta):
+        fields = [*QuizDetailOutput.Meta.fields, "attempts_used", "attempts_left"]
+
+
+# --- responses -----------------------------------------------------------------------------
 
 
 class TypoOutput(serializers.Serializer):
@@ -106,20 +150,23 @@ class FeedbackOutput(serializers.Serializer):
     typos = TypoOutput(many=True)
     duplicate = serializers.ListField(child=serializers.CharField(), required=False)
     late = serializers.BooleanField(required=False)
+    expected = serializers.JSONField(
+        required=False,
+        allow_null=True,
+        help_text="The right answer, shaped for display: a number, true/false, the right "
+        "choices' texts, the items in order, [{left, right}] pairs, or the accepted text.",
+    )
+    hint = serializers.CharField(
+        required=False, help_text="Only when a known wrong answer was given: what it misses."
+    )
     summary = serializers.CharField(help_text="The feedback in words, in the request's language.")
 
-
-class ResponseOutput(serializers.Serializer):
-    """A response; after submission it carries its grade, feedback and explanation."""
-
-    question = serializers.IntegerField()
-    answer = serializers.JSONField(allow_null=True)
-    correct = serializers.BooleanField(required=False, allow_null=True)
-    points = serializers.FloatField(required=False, allow_null=True)
-    max_points = serializers.FloatField(required=False, allow_null=True)
-    feedback = FeedbackOutput(required=False, allow_null=True)
-    explanation = serializers.CharField(required=False)
-    lesson = serializers.CharField(required=False, allow_null=True)
+    def to_representation(self, feedback: dict) -> dict:
+        data = super().to_representation(feedback)
+        for name in ("duplicate", "late", "expected", "hint"):
+            if name not in feedback:
+                data.pop(name, None)
+        return data
 
 
 def feedback_summary(feedback: dict, correct: bool) -> str:
@@ -145,12 +192,64 @@ def feedback_summary(feedback: dict, correct: bool) -> str:
     return " ".join(parts)
 
 
-class AttemptOutput(serializers.ModelSerializer):
+class SavedResponseOutput(serializers.Serializer):
+    """An answer the learner saved (before submission, nothing else is shown)."""
+
+    question = serializers.IntegerField(source="question_id")
+    answer = serializers.JSONField(allow_null=True)
+
+
+@extend_schema_field(FeedbackOutput)
+class FeedbackField(serializers.Field):
+    """A graded response's stored feedback, with its summary in the request's language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", required=False, **kwargs)
+
+    def to_representation(self, response: Response) -> dict:
+        feedback = {"typos": [], **(response.feedback or {})}
+        feedback["summary"] = feedback_summary(feedback, bool(response.correct))
+        return FeedbackOutput(feedback).data
+
+
+class GradedResponseOutput(SavedResponseOutput):
+    """A response after submission: its grade, feedback, explanation and the lesson it cites.
+    Its `question` must be fetched with the cited lesson (AttemptOutput does)."""
+
+    correct = serializers.BooleanField(required=False)
+    points = serializers.FloatField(required=False)
+    max_points = serializers.FloatField(required=False)
+    feedback = FeedbackField()
+    explanation = serializers.CharField(source="question.explanation", required=False)
+    lesson = serializers.CharField(
+        source="question.lesson.slug",
+        required=False,
+        allow_null=True,
+        help_text="The cited lesson's slug.",
+    )
+    lesson_title = serializers.CharField(
+        source="question.lesson.title",
+        required=False,
+        allow_null=True,
+        help_text="The cited lesson's title, translated.",
+    )
+
+
+# --- attempts -------------------------------------------------------------------------------
+
+
+def seconds_left(attempt: Attempt) -> int | None:
+    """Whole seconds until the deadline, by the server's clock (None: untimed or submitted)."""
+    if attempt.deadline is None or attempt.is_submitted:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
+class AttemptSummaryOutput(serializers.ModelSerializer):
+    """One row of the learner's attempt list."""
+
     quiz = serializers.SlugRelatedField(read_only=True, slug_field="slug")
-    time_limit = serializers.IntegerField(source="quiz.time_limit", allow_null=True)
-    pass_mark = serializers.IntegerField(source="quiz.pass_mark")
-    questions = serializers.SerializerMethodField()
-    responses = serializers.SerializerMethodField()
+    seconds_left = serializers.SerializerMethodField()
 
     class Meta:
         model = Attempt
@@ -158,9 +257,39 @@ class AttemptOutput(serializers.ModelSerializer):
             "id",
             "quiz",
             "client_id",
+            "started_at",
+            "deadline",
+            "seconds_left",
+            "submitted_at",
+            "score",
+            "max_score",
+            "passed",
+        ]
+
+    def get_seconds_left(self, attempt) -> int | None:
+        return seconds_left(attempt)
+
+
+class AttemptOutput(AttemptSummaryOutput):
+    """An attempt with its drawn questions. Context: `questions` ({id: Question})."""
+
+    time_limit = serializers.IntegerField(source="quiz.time_limit", allow_null=True)
+    pass_mark = serializers.IntegerField(source="quiz.pass_mark")
+    questions = serializers.SerializerMethodField()
+    responses = serializers.SerializerMethodField(
+        help_text="Before submission: the saved answers only. After: every question of the "
+        "attempt, graded (an unanswered one with a null answer and 0 points)."
+    )
+
+    class Meta(AttemptSummaryOutput.Meta):
+        fields = [
+            "id",
+            "quiz",
+            "client_id",
             "language",
             "started_at",
             "deadline",
+            "seconds_left",
             "time_limit",
             "pass_mark",
             "submitted_at",
@@ -172,79 +301,60 @@ class AttemptOutput(serializers.ModelSerializer):
             "responses",
         ]
 
-    def _questions(self, attempt) -> dict[int, Question]:
-        return self.context["questions"]
-
     @extend_schema_field(QuestionOutput(many=True))
     def get_questions(self, attempt) -> list[dict]:
-        questions = self._questions(attempt)
-        return [
-            question_data(questions[question_id], attempt.choice_order.get(str(question_id)))
-            for question_id in attempt.question_ids
-            if question_id in questions
-        ]
+        questions = self.context["questions"]
+        drawn = [questions[pk] for pk in attempt.question_ids if pk in questions]
+        context = {"choice_order": attempt.choice_order}
+        return QuestionOutput(drawn, many=True, context=context).data
 
-    @extend_schema_field(ResponseOutput(many=True))
+    @extend_schema_field(GradedResponseOutput(many=True))
     def get_responses(self, attempt) -> list[dict]:
-        saved = {response.question_id: response for response in attempt.responses.all()}
+        by_question = {response.question_id: response for response in attempt.responses.all()}
+        responses = [by_question[pk] for pk in attempt.question_ids if pk in by_question]
         if not attempt.is_submitted:
-            return [
-                {"question": question_id, "answer": saved[question_id].answer}
-                for question_id in attempt.question_ids
-                if question_id in saved
-            ]
-        questions = self._questions(attempt)
-        graded = []
-        for question_id in attempt.question_ids:
-            response = saved.get(question_id)
-            question = questions.get(question_id)
-            if response is None or question is None:
-                continue
-            feedback = dict(response.feedback or {})
-            feedback.setdefault("typos", [])
-            feedback["summary"] = feedback_summary(feedback, bool(response.correct))
-            graded.append(
-                {
-                    "question": question_id,
-                    "answer": response.answer,
-                    "correct": bool(response.correct),
-                    "points": response.points,
-                    "max_points": response.max_points,
-                    "feedback": feedback,
-                    "explanation": question.explanation,
-                    "lesson": question.lesson.slug if question.lesson else None,
-                }
-            )
-        return graded
+            return SavedResponseOutput(responses, many=True).data
+        questions = self.context["questions"]
+        for response in responses:
+            response.question = questions[response.question_id]  # fetched once, with lessons
+        return GradedResponseOutput(responses, many=True).data
 
 
-class StrictUUIDField(serializers.UUIDField):
-    """A UUID written as a string, as documented. DRF's UUIDField also takes a JSON number
-    (`7` becomes 00000000-…-0007), which hides a client sending the wrong type."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid", value=data)
-        return super().to_internal_value(data)
+# --- input -----------------------------------------------------------------------------------
 
 
-class AttemptCreateInput(serializers.Serializer):
+class AttemptCreateInput(InputSerializer):
     quiz = serializers.SlugField(max_length=80)
-    client_id = StrictUUIDField()
-    assignment = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    client_id = StrictUUIDField(help_text="Made by the device; the same id returns the attempt.")
+    assignment = StrictIntegerField(required=False, allow_null=True, min_value=1)
 
 
-class ResponseSaveInput(serializers.Serializer):
+class AttemptFilterInput(serializers.Serializer):
+    """Query parameters of the attempt list (other parameters are ignored)."""
+
+    quiz = serializers.SlugField(max_length=80, required=False, help_text="A quiz's slug.")
+    open = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="true: only attempts not yet submitted; false: only submitted ones.",
+    )
+
+
+class ResponseSaveInput(InputSerializer):
     answer = serializers.JSONField(help_text="Shaped by the question's kind; see DESIGN.md.")
 
 
-class SubmittedResponseInput(serializers.Serializer):
-    question = serializers.IntegerField(min_value=1)
-    answer = serializers.JSONField(allow_null=True)
+class SubmittedResponseInput(InputSerializer):
+    question = StrictIntegerField(min_value=1)
+    answer = serializers.JSONField(allow_null=True, help_text="null: left unanswered.")
 
 
-class SubmitInput(serializers.Serializer):
+class SubmitInput(InputSerializer):
     responses = SubmittedResponseInput(many=True, required=False, max_length=200)
+
+
+# --- progress and assignments ---------------------------------------------------------------
 
 
 class QuizProgressOutput(serializers.Serializer):

@@ -13,6 +13,5 @@ urlpatterns = [
         name="api-response",
     ),
     path("attempts/<int:pk>/submit/", views.AttemptSubmitApi.as_view(), name="api-submit"),
-    path("me/progress/", views.ProgressApi.as_view(), name="api-progress"),
     path("me/assignments/", views.AssignmentListApi.as_view(), name="api-assignments"),
 ]

@@ -1,44 +1,45 @@
 """Quizzes and attempts over HTTP: thin views that validate input, call a service or selector,
-and shape the output."""
+and answer with the serializer that documents the output."""
 
 from django.http import Http404
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
-from learning import selectors as learning_selectors
-from learning.api.common import ConditionalReadMixin, SubmitRateThrottle, error_responses, page_of
-from learning.api.serializers import LessonProgressSerializer
+from core.api import ResponseSaveRateThrottle, SubmitRateThrottle, error_responses, page_of
+from core.conditional import PAGE_PARAMETERS, ConditionalReadMixin
 from learning.selectors import versions
-from quizzes import selectors, services
+from quizzes import errors, selectors, services
 from quizzes.api.serializers import (
     AssignmentOutput,
     AttemptCreateInput,
+    AttemptFilterInput,
     AttemptOutput,
+    AttemptSummaryOutput,
+    QuizAttemptsOutput,
+    QuizDetailForLearnerOutput,
     QuizDetailOutput,
     QuizOutput,
-    QuizProgressOutput,
-    ResponseOutput,
     ResponseSaveInput,
+    SavedResponseOutput,
     SubmitInput,
 )
 from quizzes.models import Attempt, Question, Quiz
-
-UNKNOWN_ASSIGNMENT = _("There is no such assignment for you.")
-QUIZ_NOT_FOUND = _("There is no published quiz with this slug.")
 
 
 @extend_schema(
     tags=["quizzes"], responses={200: QuizOutput(many=True), **error_responses(404, 429)}
 )
 class QuizListApi(ConditionalReadMixin, generics.ListAPIView):
+    """Published quizzes in course order (a quiz follows its lesson)."""
+
     serializer_class = QuizOutput
+    query_parameters = PAGE_PARAMETERS
 
     def get_queryset(self):
         return selectors.quiz_list()
@@ -47,9 +48,13 @@ class QuizListApi(ConditionalReadMixin, generics.ListAPIView):
         return versions(Quiz, Question)
 
 
-@extend_schema(tags=["quizzes"], responses={200: QuizDetailOutput, **error_responses(404, 429)})
+@extend_schema(
+    tags=["quizzes"],
+    responses={200: QuizDetailForLearnerOutput, **error_responses(404, 429)},
+)
 class QuizDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
-    """A quiz with its whole pool of questions and choices, and no answer keys."""
+    """A quiz with its whole pool of questions and choices, and no answer keys; for a signed-in
+    learner also how many attempts they used and have left."""
 
     serializer_class = QuizDetailOutput
     lookup_field = "slug"
@@ -62,6 +67,12 @@ class QuizDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
         if version is None:
             raise Http404
         return version
+
+    def personal_data(self, request) -> dict:
+        if not request.user.is_authenticated:
+            return {}
+        attempts = selectors.quiz_attempts_of(learner=request.user, slug=self.kwargs["slug"])
+        return QuizAttemptsOutput(attempts).data
 
 
 def attempt_response(
@@ -85,7 +96,7 @@ class AttemptWriteApi(APIView):
 
 @extend_schema(tags=["attempts"])
 class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
-    serializer_class = AttemptOutput
+    serializer_class = AttemptSummaryOutput
 
     def get_throttles(self):
         # Listing is a read: it must not spend the learner's budget of writes.
@@ -98,7 +109,7 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
         responses={
             201: OpenApiResponse(AttemptOutput, description="A new attempt."),
             200: OpenApiResponse(AttemptOutput, description="This client_id's existing attempt."),
-            **error_responses(400, 401, 403, 404, 409, 413, 429),
+            **error_responses(400, 401, 403, 404, 409, 413, 415, 429),
         },
     )
     def post(self, request):
@@ -108,10 +119,10 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
         data = payload.validated_data
         if data.get("assignment") is not None:
             # Assignments arrive with the instructors' work; until then none exists.
-            raise ValidationError({"assignment": [UNKNOWN_ASSIGNMENT]})
+            raise ValidationError({"assignment": [errors.UNKNOWN_ASSIGNMENT]})
         quiz = Quiz.published_objects.filter(slug=data["quiz"]).first()
         if quiz is None:
-            raise ValidationError({"quiz": [QUIZ_NOT_FOUND]})
+            raise ValidationError({"quiz": [errors.QUIZ_NOT_FOUND]})
         attempt, created = services.attempt_start(
             learner=request.user,
             quiz=quiz,
@@ -126,42 +137,20 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
 
     @extend_schema(
         operation_id="attempts_list",
+        parameters=[AttemptFilterInput],
         responses={
-            200: page_of(
-                "AttemptSummaryPage",
-                inline_serializer(
-                    "AttemptSummary",
-                    many=True,
-                    fields={
-                        "id": serializers.IntegerField(),
-                        "quiz": serializers.CharField(),
-                        "client_id": serializers.UUIDField(),
-                        "started_at": serializers.DateTimeField(),
-                        "submitted_at": serializers.DateTimeField(allow_null=True),
-                        "score": serializers.FloatField(allow_null=True),
-                        "max_score": serializers.FloatField(allow_null=True),
-                        "passed": serializers.BooleanField(allow_null=True),
-                    },
-                ),
-            ),
-            **error_responses(401, 404, 429),
+            200: page_of("AttemptSummaryPage", AttemptSummaryOutput(many=True)),
+            **error_responses(400, 401, 404, 429),
         },
     )
     def get(self, request):
-        """The learner's own attempts, newest first."""
-        attempts = selectors.learner_attempts(learner=request.user).values(
-            "id",
-            "quiz__slug",
-            "client_id",
-            "started_at",
-            "submitted_at",
-            "score",
-            "max_score",
-            "passed",
-        )
+        """The learner's own attempts, newest first; `?quiz=<slug>&open=true` finds the one to
+        resume."""
+        filters = AttemptFilterInput(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        attempts = selectors.learner_attempts(learner=request.user, **filters.validated_data)
         page = self.paginate_queryset(attempts)
-        rows = [{**row, "quiz": row.pop("quiz__slug")} for row in page]
-        return self.get_paginated_response(rows)
+        return self.get_paginated_response(AttemptSummaryOutput(page, many=True).data)
 
 
 @extend_schema(tags=["attempts"], responses={200: AttemptOutput, **error_responses(401, 404, 429)})
@@ -176,9 +165,15 @@ class AttemptDetailApi(APIView):
 @extend_schema(
     tags=["attempts"],
     request=ResponseSaveInput,
-    responses={200: ResponseOutput, **error_responses(400, 401, 403, 404, 409, 413, 429)},
+    responses={
+        200: SavedResponseOutput,
+        **error_responses(400, 401, 403, 404, 409, 413, 415, 429),
+    },
 )
-class ResponseSaveApi(AttemptWriteApi):
+class ResponseSaveApi(APIView):
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [ResponseSaveRateThrottle]
+
     def put(self, request, pk, question_id):
         """Save (or replace) one answer while the attempt is open."""
         payload = ResponseSaveInput(data=request.data)
@@ -189,13 +184,13 @@ class ResponseSaveApi(AttemptWriteApi):
             question_id=question_id,
             answer=payload.validated_data["answer"],
         )
-        return Response({"question": response.question_id, "answer": response.answer})
+        return Response(SavedResponseOutput(response).data)
 
 
 @extend_schema(
     tags=["attempts"],
     request=SubmitInput,
-    responses={200: AttemptOutput, **error_responses(400, 401, 403, 404, 413, 429)},
+    responses={200: AttemptOutput, **error_responses(400, 401, 403, 404, 413, 415, 429)},
 )
 class AttemptSubmitApi(AttemptWriteApi):
     def post(self, request, pk):
@@ -222,35 +217,6 @@ class AttemptSubmitApi(AttemptWriteApi):
 @extend_schema(
     tags=["progress"],
     responses={
-        200: inline_serializer(
-            "Progress",
-            fields={
-                "lessons": LessonProgressSerializer(many=True),
-                "quizzes": QuizProgressOutput(many=True),
-            },
-        ),
-        **error_responses(401, 429),
-    },
-)
-class ProgressApi(APIView):
-    permission_classes = [IsAuthenticated]
-
-    def get(self, request):
-        """Lessons completed and, per quiz, the best submitted attempt."""
-        lessons = learning_selectors.completed_lessons(learner=request.user).order_by(
-            "completed_at"
-        )
-        return Response(
-            {
-                "lessons": LessonProgressSerializer(lessons, many=True).data,
-                "quizzes": selectors.quiz_progress(learner=request.user),
-            }
-        )
-
-
-@extend_schema(
-    tags=["progress"],
-    responses={
         200: page_of("AssignmentPage", AssignmentOutput(many=True)),
         **error_responses(401, 429),
     },
@@ -262,4 +228,4 @@ class AssignmentListApi(generics.GenericAPIView):
         """Quizzes assigned to the learner. Assignments come with the instructors' work;
         until then every learner has none."""
         page = self.paginate_queryset([])
-        return self.get_paginated_response(page)
+        return self.get_paginated_response(AssignmentOutput(page, many=True).data)

@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from learning.api.common import NOT_FOUND, LoginRateThrottle
+from core.api import LoginRateThrottle
+from core.errors import NOT_FOUND
 from learning.models import Lesson
 from tests.factories import PASSWORD, CourseFactory, GlossaryTermFactory, LessonFactory
 

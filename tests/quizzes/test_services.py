@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.db import connection, connections
 from django.utils import timezone
 
+from core.errors import Conflict, DomainError, Forbidden, NotFound
 from quizzes import services
-from quizzes.errors import Conflict, Forbidden, NotFound, QuizError
 from quizzes.models import Attempt, Kind, Question, Quiz, Response
 from tests.factories import (
     AcceptedAnswerFactory,
@@ -325,7 +325,7 @@ def test_invalid_answer_is_refused_and_nothing_is_saved(learner, quiz, question,
     attempt = start(learner, quiz.quiz)
     save(learner, attempt, quiz.roots, {"items": ["L4"]})
     before = responses_of(attempt)
-    with pytest.raises(QuizError) as refused:
+    with pytest.raises(DomainError) as refused:
         save(learner, attempt, getattr(quiz, question), answer)
     assert refused.value.code == code
     assert refused.value.status == 400
@@ -415,7 +415,7 @@ def test_invalid_answer_in_the_body_writes_nothing_at_all(learner, quiz):
         {"question": quiz.single.pk, "answer": {"choice": quiz.right_choice}},
         {"question": quiz.roots.pk, "answer": {"items": ["🙂"]}},
     ]
-    with pytest.raises(QuizError) as refused:
+    with pytest.raises(DomainError) as refused:
         submit(learner, attempt, body)
     assert refused.value.code == "invalid"
     assert set(refused.value.details) == {"1"}, "the details name the refused item"
@@ -434,7 +434,7 @@ def test_invalid_answer_in_the_body_writes_nothing_at_all(learner, quiz):
 )
 def test_body_item_outside_the_attempt_is_refused(learner, quiz, bad_item):
     attempt = start(learner, quiz.quiz)
-    with pytest.raises(QuizError) as refused:
+    with pytest.raises(DomainError) as refused:
         submit(learner, attempt, [quiz.all_right()[0], bad_item])
     assert set(refused.value.details) == {"1"}
     assert Response.objects.count() == 0
@@ -443,7 +443,7 @@ def test_body_item_outside_the_attempt_is_refused(learner, quiz, bad_item):
 def test_question_answered_twice_in_one_body_is_refused(learner, quiz):
     attempt = start(learner, quiz.quiz)
     right = quiz.all_right()[0]
-    with pytest.raises(QuizError) as refused:
+    with pytest.raises(DomainError) as refused:
         submit(learner, attempt, [right, right])
     assert set(refused.value.details) == {"1"}
     assert Response.objects.count() == 0

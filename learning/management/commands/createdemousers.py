@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from learning.permissions import INSTRUCTORS_GROUP
+from core.permissions import INSTRUCTORS_GROUP
 
 DEMO_USERS = [
     {"username": "instructor", "password": "rootwise-instructor", "is_staff": True},

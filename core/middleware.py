@@ -1,11 +1,11 @@
-"""Request plumbing shared by pages and the API: ?lang= and the request body limit."""
+"""Request plumbing shared by pages and the API: `?lang=` and the request body limit."""
 
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import translation
-from django.utils.translation import gettext as _
 
-BODY_TOO_LARGE = "request_too_large"
+from core.codes import ErrorCode
+from core.errors import BODY_TOO_LARGE, error_body
 
 
 class QueryLanguageMiddleware:
@@ -29,11 +29,11 @@ class QueryLanguageMiddleware:
 
 
 class RequestBodyLimitMiddleware:
-    """Refuse bodies over API_MAX_BODY_BYTES with 413 before anything reads them."""
+    """Refuse bodies over DATA_UPLOAD_MAX_MEMORY_SIZE with 413 before anything reads them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.limit = settings.API_MAX_BODY_BYTES
+        self.limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
 
     def __call__(self, request):
         try:
@@ -41,10 +41,6 @@ class RequestBodyLimitMiddleware:
         except ValueError:
             length = 0
         if length > self.limit:
-            message = _("The request body is too large (limit: %(limit)s bytes).") % {
-                "limit": self.limit
-            }
-            return JsonResponse(
-                {"code": BODY_TOO_LARGE, "message": message, "details": {}}, status=413
-            )
+            body = error_body(ErrorCode.REQUEST_TOO_LARGE, BODY_TOO_LARGE % {"limit": self.limit})
+            return JsonResponse(body, status=413)
         return self.get_response(request)

@@ -1,0 +1,155 @@
+"""API plumbing every app's views use: the exception handler (one error shape), session
+authentication, pagination and throttles, and the OpenAPI helpers that document them."""
+
+from __future__ import annotations
+
+import drf_spectacular.authentication
+from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.utils import OpenApiResponse, inline_serializer
+from rest_framework import authentication, exceptions, serializers, status
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
+
+from core.codes import ErrorCode
+from core.errors import INVALID, MALFORMED, NOT_FOUND, THROTTLED, DomainError, error_body
+
+CODE_BY_STATUS = {
+    400: ErrorCode.INVALID,
+    401: ErrorCode.NOT_AUTHENTICATED,
+    403: ErrorCode.PERMISSION_DENIED,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    406: ErrorCode.NOT_ACCEPTABLE,
+    409: ErrorCode.CONFLICT,
+    413: ErrorCode.REQUEST_TOO_LARGE,
+    415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    429: ErrorCode.THROTTLED,
+    503: ErrorCode.UNAVAILABLE,
+}
+
+
+class ErrorSerializer(serializers.Serializer):
+    """Every 4xx answer of the API."""
+
+    code = serializers.ChoiceField(
+        choices=[code.value for code in ErrorCode], help_text="Stable, machine-readable reason."
+    )
+    message = serializers.CharField(help_text="For people, in the request's language.")
+    details = serializers.DictField(
+        child=serializers.JSONField(), help_text="Per-field problems, when there are any."
+    )
+
+
+def error_responses(*statuses: int) -> dict[int, OpenApiResponse]:
+    """OpenAPI entries for the error answers an operation can give."""
+    return {
+        code: OpenApiResponse(ErrorSerializer, description=str(CODE_BY_STATUS[code]))
+        for code in statuses
+    }
+
+
+def _flatten(detail) -> dict:
+    if isinstance(detail, dict):
+        return {key: _as_list(value) for key, value in detail.items()}
+    return {"non_field_errors": _as_list(detail)}
+
+
+def _as_list(value):
+    if isinstance(value, dict):
+        return {key: _as_list(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_list(item) if isinstance(item, dict | list) else str(item) for item in value]
+    return [str(value)]
+
+
+def exception_handler(exc, context):
+    """Turn every API error into {"code", "message", "details"}."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(NOT_FOUND)
+    elif isinstance(exc, DomainError):
+        return Response(error_body(exc.code, exc.message, exc.details), status=exc.status)
+    if not isinstance(exc, exceptions.APIException):
+        return None
+    headers = {}
+    if getattr(exc, "auth_header", None):
+        headers["WWW-Authenticate"] = exc.auth_header
+    if getattr(exc, "wait", None):
+        headers["Retry-After"] = str(int(exc.wait))
+    if isinstance(exc, exceptions.ValidationError):
+        body = error_body(ErrorCode.INVALID, INVALID, _flatten(exc.detail))
+    elif isinstance(exc, exceptions.ParseError):
+        # Our parser says why (too deep, not Unicode); DRF's own wording is not translated.
+        detail = exc.detail if type(exc) is not exceptions.ParseError else MALFORMED
+        body = error_body(ErrorCode.MALFORMED, detail)
+    elif isinstance(exc, exceptions.Throttled):
+        body = error_body(ErrorCode.THROTTLED, THROTTLED % {"seconds": int(exc.wait or 1)})
+    else:
+        detail = exc.detail
+        message = detail if isinstance(detail, str) else str(exc.default_detail)
+        body = error_body(CODE_BY_STATUS.get(exc.status_code, ErrorCode.INVALID), message)
+    return Response(body, status=exc.status_code, headers=headers)
+
+
+@csrf_exempt
+def api_not_found(request, *args, **kwargs):
+    """Unknown /api/ paths answer the API's 404, not an HTML page (nor, for a write without a
+    CSRF token, the CSRF middleware's HTML 403: there is nothing here to protect)."""
+    body = error_body(ErrorCode.NOT_FOUND, NOT_FOUND)
+    return JsonResponse(body, status=status.HTTP_404_NOT_FOUND)
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """Session auth that answers 401 (not 403) to anonymous requests."""
+
+    def authenticate_header(self, request):
+        return "Session"
+
+
+class SessionScheme(drf_spectacular.authentication.SessionScheme):
+    """Documents our SessionAuthentication in the OpenAPI schema (cookie `sessionid`)."""
+
+    target_class = SessionAuthentication
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+def page_of(name: str, results) -> serializers.Serializer:
+    """The OpenAPI shape of one page of `results` (see Pagination)."""
+    return inline_serializer(
+        name,
+        fields={
+            "count": serializers.IntegerField(),
+            "next": serializers.URLField(allow_null=True),
+            "previous": serializers.URLField(allow_null=True),
+            "results": results,
+        },
+    )
+
+
+class SubmitRateThrottle(UserRateThrottle):
+    """Starting and submitting attempts, keyed per user: a class submitting at once shares
+    one address, so an address key would refuse a whole classroom."""
+
+    scope = "submit"
+
+
+class ResponseSaveRateThrottle(UserRateThrottle):
+    """Saving one answer, per user, far above typing speed: the app saves as the learner
+    types (debounced) and replays a whole offline quiz at once; neither may meet a 429."""
+
+    scope = "response"
+
+
+class LoginRateThrottle(SimpleRateThrottle):
+    """Sign-in attempts, keyed per address whoever is signed in (guessing passwords)."""
+
+    scope = "login"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

@@ -1,0 +1,45 @@
+"""The API's one error shape, its generic messages, and the base of errors services raise."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.codes import ErrorCode
+
+NOT_FOUND = _("Not found.")
+INVALID = _("Some fields are not valid.")
+MALFORMED = _("The request body is not valid JSON.")
+TOO_DEEP = _("The request body is nested too deeply (limit: %(limit)s levels).")
+NOT_UNICODE = _("The request body holds text that is not valid Unicode.")
+BODY_TOO_LARGE = _("The request body is too large (limit: %(limit)s bytes).")
+THROTTLED = _("Too many requests. Try again in %(seconds)s seconds.")
+UNKNOWN_FIELD = _("Unknown field.")
+NOT_AN_INTEGER = _("A whole number is required.")
+UNAVAILABLE = _("The service is briefly unavailable. Please try again in a moment.")
+
+
+def error_body(code: str, message, details: dict | None = None) -> dict:
+    """{"code", "message", "details"}: every 4xx (and 503) of the API has this shape."""
+    return {"code": str(code), "message": str(message), "details": details or {}}
+
+
+class DomainError(Exception):
+    """A refused operation. The API answers `status` with the error shape."""
+
+    status = 400
+
+    def __init__(self, code: ErrorCode, message, details: dict | None = None):
+        self.code = code
+        self.message = message
+        self.details = details or {}
+        super().__init__(f"{code}: {message}")
+
+
+class NotFound(DomainError):
+    status = 404
+
+
+class Forbidden(DomainError):
+    status = 403
+
+
+class Conflict(DomainError):
+    status = 409

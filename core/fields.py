@@ -1,0 +1,39 @@
+"""Input serializers that take only what the contract documents: ids are JSON integers,
+UUIDs are strings, and a field the operation does not know is refused, not ignored."""
+
+from rest_framework import serializers
+
+from core.errors import NOT_AN_INTEGER, UNKNOWN_FIELD
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """An id: a JSON integer. DRF's IntegerField also takes "19" and 19.0, which hides a client
+    sending the wrong type."""
+
+    default_error_messages = {"invalid": NOT_AN_INTEGER}
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictUUIDField(serializers.UUIDField):
+    """A UUID written as a string, as documented. DRF's UUIDField also takes a JSON number
+    (`7` becomes 00000000-…-0007)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid", value=data)
+        return super().to_internal_value(data)
+
+
+class InputSerializer(serializers.Serializer):
+    """A request body: unknown fields are an error (a typo must not pass as "unanswered")."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError({name: [UNKNOWN_FIELD] for name in unknown})
+        return super().to_internal_value(data)

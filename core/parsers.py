@@ -1,0 +1,68 @@
+"""The API's only body parser: JSON, refused whole (400 `malformed`) when it is nested too
+deeply or holds text that cannot be stored as UTF-8, before any view sees it."""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from rest_framework import parsers
+from rest_framework.exceptions import ParseError
+
+from core.errors import MALFORMED, NOT_UNICODE, TOO_DEEP
+
+# Deeper than any answer shape needs (a match answer is 3 levels), far below what makes
+# Python's recursive JSON handling fail (about 1,000).
+MAX_JSON_DEPTH = 32
+
+
+class HostileBody(ParseError):
+    """A body the API refuses as malformed, with a message that says why."""
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def check_json_value(value, depth: int = 1) -> None:
+    """Raise HostileBody when `value` nests deeper than MAX_JSON_DEPTH or holds a string
+    (key or value) that is not encodable as UTF-8, such as a lone surrogate (`"\\ud800"`)."""
+    if depth > MAX_JSON_DEPTH:
+        raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH})
+    if isinstance(value, str):
+        if not is_encodable(value):
+            raise HostileBody(NOT_UNICODE)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if not is_encodable(key):
+                raise HostileBody(NOT_UNICODE)
+            check_json_value(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            check_json_value(item, depth + 1)
+
+
+def is_encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, plus the limits above; NaN and Infinity are refused as well."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
+        try:
+            text = stream.read().decode(encoding)
+            data = json.loads(text, parse_constant=_refuse_constant)
+        except RecursionError:
+            raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH}) from None
+        except (ValueError, UnicodeDecodeError):
+            # json.JSONDecodeError is a ValueError, and so are huge integers (over 4,300
+            # digits) and the constants refused above.
+            raise HostileBody(MALFORMED) from None
+        check_json_value(data)
+        return data

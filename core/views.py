@@ -1,0 +1,85 @@
+"""Health check, sign-in and the learner's own account: plumbing no app owns."""
+
+from django.contrib.auth import authenticate, login, logout
+from django.http import JsonResponse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import ensure_csrf_cookie
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api import LoginRateThrottle, SessionAuthentication, error_responses
+from core.progress import learner_progress, progress_serializer
+from core.serializers import Account, AccountOutput, LoginInput
+
+BAD_CREDENTIALS = _("That username and password do not match an account.")
+
+
+@never_cache
+def healthz(request):
+    """Liveness: answers without touching the database or the cache."""
+    return JsonResponse({"status": "ok"})
+
+
+@extend_schema(
+    tags=["auth"],
+    request=LoginInput,
+    responses={200: AccountOutput, **error_responses(400, 403, 413, 415, 429)},
+)
+class LoginApi(APIView):
+    """Sign in with the session. CSRF applies even before sign-in, so no other site can sign
+    a learner into an account of its own (get the token from auth/me first)."""
+
+    throttle_classes = [LoginRateThrottle]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        SessionAuthentication().enforce_csrf(request)
+
+    def post(self, request):
+        payload = LoginInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        user = authenticate(request, **payload.validated_data)
+        if user is None:
+            raise ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
+        login(request, user)
+        return Response(AccountOutput(Account.of(user)).data)
+
+
+@extend_schema(tags=["auth"], request=None, responses={204: None, **error_responses(403, 429)})
+class LogoutApi(APIView):
+    def post(self, request):
+        logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+@extend_schema(tags=["auth"], responses={200: AccountOutput, **error_responses(429)})
+@method_decorator(ensure_csrf_cookie, name="dispatch")
+class WhoamiApi(APIView):
+    """Who is signed in; also sets the CSRF cookie the app sends back on writes."""
+
+    def get(self, request):
+        return Response(AccountOutput(Account.of(request.user)).data)
+
+
+class ProgressSchema(AutoSchema):
+    """The progress page's shape is known only once every app has registered its section."""
+
+    def get_response_serializers(self):
+        return {200: progress_serializer(), **error_responses(401, 429)}
+
+
+@extend_schema(tags=["progress"])
+class ProgressApi(APIView):
+    permission_classes = [IsAuthenticated]
+    schema = ProgressSchema()
+
+    def get(self, request):
+        """The learner's progress: lessons completed, quiz results and more, by section."""
+        return Response(learner_progress(request.user, request))

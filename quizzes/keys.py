@@ -1,0 +1,77 @@
+"""Answer keys for the grader, composed from plain data: a question's rows (selectors) or a
+content pack read from disk (tests). Pure, like grading.py."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from quizzes import grading
+from quizzes.grading import AnswerKey, ChoiceKey, QuestionKey
+
+SOURCE_LANGUAGE = "en"
+
+# An accepted answer: its key and its spellings per language ({"en": [...], "es": [...]}).
+AnswerSpellings = tuple[str, Mapping[str, Sequence[str]]]
+
+
+def spellings_for(language: str, spellings: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """The learner's language's spellings first (so feedback speaks it), then the English
+    ones it lacks: answers are graded against the learner's language and English."""
+    ordered = list(spellings.get(language, ())) if language != SOURCE_LANGUAGE else []
+    ordered += [s for s in spellings.get(SOURCE_LANGUAGE, ()) if s not in ordered]
+    return tuple(ordered)
+
+
+def prompt_words(prompts: Mapping[str, str], language: str) -> frozenset[str]:
+    """Folded words of the prompt in the learner's language and English, minus those with
+    digits (a level named in the prompt is never filler)."""
+    found = set()
+    for code in {language, SOURCE_LANGUAGE}:
+        found.update(grading.words(prompts.get(code) or "", code))
+    return frozenset(word for word in found if not any(char.isdigit() for char in word))
+
+
+def distinguishing_words(answers: Sequence[AnswerKey], language: str) -> frozenset[str]:
+    """Words that tell one accepted answer from another never count as filler, even when the
+    prompt uses them ("foot" of "ball of foot pain"); a word every answer shares ("nerve" of
+    "L4/L5/S1 nerve root") may, so "L4, L5 and S1 nerve roots" names three items."""
+    per_answer = [
+        frozenset(word for synonym in answer.synonyms for word in grading.words(synonym, language))
+        for answer in answers
+    ]
+    if not per_answer:
+        return frozenset()
+    return frozenset().union(*per_answer) - frozenset.intersection(*per_answer)
+
+
+def question_key(
+    *,
+    id: int,
+    kind: str,
+    points: float,
+    language: str,
+    prompts: Mapping[str, str],
+    choices: Sequence[ChoiceKey] = (),
+    answers: Sequence[AnswerSpellings] = (),
+    needed: int | None = None,
+    number: float | None = None,
+    tolerance: float = 0.0,
+    truth: bool | None = None,
+) -> QuestionKey:
+    """The key of one question for grading an answer given in `language`."""
+    answer_keys = tuple(
+        AnswerKey(key, spellings_for(language, spellings)) for key, spellings in answers
+    )
+    return QuestionKey(
+        id=id,
+        kind=kind,
+        points=points,
+        language=language,
+        choices=tuple(choices),
+        answers=answer_keys,
+        needed=needed,
+        number=number,
+        tolerance=tolerance,
+        truth=truth,
+        filler=prompt_words(prompts, language) - distinguishing_words(answer_keys, language),
+    )
