@@ -34,14 +34,15 @@ lint: install  ## ruff check + ruff format --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-browser:  ## Debian's Chromium for the end-to-end tests (apt; never `playwright install`)
-	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
-	  || { echo "Install Debian's chromium (apt-get install chromium) for the end-to-end tests."; exit 1; }
+browser:  ## Debian's Chromium for the browser tests, if apt can install it (never `playwright install`)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } 2>/dev/null \
+	  || echo "Chromium could not be installed here: the browser tests will be skipped (with CI=true they fail)."
 
+# PYTEST_ARGS narrows a run, e.g. make test PYTEST_ARGS='-m "not e2e"'
 test: install catalogs lint browser  ## Set up and run the whole suite (pytest)
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) translationstatus
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: content  ## Requests per second of the content reads vs a bare JSON view
 	$(PY) tools/bench.py

@@ -10,6 +10,7 @@ from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
 from core.errors import MALFORMED, NOT_UNICODE, TOO_DEEP
+from core.text import is_encodable
 
 # Deeper than any answer shape needs (a match answer is 3 levels), far below what makes
 # Python's recursive JSON handling fail (about 1,000).
@@ -40,14 +41,6 @@ def check_json_value(value, depth: int = 1) -> None:
     elif isinstance(value, list):
         for item in value:
             check_json_value(item, depth + 1)
-
-
-def is_encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 class JSONParser(parsers.JSONParser):

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from core.codes import ErrorCode
+from core.text import is_encodable
 
 SINGLE, MULTIPLE, TRUE_FALSE, TEXT, SET, ORDER, MATCH, NUMBER = (
     "single", "multiple", "true_false", "text", "set", "order", "match", "number",
@@ -418,17 +419,10 @@ def _require(condition: bool, code: ErrorCode, message: str) -> None:
         raise AnswerError(code, message)
 
 
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate ("\ud800") cannot be stored or sent back
-        return False
-    return True
-
-
 def _check_text(value, name: str) -> str:
     _require(isinstance(value, str), ErrorCode.INVALID_ANSWER, f"'{name}' must be a string")
-    _require(_encodable(value), ErrorCode.INVALID_ANSWER, f"'{name}' is not valid Unicode")
+    # A lone surrogate ("\ud800") could be stored but never sent back: refused.
+    _require(is_encodable(value), ErrorCode.INVALID_ANSWER, f"'{name}' is not valid Unicode")
     _require(
         len(value) <= MAX_ITEM_LENGTH,
         ErrorCode.ITEM_TOO_LONG,

@@ -1,6 +1,7 @@
-"""Fixtures shared by every test package."""
+"""Fixtures shared by every test package, and the rule for browser tests without a browser."""
 
 import io
+import os
 
 import pytest
 from django.core.cache import cache
@@ -9,10 +10,28 @@ from django.utils import translation
 from rest_framework.test import APIClient
 
 from learning.models import Course
+from tests.browser import NO_BROWSER, chromium_path
 from tests.db import module_transaction
 from tests.factories import UserFactory
 
 FACTSHEET_COURSE = "back-and-foot-pain"
+
+
+@pytest.hookimpl(trylast=True)  # after -m has deselected what will not run
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium. Where it is missing they are skipped, with one
+    line that says so; in CI (CI=true) a missing browser fails the run instead."""
+    browser_tests = [item for item in items if item.get_closest_marker("e2e")]
+    if not browser_tests or chromium_path():
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        raise pytest.UsageError(f"CI=true: {NO_BROWSER}")
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter:
+        reporter.write_line(f"{len(browser_tests)} browser tests skipped: {NO_BROWSER}")
+    skip = pytest.mark.skip(reason=NO_BROWSER)
+    for item in browser_tests:
+        item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,13 @@
 """A real browser (Debian's Chromium, driven by Playwright) against a live server."""
 
 import os
-import shutil
 
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.browser import chromium_path
+
 # STACK-NOTES.md: without these, Chromium keeps knocking on this machine's closed network.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -24,12 +24,13 @@ PASSWORD = "a-learner-password"
 def browser():
     """One Chromium per test module. Playwright's sync API keeps an event loop in this thread
     while it lives, so Django is told to allow its sync ORM calls only for that long."""
-    assert os.path.exists(CHROMIUM), "Debian's chromium is needed: make browser"
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            chromium = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_ARGS
+            )
             yield chromium
             chromium.close()
     finally:

@@ -20,6 +20,7 @@ from core.api import SubmitRateThrottle
 from quizzes import errors
 from quizzes.models import AcceptedAnswer, Attempt, Choice, Kind, Question, Quiz, QuizQuestion
 from quizzes.models import Response as QuizResponse
+from tests.api import assert_error, save, start, submit
 from tests.factories import (
     AcceptedAnswerFactory,
     ChoiceFactory,
@@ -27,8 +28,8 @@ from tests.factories import (
     QuestionFactory,
     QuizFactory,
 )
+from tests.quizzes.answers import right_answer
 
-ERROR_KEYS = {"code", "message", "details"}
 GRADED_KEYS = {
     "question",
     "answer",
@@ -48,62 +49,6 @@ LANGUAGES = [
     pytest.param("es", {"HTTP_ACCEPT_LANGUAGE": "es"}, "", id="spanish-accept-language"),
     pytest.param("es", {}, "?lang=es", id="spanish-lang-parameter"),
 ]
-
-
-def assert_error(response, status: int, code: str | None = None) -> dict:
-    """The response is the API's error: exactly code, message and details, as JSON."""
-    assert response.status_code == status, (
-        f"expected {status}, got {response.status_code}: {response.content[:300]!r}"
-    )
-    body = response.json()
-    assert set(body) == ERROR_KEYS, f"error keys are {sorted(body)}, not {sorted(ERROR_KEYS)}"
-    assert isinstance(body["message"], str) and body["message"], "error message is empty"
-    assert isinstance(body["details"], dict), "error details is not an object"
-    if code is not None:
-        assert body["code"] == code, f"error code {body['code']!r}, expected {code!r}"
-    return body
-
-
-def start(client, quiz: str, client_id: str | None = None, query: str = "", **headers):
-    body = {"quiz": quiz, "client_id": client_id or str(uuid.uuid4())}
-    return client.post(f"/api/v1/attempts/{query}", body, format="json", **headers)
-
-
-def save(client, attempt_id: int, question_id: int, answer, query: str = "", **headers):
-    return client.put(
-        f"/api/v1/attempts/{attempt_id}/responses/{question_id}/{query}",
-        {"answer": answer},
-        format="json",
-        **headers,
-    )
-
-
-def submit(client, attempt_id: int, body=None, query: str = "", **headers):
-    return client.post(
-        f"/api/v1/attempts/{attempt_id}/submit/{query}", body or {}, format="json", **headers
-    )
-
-
-def right_answer(question: Question) -> dict:
-    """The full-marks answer, from the key in the database."""
-    choices = list(question.choices.order_by("pk"))
-    answers = list(question.answers.order_by("position", "pk"))
-    if question.kind == Kind.SINGLE:
-        return {"choice": next(choice.pk for choice in choices if choice.correct)}
-    if question.kind == Kind.MULTIPLE:
-        return {"choices": [choice.pk for choice in choices if choice.correct]}
-    if question.kind == Kind.TRUE_FALSE:
-        return {"value": question.true_false_answer}
-    if question.kind == Kind.TEXT:
-        return {"text": answers[0].synonym_list[0]}
-    if question.kind == Kind.SET:
-        return {"items": [answer.synonym_list[0] for answer in answers][: question.needed]}
-    if question.kind == Kind.ORDER:
-        return {"order": [choice.pk for choice in sorted(choices, key=lambda c: c.position)]}
-    if question.kind == Kind.MATCH:
-        right = {choice.pair: choice.pk for choice in choices if choice.side == "right"}
-        return {"pairs": {str(c.pk): right[c.pair] for c in choices if c.side == "left"}}
-    return {"value": question.number_answer}
 
 
 def shaped_answer(question: dict):

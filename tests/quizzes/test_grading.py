@@ -7,7 +7,7 @@ import pytest
 
 from quizzes import grading
 from quizzes.grading import AnswerKey, QuestionKey
-from tests.quizzes.keys import KEYS
+from tests.quizzes.keys import KEYS, choice_ids
 
 
 def as_answer(key: QuestionKey, answer):
@@ -20,6 +20,26 @@ def as_answer(key: QuestionKey, answer):
 
 
 ROOTS_Q, FOOT_Q = "foot-nerve-roots", "local-foot-conditions"
+TRIO, USUAL = "leg-and-foot-symptom-trio", "usual-theory-of-back-and-foot-pain"
+MULTIPLE_Q, ORDER_Q = "what-the-foot-roots-control", "foot-root-levels-order"
+MATCH_Q = "disc-and-stenosis-match"
+
+
+def one(question: str, choice: str) -> int:
+    """The id of one of the bank's choices, by its key in the pack."""
+    return choice_ids(question, choice)[0]
+
+
+def ids(question: str, *choices: str) -> list[int]:
+    return choice_ids(question, *choices)
+
+
+def pairs(*pairs: tuple[str, str]) -> dict[str, int]:
+    """A match answer by pair keys: (left pair, right pair) each."""
+    return {
+        str(one(MATCH_Q, f"{left}-left")): one(MATCH_Q, f"{right}-right") for left, right in pairs
+    }
+
 
 # (question, language, answer, expected points, expected correct)
 TEST_DATA = [
@@ -131,11 +151,11 @@ TEST_DATA = [
     (FOOT_Q, "ar", "مهماز العقب، التهاب الوتر، التهاب اللفافة الأخمصية وألم مشط القدم", 4, True),
     (FOOT_Q, "ar", "التهاب الوتر", 1, False),  # وتر is a word, not "and" + تر
     # Besides pain, three symptoms (set, 3 points): typos forgiven only in 5+ letter words.
-    ("symptoms-common-in-legs", "en", "tingling, weakness and numbness", 3, True),
-    ("symptoms-common-in-legs", "en", "tinglng, weaknes, numbnes", 3, True),
-    ("symptoms-common-in-legs", "en", "tingling, weakness, numb", 3, True),
-    ("symptoms-common-in-legs", "en", "tingling, weakness, nub", 2, False),  # numb: 4 letters
-    ("symptoms-common-in-legs", "en", "pins and needles, weakness, numbness", 1.5, False),
+    (TRIO, "en", "tingling, weakness and numbness", 3, True),
+    (TRIO, "en", "tinglng, weaknes, numbnes", 3, True),
+    (TRIO, "en", "tingling, weakness, numb", 3, True),
+    (TRIO, "en", "tingling, weakness, nub", 2, False),  # numb: 4 letters
+    (TRIO, "en", "pins and needles, weakness, numbness", 1.5, False),
     # text: synonyms, articles and punctuation ignored, typos of long words forgiven.
     ("specialist-to-consult", "en", "neurologist", 1, True),
     ("specialist-to-consult", "en", "A Neurologist.", 1, True),
@@ -148,11 +168,17 @@ TEST_DATA = [
     ("foot-roots-with-which-pain", "en", "lunbago", 1, True),  # 7 letters: 1 edit
     ("foot-roots-with-which-pain", "en", "lunbagp", 0, False),  # 7 letters: not 2
     ("foot-roots-with-which-pain", "en", "neck pain", 0, False),
-    ("piriformis", "en", "the piriformis muscle", 1, True),
-    ("piriformis", "en", "pirifromis", 1, True),
-    ("herniated-disc", "en", "herniated disk", 1, True),
-    ("herniated-disc", "en", "hernaited disc", 1, True),  # 9 letters: 2 edits allowed
-    ("herniated-disc", "en", "herniated dusc", 0, False),  # disc: 4 letters, not forgiven
+    ("muscle-that-squeezes-sciatic-nerve", "en", "the piriformis muscle", 1, True),
+    ("muscle-that-squeezes-sciatic-nerve", "en", "pirifromis", 1, True),
+    ("most-common-root-compressor", "en", "herniated disk", 1, True),
+    ("most-common-root-compressor", "en", "hernaited disc", 1, True),  # 9 letters: 2 edits allowed
+    (
+        "most-common-root-compressor",
+        "en",
+        "herniated dusc",
+        0,
+        False,
+    ),  # disc: 4 letters, not forgiven
     ("root-level", "en", "L5", 1, True),
     ("root-level", "en", "l-5", 1, True),
     ("root-level", "en", "L4", 0, False),
@@ -160,29 +186,111 @@ TEST_DATA = [
     ("years-later", "en", "25 years", 1, True),
     ("years-later", "en", "26 years", 0, False),
     # single, multiple (credit = points × right ÷ max(needed, right + wrong)), true_false.
-    ("usual-theory", "en", {"choice": 101}, 1, True),
-    ("usual-theory", "en", {"choice": 102}, 0, False),
-    ("what-the-foot-roots-control", "en", {"choices": [111, 112]}, 2, True),
-    ("what-the-foot-roots-control", "en", {"choices": [112, 111]}, 2, True),
-    ("what-the-foot-roots-control", "en", {"choices": [111]}, 1, False),
-    ("what-the-foot-roots-control", "en", {"choices": [111, 113]}, 1, False),
-    ("what-the-foot-roots-control", "en", {"choices": [111, 112, 113]}, 1.33, False),
-    ("what-the-foot-roots-control", "en", {"choices": [111, 112, 113, 114]}, 1, False),
-    ("what-the-foot-roots-control", "en", {"choices": [113, 114]}, 0, False),
-    ("what-the-foot-roots-control", "en", {"choices": []}, 0, False),
+    (USUAL, "en", {"choice": one(USUAL, "root-compression")}, 1, True),
+    (USUAL, "en", {"choice": one(USUAL, "calf-tightness")}, 0, False),
+    (
+        "what-the-foot-roots-control",
+        "en",
+        {"choices": ids(MULTIPLE_Q, "muscles", "sensation")},
+        2,
+        True,
+    ),
+    (
+        "what-the-foot-roots-control",
+        "en",
+        {"choices": ids(MULTIPLE_Q, "sensation", "muscles")},
+        2,
+        True,
+    ),
+    ("what-the-foot-roots-control", "en", {"choices": ids(MULTIPLE_Q, "muscles")}, 1, False),
+    (
+        "what-the-foot-roots-control",
+        "en",
+        {"choices": ids(MULTIPLE_Q, "muscles", "bone-growth")},
+        1,
+        False,
+    ),
+    (
+        "what-the-foot-roots-control",
+        "en",
+        {"choices": ids(MULTIPLE_Q, "muscles", "sensation", "bone-growth")},
+        1.33,
+        False,
+    ),
+    (
+        "what-the-foot-roots-control",
+        "en",
+        {"choices": ids(MULTIPLE_Q, "muscles", "sensation", "bone-growth", "blood-flow")},
+        1,
+        False,
+    ),
+    (
+        "what-the-foot-roots-control",
+        "en",
+        {"choices": ids(MULTIPLE_Q, "bone-growth", "blood-flow")},
+        0,
+        False,
+    ),
+    ("what-the-foot-roots-control", "en", {"choices": ids(MULTIPLE_Q)}, 0, False),
     ("foot-roots-only-carry-feeling", "en", {"value": False}, 1, True),
     ("foot-roots-only-carry-feeling", "en", {"value": True}, 0, False),
     # order: (longest run in the right relative order - 1) ÷ (n - 1).
-    ("foot-root-levels-order", "en", {"order": [121, 122, 123]}, 2, True),
-    ("foot-root-levels-order", "en", {"order": [122, 121, 123]}, 1, False),
-    ("foot-root-levels-order", "en", {"order": [121, 123, 122]}, 1, False),
-    ("foot-root-levels-order", "en", {"order": [123, 122, 121]}, 0, False),
+    ("foot-root-levels-order", "en", {"order": ids(ORDER_Q, "l4", "l5", "s1")}, 2, True),
+    ("foot-root-levels-order", "en", {"order": ids(ORDER_Q, "l5", "l4", "s1")}, 1, False),
+    ("foot-root-levels-order", "en", {"order": ids(ORDER_Q, "l4", "s1", "l5")}, 1, False),
+    ("foot-root-levels-order", "en", {"order": ids(ORDER_Q, "s1", "l5", "l4")}, 0, False),
     # match: points × right pairs ÷ pairs.
-    ("disc-and-stenosis-match", "en", {"pairs": {"131": 132, "133": 134, "135": 136}}, 3, True),
-    ("disc-and-stenosis-match", "en", {"pairs": {"131": 134, "133": 132, "135": 136}}, 1, False),
-    ("disc-and-stenosis-match", "en", {"pairs": {"131": 132, "133": 134}}, 2, False),
-    ("disc-and-stenosis-match", "en", {"pairs": {"131": 136, "133": 132, "135": 134}}, 0, False),
-    ("disc-and-stenosis-match", "en", {"pairs": {}}, 0, False),
+    (
+        "disc-and-stenosis-match",
+        "en",
+        {
+            "pairs": pairs(
+                ("herniated-discs", "herniated-discs"),
+                ("foraminal-stenosis", "foraminal-stenosis"),
+                ("lumbar-spinal-stenosis", "lumbar-spinal-stenosis"),
+            )
+        },
+        3,
+        True,
+    ),
+    (
+        "disc-and-stenosis-match",
+        "en",
+        {
+            "pairs": pairs(
+                ("herniated-discs", "foraminal-stenosis"),
+                ("foraminal-stenosis", "herniated-discs"),
+                ("lumbar-spinal-stenosis", "lumbar-spinal-stenosis"),
+            )
+        },
+        1,
+        False,
+    ),
+    (
+        "disc-and-stenosis-match",
+        "en",
+        {
+            "pairs": pairs(
+                ("herniated-discs", "herniated-discs"), ("foraminal-stenosis", "foraminal-stenosis")
+            )
+        },
+        2,
+        False,
+    ),
+    (
+        "disc-and-stenosis-match",
+        "en",
+        {
+            "pairs": pairs(
+                ("herniated-discs", "lumbar-spinal-stenosis"),
+                ("foraminal-stenosis", "herniated-discs"),
+                ("lumbar-spinal-stenosis", "foraminal-stenosis"),
+            )
+        },
+        0,
+        False,
+    ),
+    ("disc-and-stenosis-match", "en", {"pairs": pairs()}, 0, False),
     # number: exact, or within the tolerance.
     ("number-of-foot-nerve-roots", "en", {"value": 3}, 1, True),
     ("number-of-foot-nerve-roots", "en", {"value": 3.0}, 1, True),
@@ -263,9 +371,9 @@ def test_wrong_level_is_named_in_feedback():
 
 def test_choices_feedback_names_right_missing_and_wrong():
     key = KEYS["what-the-foot-roots-control", "en"]
-    grade = grading.grade(key, {"choices": [111, 113]})
+    grade = grading.grade(key, {"choices": ids(MULTIPLE_Q, "muscles", "bone-growth")})
     assert grade.feedback.right == ("The muscles of the feet",)
-    assert grade.feedback.missing == ("Sensation in the feet",)
+    assert grade.feedback.missing == ("Sensation (feeling) in the feet",)
     assert grade.feedback.wrong == ("The growth of the foot bones",)
 
 
@@ -334,30 +442,36 @@ class Invalid:
 
 SET = "foot-nerve-roots"
 TEXT = "specialist-to-consult"
-SINGLE = "usual-theory"
+SINGLE = "usual-theory-of-back-and-foot-pain"
 MULTIPLE = "what-the-foot-roots-control"
 TRUE_FALSE = "foot-roots-only-carry-feeling"
 ORDER = "foot-root-levels-order"
 MATCH = "disc-and-stenosis-match"
 NUMBER = "number-of-foot-nerve-roots"
 
+# Ids of real choices, by question: single, multiple, order, match (left, right).
+S1 = one(USUAL, "root-compression")
+M1, M2, M3 = ids(MULTIPLE_Q, "muscles", "sensation", "bone-growth")
+O1, O2, O3 = ids(ORDER_Q, "l4", "l5", "s1")
+L1, R1 = one(MATCH_Q, "herniated-discs-left"), one(MATCH_Q, "herniated-discs-right")
+
 INVALID_DATA = [
     # not an object, or the wrong keys for the kind
     Invalid(SINGLE, None, "invalid_answer"),
-    Invalid(SINGLE, [101], "invalid_answer"),
+    Invalid(SINGLE, [S1], "invalid_answer"),
     Invalid(SINGLE, "101", "invalid_answer"),
-    Invalid(SINGLE, {"choices": [101]}, "invalid_answer"),
-    Invalid(SINGLE, {"choice": 101, "extra": 1}, "invalid_answer"),
+    Invalid(SINGLE, {"choices": [S1]}, "invalid_answer"),
+    Invalid(SINGLE, {"choice": S1, "extra": 1}, "invalid_answer"),
     Invalid(SINGLE, {"choice": "101"}, "invalid_answer"),
     Invalid(SINGLE, {"choice": True}, "invalid_answer"),  # a bool is not an id
     Invalid(SINGLE, {"choice": 1.0}, "invalid_answer"),
     Invalid(SINGLE, {"choice": 999}, "unknown_choice"),
-    Invalid(SINGLE, {"choice": 111}, "unknown_choice"),  # another question's choice
-    Invalid(MULTIPLE, {"choice": 111}, "invalid_answer"),
-    Invalid(MULTIPLE, {"choices": 111}, "invalid_answer"),
-    Invalid(MULTIPLE, {"choices": [111, False]}, "invalid_answer"),
-    Invalid(MULTIPLE, {"choices": [111, 999]}, "unknown_choice"),
-    Invalid(MULTIPLE, {"choices": [111] * 51}, "too_many_items"),
+    Invalid(SINGLE, {"choice": M1}, "unknown_choice"),  # another question's choice
+    Invalid(MULTIPLE, {"choice": M1}, "invalid_answer"),
+    Invalid(MULTIPLE, {"choices": M1}, "invalid_answer"),
+    Invalid(MULTIPLE, {"choices": [M1, False]}, "invalid_answer"),
+    Invalid(MULTIPLE, {"choices": [M1, 999]}, "unknown_choice"),
+    Invalid(MULTIPLE, {"choices": [M1] * 51}, "too_many_items"),
     Invalid(TRUE_FALSE, {"value": "false"}, "invalid_answer"),
     Invalid(TRUE_FALSE, {"value": 0}, "invalid_answer"),
     Invalid(TRUE_FALSE, {"text": "false"}, "invalid_answer"),
@@ -385,22 +499,22 @@ INVALID_DATA = [
     Invalid(SET, {"items": ["🙂🙂"]}, "empty_answer"),
     Invalid(SET, {"items": []}, "empty_answer"),
     Invalid(SET, {"items": ["", " , ; "]}, "empty_answer"),
-    Invalid(ORDER, {"order": "121,122,123"}, "invalid_answer"),
-    Invalid(ORDER, {"order": [121, 122, True]}, "invalid_answer"),
-    Invalid(ORDER, {"order": [121, 122]}, "invalid_order"),  # not every item
-    Invalid(ORDER, {"order": [121, 121, 122]}, "invalid_order"),  # one twice
-    Invalid(ORDER, {"order": [121, 122, 123, 999]}, "invalid_order"),
-    Invalid(ORDER, {"order": [121, 122, 123, 123]}, "invalid_order"),
+    Invalid(ORDER, {"order": f"{O1},{O2},{O3}"}, "invalid_answer"),
+    Invalid(ORDER, {"order": [O1, O2, True]}, "invalid_answer"),
+    Invalid(ORDER, {"order": [O1, O2]}, "invalid_order"),  # not every item
+    Invalid(ORDER, {"order": [O1, O1, O2]}, "invalid_order"),  # one twice
+    Invalid(ORDER, {"order": [O1, O2, O3, 999]}, "invalid_order"),
+    Invalid(ORDER, {"order": [O1, O2, O3, O3]}, "invalid_order"),
     Invalid(ORDER, {"order": list(range(51))}, "too_many_items"),
-    Invalid(MATCH, {"pairs": [[131, 132]]}, "invalid_answer"),
-    Invalid(MATCH, {"pairs": {"131": "132"}}, "invalid_answer"),
-    Invalid(MATCH, {"pairs": {"131": True}}, "invalid_answer"),
-    Invalid(MATCH, {"pairs": {"999": 132}}, "unknown_choice"),
-    Invalid(MATCH, {"pairs": {"132": 131}}, "unknown_choice"),  # sides swapped
-    Invalid(MATCH, {"pairs": {"131": 999}}, "unknown_choice"),
-    Invalid(MATCH, {"pairs": {"x": 132}}, "unknown_choice"),
-    Invalid(MATCH, {"pairs": {"²": 132}}, "unknown_choice"),  # a digit, not a decimal
-    Invalid(MATCH, {"pairs": {str(n): 132 for n in range(51)}}, "too_many_items"),
+    Invalid(MATCH, {"pairs": [[L1, R1]]}, "invalid_answer"),
+    Invalid(MATCH, {"pairs": {str(L1): "132"}}, "invalid_answer"),
+    Invalid(MATCH, {"pairs": {str(L1): True}}, "invalid_answer"),
+    Invalid(MATCH, {"pairs": {"999": R1}}, "unknown_choice"),
+    Invalid(MATCH, {"pairs": {str(R1): L1}}, "unknown_choice"),  # sides swapped
+    Invalid(MATCH, {"pairs": {str(L1): 999}}, "unknown_choice"),
+    Invalid(MATCH, {"pairs": {"x": R1}}, "unknown_choice"),
+    Invalid(MATCH, {"pairs": {"²": R1}}, "unknown_choice"),  # a digit, not a decimal
+    Invalid(MATCH, {"pairs": {str(n): R1 for n in range(51)}}, "too_many_items"),
 ]
 
 
@@ -416,8 +530,8 @@ def test_invalid_answer_is_refused_with_a_stable_code(case):
 
 
 VALID_DATA = [
-    (SINGLE, {"choice": 101}, {"choice": 101}),
-    (MULTIPLE, {"choices": [112, 111, 112]}, {"choices": [111, 112]}),
+    (SINGLE, {"choice": S1}, {"choice": S1}),
+    (MULTIPLE, {"choices": [M2, M1, M2]}, {"choices": [M1, M2]}),
     (MULTIPLE, {"choices": []}, {"choices": []}),
     (TRUE_FALSE, {"value": False}, {"value": False}),
     (NUMBER, {"value": 3}, {"value": 3}),
@@ -425,9 +539,9 @@ VALID_DATA = [
     (TEXT, {"text": "a" * 500}, {"text": "a" * 500}),
     (SET, {"items": ["L4", "", "L5"]}, {"items": ["L4", "", "L5"]}),
     (SET, {"items": ["L4"] * 50}, {"items": ["L4"] * 50}),
-    (ORDER, {"order": [123, 121, 122]}, {"order": [123, 121, 122]}),
-    (MATCH, {"pairs": {"131": 132}}, {"pairs": {"131": 132}}),
-    (MATCH, {"pairs": {"0131": 132}}, {"pairs": {"131": 132}}),
+    (ORDER, {"order": [O3, O1, O2]}, {"order": [O3, O1, O2]}),
+    (MATCH, {"pairs": {str(L1): R1}}, {"pairs": {str(L1): R1}}),
+    (MATCH, {"pairs": {"0" + str(L1): R1}}, {"pairs": {str(L1): R1}}),
 ]
 
 

@@ -1,0 +1,131 @@
+"""Conditional reads of published content follow HTTP (Django's get_conditional_response):
+strong and weak ETags, `*`, If-Modified-Since; junk query strings share one cache entry."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils.http import http_date, parse_http_date
+
+from learning.models import Course, GlossaryTerm, Lesson
+from quizzes.models import Question, Quiz
+
+CONTENT_READS = [
+    "/api/v1/courses/",
+    "/api/v1/lessons/",
+    "/api/v1/lessons/nerve-roots/",
+    "/api/v1/glossary/",
+    "/api/v1/quizzes/",
+    "/api/v1/quizzes/nerve-roots-quiz/",
+    "/api/v1/quizzes/final-review/",
+]
+
+
+def weak(etag: str) -> str:
+    return f"W/{etag}"
+
+
+def earlier(last_modified: str, seconds: int) -> str:
+    return http_date(parse_http_date(last_modified) - seconds)
+
+
+# (case, headers built from the first answer's ETag and Last-Modified, expected status)
+CONDITIONS = [
+    ("no condition", lambda etag, modified: {}, 200),
+    ("the same ETag", lambda etag, modified: {"HTTP_IF_NONE_MATCH": etag}, 304),
+    ("the same ETag, weak", lambda etag, modified: {"HTTP_IF_NONE_MATCH": weak(etag)}, 304),
+    ("any ETag (*)", lambda etag, modified: {"HTTP_IF_NONE_MATCH": "*"}, 304),
+    ("a list holding it", lambda e, m: {"HTTP_IF_NONE_MATCH": f'"other", {weak(e)}'}, 304),
+    ("another ETag", lambda etag, modified: {"HTTP_IF_NONE_MATCH": '"0123abcd"'}, 200),
+    ("not modified since then", lambda etag, modified: {"HTTP_IF_MODIFIED_SINCE": modified}, 304),
+    ("modified since", lambda e, m: {"HTTP_IF_MODIFIED_SINCE": earlier(m, 60)}, 200),
+    (
+        "another ETag wins over the date",
+        lambda e, m: {"HTTP_IF_NONE_MATCH": '"0123abcd"', "HTTP_IF_MODIFIED_SINCE": m},
+        200,
+    ),
+    ("an unreadable date is ignored", lambda e, m: {"HTTP_IF_MODIFIED_SINCE": "yesterday"}, 200),
+]
+
+
+@pytest.mark.parametrize("path", CONTENT_READS)
+@pytest.mark.parametrize(
+    "case, headers, status", CONDITIONS, ids=[case for case, _headers, _status in CONDITIONS]
+)
+def test_conditional_read(course, api_client, path, case, headers, status):
+    first = api_client.get(path)
+    assert first.status_code == 200, first.content
+    etag, modified = first["ETag"], first["Last-Modified"]
+    response = api_client.get(path, **headers(etag, modified))
+    assert response.status_code == status, f"{case}: {response.status_code}"
+    assert response["ETag"] == etag, f"{case}: the ETag changed"
+    assert "Accept-Language" in response["Vary"], f"{case}: no Vary on {response.status_code}"
+    if status == 304:
+        assert response.content == b"", "a 304 has no body"
+    else:
+        assert response.json() == first.json()
+
+
+def edit(model, **lookup):
+    """Save one object as the admin would: content gets a new version."""
+    return lambda: model.objects.get(**lookup).save()
+
+
+# What each read depends on, edited.
+EDITS = {
+    "/api/v1/courses/": edit(Course, key="back-and-foot-pain"),
+    "/api/v1/lessons/": edit(Lesson, slug="symptoms"),
+    "/api/v1/lessons/nerve-roots/": edit(GlossaryTerm, key="l4"),
+    "/api/v1/glossary/": edit(GlossaryTerm, key="sciatica"),
+    "/api/v1/quizzes/": edit(Quiz, slug="symptoms-quiz"),
+    "/api/v1/quizzes/nerve-roots-quiz/": edit(Question, key="foot-nerve-roots"),
+    "/api/v1/quizzes/final-review/": edit(Question, key="local-foot-conditions"),
+}
+
+
+@pytest.mark.parametrize("path", CONTENT_READS)
+def test_another_language_or_an_edit_changes_the_etag(course, api_client, path):
+    etag = api_client.get(path)["ETag"]
+    spanish = api_client.get(path, HTTP_ACCEPT_LANGUAGE="es", HTTP_IF_NONE_MATCH=etag)
+    assert spanish.status_code == 200, "Spanish answered 304 to the English ETag"
+    EDITS[path]()
+    again = api_client.get(path, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 200, "an edit kept the old ETag"
+    assert again["ETag"] != etag
+
+
+@pytest.mark.parametrize("path", CONTENT_READS)
+def test_fifty_junk_query_strings_add_no_cache_entry(course, api_client, path):
+    first = api_client.get(path)
+    entries = len(cache._cache)
+    for number in range(50):
+        response = api_client.get(f"{path}?utm_source=x{number}&_={number}")
+        assert response["ETag"] == first["ETag"], "a junk parameter changed the ETag"
+    assert len(cache._cache) == entries, "junk query strings stored new cache entries"
+
+
+def test_page_parameters_are_part_of_a_lists_cache_key(course, api_client):
+    whole = api_client.get("/api/v1/lessons/")
+    small = api_client.get("/api/v1/lessons/?page_size=2")
+    assert small["ETag"] != whole["ETag"]
+    assert len(small.json()["results"]) == 2
+    assert len(whole.json()["results"]) > 2
+
+
+def test_a_learners_quiz_detail_has_its_own_etag(course, api_client, learner_client):
+    path = "/api/v1/quizzes/final-review/"
+    anonymous = api_client.get(path)
+    signed_in = learner_client.get(path)
+    assert signed_in.json()["attempts_used"] == 0
+    assert signed_in.json()["attempts_left"] == 3
+    assert "attempts_used" not in anonymous.json()
+    assert signed_in["ETag"] != anonymous["ETag"]
+    assert learner_client.get(path, HTTP_IF_NONE_MATCH=signed_in["ETag"]).status_code == 304
+    assert learner_client.get(path, HTTP_IF_NONE_MATCH=anonymous["ETag"]).status_code == 200
+
+
+def test_last_modified_is_the_latest_update(course, api_client):
+    lesson = Lesson.objects.get(slug="nerve-roots")
+    response = api_client.get("/api/v1/lessons/nerve-roots/")
+    stamp = parse_http_date(response["Last-Modified"])
+    assert abs(stamp - lesson.updated_at.timestamp()) < timedelta(seconds=1).total_seconds()

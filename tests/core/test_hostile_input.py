@@ -1,0 +1,242 @@
+"""Hostile bodies against every write endpoint: each answers a documented 4xx in the error
+shape and writes nothing (as an attacker or a broken client would send them)."""
+
+import uuid
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.sessions.models import Session
+
+from core.codes import ErrorCode
+from core.errors import DomainError
+from core.parsers import MAX_JSON_DEPTH
+from learning.models import LessonProgress
+from quizzes import services
+from quizzes.models import Attempt, Kind
+from quizzes.models import Response as QuizResponse
+from tests.api import assert_error
+from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
+
+
+@dataclass(frozen=True)
+class Target:
+    """A write endpoint and where in its body a hostile value goes (`%s`)."""
+
+    method: str
+    path: str
+    envelope: str
+    signed_in: bool = True
+
+
+@pytest.fixture
+def world(db, learner):
+    """A quiz with a text and a number question, and an open attempt at it."""
+    text = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can press on the sciatic nerve?")
+    AcceptedAnswerFactory(question=text, synonyms="piriformis\npiriformis muscle")
+    number = QuestionFactory(kind=Kind.NUMBER, number_answer=3)
+    quiz = QuizFactory(questions=[text, number])
+    attempt, _created = services.attempt_start(learner=learner, quiz=quiz, client_id=uuid.uuid4())
+    services.response_save(
+        learner=learner, attempt_id=attempt.pk, question_id=text.pk, answer={"text": "sciatica"}
+    )
+    targets = {
+        "login": Target("post", "/api/v1/auth/login/", '{"username": %s, "password": "pw"}', False),
+        "start": Target("post", "/api/v1/attempts/", f'{{"quiz": "{quiz.slug}", "client_id": %s}}'),
+        "save": Target(
+            "put", f"/api/v1/attempts/{attempt.pk}/responses/{text.pk}/", '{"answer": %s}'
+        ),
+        "save-number": Target(
+            "put", f"/api/v1/attempts/{attempt.pk}/responses/{number.pk}/", '{"answer": %s}'
+        ),
+        "submit": Target(
+            "post",
+            f"/api/v1/attempts/{attempt.pk}/submit/",
+            f'{{"responses": [{{"question": {text.pk}, "answer": %s}}]}}',
+        ),
+    }
+    return {"targets": targets, "attempt": attempt, "text": text}
+
+
+def snapshot() -> tuple:
+    """Every row a write endpoint could touch: equal snapshots mean nothing was written."""
+    return (
+        list(Attempt.objects.order_by("pk").values_list("pk", "submitted_at", "score")),
+        list(QuizResponse.objects.order_by("pk").values_list("pk", "answer", "points")),
+        LessonProgress.objects.count(),
+        Session.objects.count(),
+    )
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+EVERY_TARGET = ["login", "start", "save", "submit"]
+MALFORMED = ErrorCode.MALFORMED
+
+
+def each(code: ErrorCode, targets=EVERY_TARGET) -> dict[str, ErrorCode]:
+    return dict.fromkeys(targets, code)
+
+
+def answer_refused(code: ErrorCode) -> dict[str, ErrorCode]:
+    """Saving one answer names why it was refused; a submit says `invalid` and names the
+    response in its details."""
+    return {"save": code, "submit": ErrorCode.INVALID}
+
+
+# (case, the 400's code per target, value put in the body's slot)
+SLOT_CASES = [
+    ("nested a thousand levels", each(MALFORMED), nested(1000)),
+    (f"nested {MAX_JSON_DEPTH + 1} levels", each(MALFORMED), nested(MAX_JSON_DEPTH + 1)),
+    ("a lone surrogate in a string", each(MALFORMED), '"\\ud800"'),
+    ("a lone low surrogate inside text", each(MALFORMED), '"L4 \\udfff S1"'),
+    ("a lone surrogate as a key", each(MALFORMED, ["save", "submit"]), '{"\\ud83d": "x"}'),
+    ("NaN", each(MALFORMED), "NaN"),
+    ("Infinity", each(MALFORMED), "-Infinity"),
+    ("an integer of 5,000 digits", each(MALFORMED), "9" * 5000),
+    ("a text answer that is a number", answer_refused(ErrorCode.INVALID_ANSWER), '{"text": 5}'),
+    ("an answer that is a bare string", answer_refused(ErrorCode.INVALID_ANSWER), '"piriformis"'),
+    ("an answer of the wrong kind", answer_refused(ErrorCode.INVALID_ANSWER), '{"choice": 1}'),
+    (
+        "an answer with an extra key",
+        answer_refused(ErrorCode.INVALID_ANSWER),
+        '{"text": "piriformis", "x": 1}',
+    ),
+    (
+        "only invisible characters",
+        answer_refused(ErrorCode.EMPTY_ANSWER),
+        '{"text": "\\u200b\\u2060\\u00ad"}',
+    ),
+    (
+        "a text of 501 characters",
+        answer_refused(ErrorCode.ITEM_TOO_LONG),
+        '{"text": "' + "a" * 501 + '"}',
+    ),
+    ("a float too big for a double", {"save-number": ErrorCode.INVALID}, '{"value": 1e400}'),
+    ("a client_id that is a number", {"start": ErrorCode.INVALID}, "7"),
+    ("a username that is a list", {"login": ErrorCode.INVALID}, '["learner"]'),
+]
+
+
+@pytest.mark.parametrize(
+    "case, target, value, code",
+    [
+        pytest.param(case, target, value, code, id=f"{target}: {case}")
+        for case, codes, value in SLOT_CASES
+        for target, code in codes.items()
+    ],
+)
+def test_hostile_value_is_refused_and_writes_nothing(
+    world, api_client, learner_client, case, target, value, code
+):
+    spec = world["targets"][target]
+    client = learner_client if spec.signed_in else api_client
+    before = snapshot()
+    response = getattr(client, spec.method)(
+        spec.path, data=(spec.envelope % value).encode(), content_type="application/json"
+    )
+    assert_error(response, 400, code)
+    assert snapshot() == before, f"{case} on {target} wrote something"
+
+
+# Whole bodies, the same for every endpoint: (case, raw body, content type, status, code)
+JSON = "application/json"
+BODY_CASES = [
+    ("bytes that are not UTF-8", b'{"answer": "\xff\xfe"}', JSON, 400, MALFORMED),
+    ("JSON cut short", b'{"answer": {"text": "L4"', JSON, 400, MALFORMED),
+    ("not JSON at all", b"answer=L4", JSON, 400, MALFORMED),
+    ("a body that is a list", b"[]", JSON, 400, ErrorCode.INVALID),
+    ("a body that is a string", b'"hello"', JSON, 400, ErrorCode.INVALID),
+    ("an unknown field", b'{"unknown": 1}', JSON, 400, ErrorCode.INVALID),
+    (
+        "a form, not JSON",
+        b"a=1",
+        "application/x-www-form-urlencoded",
+        415,
+        "unsupported_media_type",
+    ),
+    ("a body over 64 KiB", b'{"a": "' + b"a" * 70_000 + b'"}', JSON, 413, "request_too_large"),
+]
+
+
+@pytest.mark.parametrize(
+    "case, body, content_type, status, code, target",
+    [
+        pytest.param(*row, target, id=f"{target}: {row[0]}")
+        for row in BODY_CASES
+        for target in EVERY_TARGET
+    ],
+)
+def test_hostile_body_is_refused_and_writes_nothing(
+    world, api_client, learner_client, case, body, content_type, status, code, target
+):
+    spec = world["targets"][target]
+    client = learner_client if spec.signed_in else api_client
+    before = snapshot()
+    response = getattr(client, spec.method)(spec.path, data=body, content_type=content_type)
+    assert_error(response, status, code)
+    assert snapshot() == before, f"{case} on {target} wrote something"
+
+
+# Ids of the wrong type in a submit: (case, question value)
+WRONG_IDS = [
+    ("an id sent as a string", lambda pk: f'"{pk}"'),
+    ("an id sent as a float", lambda pk: f"{pk}.0"),
+    ("an id sent as true", lambda pk: "true"),
+    ("an id sent as an object", lambda pk: f'{{"id": {pk}}}'),
+]
+
+
+@pytest.mark.parametrize("case, question", WRONG_IDS, ids=[case for case, _ in WRONG_IDS])
+def test_submit_refuses_ids_that_are_not_integers(world, learner_client, case, question):
+    attempt, text = world["attempt"], world["text"]
+    item = f'{{"question": {question(text.pk)}, "answer": {{"text": "piriformis"}}}}'
+    body = f'{{"responses": [{item}]}}'
+    before = snapshot()
+    response = learner_client.post(
+        f"/api/v1/attempts/{attempt.pk}/submit/", data=body, content_type="application/json"
+    )
+    error = assert_error(response, 400, ErrorCode.INVALID)
+    assert "responses" in error["details"], error
+    assert snapshot() == before, f"{case} wrote something"
+
+
+def test_invisible_characters_inside_an_answer_are_removed_not_spaced(world, learner_client):
+    """A soft hyphen or zero-width space inside a word joins it: the answer is still right."""
+    attempt, text = world["attempt"], world["text"]
+    body = '{"responses": [{"question": %s, "answer": {"text": "piri\\u00adfor\\u200bmis"}}]}'
+    response = learner_client.post(
+        f"/api/v1/attempts/{attempt.pk}/submit/",
+        data=body % text.pk,
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    graded = {r["question"]: r for r in response.json()["responses"]}
+    assert graded[text.pk]["correct"] is True, graded[text.pk]["feedback"]
+
+
+def test_a_service_refuses_an_answer_that_cannot_be_stored(world, learner):
+    """Not only the parser: the grader's validation refuses lone surrogates too."""
+    attempt, text = world["attempt"], world["text"]
+    with pytest.raises(DomainError) as refused:
+        services.response_save(
+            learner=learner, attempt_id=attempt.pk, question_id=text.pk, answer={"text": "\ud800"}
+        )
+    assert refused.value.code == ErrorCode.INVALID_ANSWER
+
+
+def test_a_replayed_submit_is_answered_whatever_its_body(world, learner_client):
+    """A phone's offline replay must never fail: once submitted, the body is not read."""
+    attempt = world["attempt"]
+    first = learner_client.post(
+        f"/api/v1/attempts/{attempt.pk}/submit/", data=b"{}", content_type="application/json"
+    )
+    assert first.status_code == 200, first.content
+    replay = learner_client.post(
+        f"/api/v1/attempts/{attempt.pk}/submit/",
+        data=nested(1000).encode(),
+        content_type="application/json",
+    )
+    assert replay.status_code == 200, replay.content
+    assert replay.json() == first.json()
