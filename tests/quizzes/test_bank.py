@@ -125,7 +125,7 @@ def synonyms(question: Question) -> dict[str, list[str]]:
 def test_nerve_roots_question_names_l4_l5_s1(bank):
     question = Question.objects.get(key="foot-nerve-roots")
     assert (question.kind, question.needed) == (Kind.SET, 3)
-    assert question.prompt == "Which nerve roots serve the foot?"
+    assert question.prompt == "Which three nerve roots does the lesson name as serving the foot?"
     items = synonyms(question)
     assert list(items) == ["l4", "l5", "s1"]
     assert [spellings[0] for spellings in items.values()] == ["L4", "L5", "S1"]
@@ -134,7 +134,7 @@ def test_nerve_roots_question_names_l4_l5_s1(bank):
 def test_local_foot_conditions_question_names_the_four_with_synonyms(bank):
     question = Question.objects.get(key="local-foot-conditions")
     assert (question.kind, question.needed) == (Kind.SET, 4)
-    assert question.prompt.startswith("Name four local foot conditions")
+    assert question.prompt.startswith("Name the four local foot conditions that the factsheet")
     items = synonyms(question)
     assert set(items) == {"heel-spur", "tendonitis", "plantar-fasciitis", "metatarsalgia"}
     assert {"heel spurs", "heel spur"} <= set(items["heel-spur"])
