@@ -1,6 +1,7 @@
 """The question bank of the factsheet pack, loaded by loadcontent; broken quiz files refused."""
 
 import io
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -60,13 +61,33 @@ def test_bank_covers_every_factsheet_section(bank):
     assert sections == set(Section.values), f"uncovered: {set(Section.values) - sections}"
 
 
+def slugs_in_explanation(text: str, slugs: list[str], *, english: bool) -> list[str]:
+    """The lesson slugs (and `(lesson:` suffixes) an explanation spells out. A one-word slug
+    ("symptoms") is an ordinary English word, so in English only a cited one counts."""
+    found = ["(lesson:"] if "(lesson:" in text.casefold() else []
+    for slug in slugs:
+        if english and "-" not in slug:
+            pattern = rf"\([^()]*:\s*{re.escape(slug)}\s*\)"
+        else:
+            pattern = rf"(?<![\w-]){re.escape(slug)}(?![\w-])"
+        if re.search(pattern, text, re.IGNORECASE):
+            found.append(slug)
+    return found
+
+
 def test_every_question_explains_and_cites_its_lesson(bank):
+    """The lesson is cited by the question's `lesson` field (the app links its translated
+    title); no explanation, in any language, spells out a raw slug."""
+    call_command("loadcontent", stdout=io.StringIO(), stderr=io.StringIO())
+    slugs = list(Lesson.objects.values_list("slug", flat=True))
+    languages = [code for code, _name in settings.LANGUAGES]
     for question in Question.objects.select_related("lesson"):
-        assert question.explanation.strip(), f"{question.key} has no explanation"
         assert question.lesson is not None, f"{question.key} cites no lesson"
-        assert f"(lesson: {question.lesson.slug})" in question.explanation, (
-            f"{question.key}'s explanation does not cite lesson {question.lesson.slug}"
-        )
+        for language in languages:
+            explanation = getattr(question, f"explanation_{language}") or ""
+            assert explanation.strip(), f"{question.key} has no {language} explanation"
+            found = slugs_in_explanation(explanation, slugs, english=language == "en")
+            assert not found, f"{question.key}'s {language} explanation spells out {found}"
 
 
 def test_every_lesson_has_a_quiz(bank):
@@ -104,7 +125,7 @@ def synonyms(question: Question) -> dict[str, list[str]]:
 def test_nerve_roots_question_names_l4_l5_s1(bank):
     question = Question.objects.get(key="foot-nerve-roots")
     assert (question.kind, question.needed) == (Kind.SET, 3)
-    assert question.prompt == "Which nerve roots serve the foot?"
+    assert question.prompt == "Which three nerve roots does the lesson name as serving the foot?"
     items = synonyms(question)
     assert list(items) == ["l4", "l5", "s1"]
     assert [spellings[0] for spellings in items.values()] == ["L4", "L5", "S1"]
@@ -113,7 +134,7 @@ def test_nerve_roots_question_names_l4_l5_s1(bank):
 def test_local_foot_conditions_question_names_the_four_with_synonyms(bank):
     question = Question.objects.get(key="local-foot-conditions")
     assert (question.kind, question.needed) == (Kind.SET, 4)
-    assert question.prompt.startswith("Name four local foot conditions")
+    assert question.prompt.startswith("Name the four local foot conditions that the factsheet")
     items = synonyms(question)
     assert set(items) == {"heel-spur", "tendonitis", "plantar-fasciitis", "metatarsalgia"}
     assert {"heel spurs", "heel spur"} <= set(items["heel-spur"])
