@@ -51,7 +51,7 @@ format: install  ## Format and autofix with ruff
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-messages: install  ## Refresh every catalog: django, djangojs (needs xgettext) and content
+messages: content  ## Refresh every catalog: django, djangojs (needs xgettext) and content (from the loaded course)
 	$(MANAGE) makemessages --all --ignore=.venv --ignore=staticfiles --no-obsolete
 	$(MANAGE) makemessages --all -d djangojs --ignore=.venv --ignore=staticfiles --no-obsolete
 	$(MANAGE) exportcontent

@@ -13,7 +13,15 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
 
 from core.codes import ErrorCode
-from core.errors import INVALID, MALFORMED, NOT_FOUND, THROTTLED, DomainError, error_body
+from core.errors import (
+    INVALID,
+    MALFORMED,
+    NOT_FOUND,
+    THROTTLED,
+    DomainError,
+    ErrorSerializer,
+    error_body,
+)
 
 CODE_BY_STATUS = {
     400: ErrorCode.INVALID,
@@ -28,18 +36,6 @@ CODE_BY_STATUS = {
     429: ErrorCode.THROTTLED,
     503: ErrorCode.UNAVAILABLE,
 }
-
-
-class ErrorSerializer(serializers.Serializer):
-    """Every 4xx answer of the API."""
-
-    code = serializers.ChoiceField(
-        choices=[code.value for code in ErrorCode], help_text="Stable, machine-readable reason."
-    )
-    message = serializers.CharField(help_text="For people, in the request's language.")
-    details = serializers.DictField(
-        child=serializers.JSONField(), help_text="Per-field problems, when there are any."
-    )
 
 
 def error_responses(*statuses: int) -> dict[int, OpenApiResponse]:

@@ -1,6 +1,7 @@
 """The API's one error shape, its generic messages, and the base of errors services raise."""
 
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 
 from core.codes import ErrorCode
 
@@ -16,9 +17,21 @@ NOT_AN_INTEGER = _("A whole number is required.")
 UNAVAILABLE = _("The service is briefly unavailable. Please try again in a moment.")
 
 
-def error_body(code: str, message, details: dict | None = None) -> dict:
-    """{"code", "message", "details"}: every 4xx (and 503) of the API has this shape."""
-    return {"code": str(code), "message": str(message), "details": details or {}}
+class ErrorSerializer(serializers.Serializer):
+    """Every 4xx (and 503) answer of the API."""
+
+    code = serializers.ChoiceField(
+        choices=[code.value for code in ErrorCode], help_text="Stable, machine-readable reason."
+    )
+    message = serializers.CharField(help_text="For people, in the request's language.")
+    details = serializers.DictField(
+        child=serializers.JSONField(), help_text="Per-field problems, when there are any."
+    )
+
+
+def error_body(code: ErrorCode, message, details: dict | None = None) -> dict:
+    """{"code", "message", "details"}, as ErrorSerializer documents it."""
+    return ErrorSerializer({"code": code, "message": message, "details": details or {}}).data
 
 
 class DomainError(Exception):

@@ -156,6 +156,10 @@ function showResult(attempt) {
     const note = element("div", { class: response.correct ? "feedback right" : "feedback wrong", role: "note" },
       element("p", {}, response.feedback.summary),
       element("p", { class: "explanation" }, response.explanation));
+    if (response.lesson) {
+      const href = `/${document.documentElement.lang}/lessons/${response.lesson}/`;
+      note.append(element("p", {}, gettext("Read more:"), " ", element("a", { href }, response.lesson_title)));
+    }
     fieldset?.append(note);
   }
   result.hidden = false;

@@ -38,7 +38,10 @@ def test_a_learner_takes_a_quiz_and_reads_the_feedback(course, learner, page_in)
     page.wait_for_selector("#result h2")
     assert "Score:" in page.inner_text("#result")
     feedback = page.inner_text("fieldset[data-kind=set] .feedback")
-    assert "Correct." in feedback and "(lesson: nerve-roots)" in feedback, feedback
+    assert "Correct." in feedback and "(lesson:" not in feedback, feedback
+    link = page.locator("fieldset[data-kind=set] .feedback a")
+    assert link.inner_text() == "Three nerve roots and your feet"
+    assert link.get_attribute("href") == "/en/lessons/nerve-roots/"
     assert page.problems == [], page.problems
 
 
