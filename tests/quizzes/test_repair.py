@@ -16,7 +16,7 @@ from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
 
 POISON = "pirif\ud800ormis"
 
-pytestmark = pytest.mark.skipif(
+sqlite_only = pytest.mark.skipif(
     connection.vendor == "postgresql",
     reason="PostgreSQL's jsonb cannot hold a lone surrogate, so no attempt there is poisoned",
 )
@@ -37,6 +37,7 @@ def poisoned(learner):
     return attempt
 
 
+@sqlite_only
 def test_repair_mends_a_poisoned_attempt_and_keeps_its_grade(poisoned, learner_client):
     path = f"/api/v1/attempts/{poisoned.pk}/"
     learner_client.raise_request_exception = False
@@ -57,6 +58,7 @@ def test_repair_mends_a_poisoned_attempt_and_keeps_its_grade(poisoned, learner_c
     assert replay.status_code == 200, "a phone's replayed submit still fails"
 
 
+@sqlite_only
 def test_repair_dry_run_changes_nothing_and_a_second_run_finds_nothing(poisoned):
     out = io.StringIO()
     call_command("repairanswers", "--dry-run", stdout=out)
