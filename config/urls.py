@@ -10,7 +10,7 @@ from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from core.api import api_not_found
-from core.views import healthz
+from core.views import healthz, readyz
 
 api_v1 = [
     path("", include("core.urls")),
@@ -20,13 +20,15 @@ api_v1 = [
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     re_path(r"^api/", api_not_found),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("rosetta/", include("rosetta.urls")),
 ]
+if settings.ROSETTA_ENABLED:
+    urlpatterns.append(path("rosetta/", include("rosetta.urls")))
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

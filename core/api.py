@@ -1,5 +1,6 @@
 """API plumbing every app's views use: the exception handler (one error shape), session
-authentication, pagination and throttles, and the OpenAPI helpers that document them."""
+authentication, pagination, and the OpenAPI helpers that document them (throttles:
+core.throttles)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import authentication, exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
-from rest_framework.throttling import SimpleRateThrottle, UserRateThrottle
 
 from core.codes import ErrorCode
 from core.errors import (
@@ -126,26 +126,3 @@ def page_of(name: str, results) -> serializers.Serializer:
             "results": results,
         },
     )
-
-
-class SubmitRateThrottle(UserRateThrottle):
-    """Starting and submitting attempts, keyed per user: a class submitting at once shares
-    one address, so an address key would refuse a whole classroom."""
-
-    scope = "submit"
-
-
-class ResponseSaveRateThrottle(UserRateThrottle):
-    """Saving one answer, per user, far above typing speed: the app saves as the learner
-    types (debounced) and replays a whole offline quiz at once; neither may meet a 429."""
-
-    scope = "response"
-
-
-class LoginRateThrottle(SimpleRateThrottle):
-    """Sign-in attempts, keyed per address whoever is signed in (guessing passwords)."""
-
-    scope = "login"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

@@ -3,8 +3,9 @@
 A read computes its content version with one cheap query. The ETag is a hash of what the body
 depends on (path, the query parameters the endpoint uses, language, version), so
 `get_conditional_response` can answer 304 to `If-None-Match` (strong, weak or `*`) and to
-`If-Modified-Since`. Otherwise the rendered JSON comes from the cache, keyed by the same hash:
-a junk query parameter neither misses the cache nor adds an entry to it.
+`If-Modified-Since`. Otherwise the rendered JSON comes from a process-local LRU, then the shared
+cache, keyed by the same hash (a body never changes under its key, so neither is invalidated):
+a junk query parameter neither misses the caches nor adds an entry to them.
 """
 
 from __future__ import annotations
@@ -19,8 +20,12 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from rest_framework.renderers import JSONRenderer
 
+from core.cache import LocalFirst
+
 CACHE_SECONDS = 60 * 60
 PAGE_PARAMETERS = ("page", "page_size")
+# Rendered bodies this process keeps (the course's reads in four languages fit many times).
+rendered = LocalFirst(size=512)
 
 
 def extend_json_object(body: bytes, extra: dict) -> bytes:
@@ -66,10 +71,13 @@ class ConditionalReadMixin:
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if response is None:
             key = f"api:{shared}"
-            body = cache.get(key)
+            body = rendered.get(key)
             if body is None:
-                body = JSONRenderer().render(super().get(request, *args, **kwargs).data)
-                cache.set(key, body, CACHE_SECONDS)
+                body = cache.get(key)
+                if body is None:
+                    body = JSONRenderer().render(super().get(request, *args, **kwargs).data)
+                    cache.set(key, body, CACHE_SECONDS)
+                rendered.set(key, body)
             # Already rendered JSON: skip DRF's renderer on the hot path.
             response = HttpResponse(
                 extend_json_object(body, personal), content_type="application/json"

@@ -1,11 +1,17 @@
-"""Request plumbing shared by pages and the API: `?lang=` and the request body limit."""
+"""Request plumbing shared by pages and the API: `?lang=`, the request body limit, and a
+503 when the database cannot serve."""
+
+import logging
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 
 from core.codes import ErrorCode
-from core.errors import BODY_TOO_LARGE, error_body
+from core.errors import BODY_TOO_LARGE, UNAVAILABLE, error_body
+
+logger = logging.getLogger(__name__)
 
 
 class QueryLanguageMiddleware:
@@ -44,3 +50,30 @@ class RequestBodyLimitMiddleware:
             body = error_body(ErrorCode.REQUEST_TOO_LARGE, BODY_TOO_LARGE % {"limit": self.limit})
             return JsonResponse(body, status=413)
         return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A request the database cannot serve (unreachable, restarting, a connection it broke)
+    answers 503 with Retry-After — in the error shape on the API — instead of a 500 page.
+    Its transaction was rolled back, so nothing is half-written; the broken connection is
+    closed at the end of the request and the next one opens a fresh one."""
+
+    RETRY_AFTER = "5"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("database unavailable for %s: %s", request.path, exception)
+        if request.path.startswith("/api/"):
+            body = error_body(ErrorCode.UNAVAILABLE, UNAVAILABLE)
+            response = JsonResponse(body, status=503)
+        else:
+            response = HttpResponse(str(UNAVAILABLE), status=503, content_type="text/plain")
+        response["Retry-After"] = self.RETRY_AFTER
+        return response

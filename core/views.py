@@ -1,6 +1,8 @@
-"""Health check, sign-in and the learner's own account: plumbing no app owns."""
+"""Health and readiness checks, sign-in and the learner's own account: plumbing no app owns."""
 
 from django.contrib.auth import authenticate, login, logout
+from django.core.cache import caches
+from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -14,9 +16,12 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api import LoginRateThrottle, SessionAuthentication, error_responses
+from core.api import SessionAuthentication, error_responses
+from core.cache import ResilientRedisCache
+from core.cache import health as cache_health
 from core.progress import learner_progress, progress_serializer
 from core.serializers import Account, AccountOutput, LoginInput
+from core.throttles import LoginRateThrottle
 
 BAD_CREDENTIALS = _("That username and password do not match an account.")
 
@@ -25,6 +30,35 @@ BAD_CREDENTIALS = _("That username and password do not match an account.")
 def healthz(request):
     """Liveness: answers without touching the database or the cache."""
     return JsonResponse({"status": "ok"})
+
+
+def _database_state() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return "unavailable"
+    return "ok"
+
+
+def _cache_state() -> str:
+    backend = caches["default"]
+    if not isinstance(backend, ResilientRedisCache):
+        return "local"  # a per-process cache: nothing to lose but speed
+    backend.get("readyz")
+    return "ok" if cache_health.up else "unavailable"
+
+
+@never_cache
+def readyz(request):
+    """Readiness, for a load balancer: 503 when this node cannot serve learners (its database
+    does not answer), 200 otherwise. The cache's state is reported, not required: without it
+    the node still serves, only slower."""
+    database, shared_cache = _database_state(), _cache_state()
+    ready = database == "ok"
+    body = {"status": "ready" if ready else "unavailable", "database": database}
+    body["cache"] = shared_cache
+    return JsonResponse(body, status=200 if ready else 503)
 
 
 @extend_schema(

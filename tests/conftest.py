@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 from rest_framework.test import APIClient
 
+from core.conditional import rendered
 from learning.models import Course
 from tests.browser import NO_BROWSER, chromium_path
 from tests.db import module_transaction
@@ -47,9 +48,10 @@ def _english_by_default():
 
 @pytest.fixture
 def api_client() -> APIClient:
-    """An anonymous API client. The cache is emptied first: it holds both the cached content
+    """An anonymous API client. The caches are emptied first: they hold the cached content
     reads and the throttles' counters, and neither may leak from one test into another."""
     cache.clear()
+    rendered.clear()
     return APIClient()
 
 

@@ -8,11 +8,11 @@ from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
-from core.api import ResponseSaveRateThrottle, SubmitRateThrottle, error_responses, page_of
+from core.api import error_responses, page_of
 from core.conditional import PAGE_PARAMETERS, ConditionalReadMixin
+from core.throttles import RequestRateThrottle, ResponseSaveRateThrottle, SubmitRateThrottle
 from learning.selectors import versions
 from quizzes import errors, selectors, services
 from quizzes.api.serializers import (
@@ -91,7 +91,7 @@ def attempt_response(
 
 class AttemptWriteApi(APIView):
     permission_classes = [IsAuthenticated]
-    throttle_classes = [UserRateThrottle, SubmitRateThrottle]
+    throttle_classes = [RequestRateThrottle, SubmitRateThrottle]
 
 
 @extend_schema(tags=["attempts"])

@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.utils.http import http_date, parse_http_date
 
+from core.conditional import rendered
 from learning.models import Course, GlossaryTerm, Lesson
 from quizzes.models import Question, Quiz
 
@@ -97,11 +98,12 @@ def test_another_language_or_an_edit_changes_the_etag(course, api_client, path):
 @pytest.mark.parametrize("path", CONTENT_READS)
 def test_fifty_junk_query_strings_add_no_cache_entry(course, api_client, path):
     first = api_client.get(path)
-    entries = len(cache._cache)
+    entries, local_entries = len(cache._cache), len(rendered.entries)
     for number in range(50):
         response = api_client.get(f"{path}?utm_source=x{number}&_={number}")
         assert response["ETag"] == first["ETag"], "a junk parameter changed the ETag"
     assert len(cache._cache) == entries, "junk query strings stored new cache entries"
+    assert len(rendered.entries) == local_entries, "junk query strings grew the local cache"
 
 
 def test_page_parameters_are_part_of_a_lists_cache_key(course, api_client):

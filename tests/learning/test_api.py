@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from core.api import LoginRateThrottle
 from core.errors import NOT_FOUND
+from core.throttles import LoginRateThrottle
 from learning.models import Lesson
 from tests.factories import PASSWORD, CourseFactory, GlossaryTermFactory, LessonFactory
 

@@ -21,7 +21,8 @@ def run_python(*args: str, **env: str | None) -> subprocess.CompletedProcess:
     environment = {
         name: value
         for name, value in os.environ.items()
-        if name not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DJANGO_ENV", "ALLOWED_HOSTS"}
+        if name
+        not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DJANGO_ENV", "ALLOWED_HOSTS", "DEBUG"}
     }
     for name, value in env.items():
         if value is None:
@@ -92,8 +93,31 @@ def test_production_settings_accept_a_random_secret_key():
         "import config.settings.production",
         DJANGO_ENV="production",
         SECRET_KEY=GOOD_SECRET_KEY,
+        ALLOWED_HOSTS="rootwise.example.org",
     )
     assert result.returncode == 0, f"a 60-character random key was refused:\n{result.stderr}"
+
+
+UNSAFE_PRODUCTION = {
+    # case: (environment, the variable the refusal must name)
+    "debug on": ({"DEBUG": "1", "ALLOWED_HOSTS": "rootwise.example.org"}, "DEBUG"),
+    "debug true": ({"DEBUG": "true", "ALLOWED_HOSTS": "rootwise.example.org"}, "DEBUG"),
+    "no allowed hosts": ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS"),
+    "empty allowed hosts": ({"ALLOWED_HOSTS": " , "}, "ALLOWED_HOSTS"),
+}
+
+
+@pytest.mark.parametrize("env, variable", UNSAFE_PRODUCTION.values(), ids=UNSAFE_PRODUCTION.keys())
+def test_production_settings_refuse_an_unsafe_setting_naming_it(env, variable):
+    result = run_python(
+        "-c",
+        "import config.settings.production",
+        DJANGO_ENV="production",
+        SECRET_KEY=GOOD_SECRET_KEY,
+        **env,
+    )
+    refused = result.returncode != 0 and variable in result.stderr.splitlines()[-1]
+    assert refused, f"not refused naming {variable} (exit {result.returncode}): {result.stderr}"
 
 
 def test_production_settings_pass_check_deploy_without_warnings():

@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from core.api import SubmitRateThrottle
+from core.throttles import SubmitRateThrottle
 from quizzes import errors
 from quizzes.models import AcceptedAnswer, Attempt, Choice, Kind, Question, Quiz, QuizQuestion
 from quizzes.models import Response as QuizResponse

@@ -1,0 +1,130 @@
+"""Rate limits that cost one cache round trip each and never fail closed.
+
+DRF's throttles keep a list of timestamps per key: a read and a write of the shared cache per
+throttle, and two throttles per anonymous request. These count hits in fixed windows instead:
+one pipelined INCR + EXPIRE + TTL against Redis, or the cache's own incr elsewhere. When the
+shared cache is unreachable, each process counts on its own (`_LocalCounter`): limits stay
+roughly in force, and nobody is locked out (a sign-in limit that failed closed would refuse
+every learner while Redis is down).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from django.core.cache import caches
+from rest_framework.throttling import SimpleRateThrottle
+
+from core.cache import ResilientRedisCache, health
+
+
+class _LocalCounter:
+    """Per-process fixed windows, for when the shared cache cannot count."""
+
+    def __init__(self):
+        self.windows: dict[str, tuple[int, float]] = {}
+        self.lock = threading.Lock()
+
+    def hit(self, key: str, window: int) -> tuple[int, float]:
+        now = time.monotonic()
+        with self.lock:
+            count, ends = self.windows.get(key, (0, now + window))
+            if ends <= now:
+                count, ends = 0, now + window
+            self.windows[key] = (count + 1, ends)
+            if len(self.windows) > 10_000:  # forget finished windows now and then
+                self.windows = {k: v for k, v in self.windows.items() if v[1] > now}
+        return count + 1, ends - now
+
+
+local_counter = _LocalCounter()
+
+
+def count_hit(key: str, window: int) -> tuple[int, float]:
+    """Count one hit of `key` in its current window of `window` seconds; return (hits so far
+    in this window, seconds until it ends)."""
+    cache = caches["default"]
+    if isinstance(cache, ResilientRedisCache):
+        full_key = cache.make_and_validate_key(key)
+        try:
+            pipe = cache.client(full_key).pipeline(transaction=False)
+            pipe.incr(full_key)
+            pipe.expire(full_key, window, nx=True)
+            pipe.ttl(full_key)
+            count, _set, ttl = pipe.execute()
+        except cache.unavailable as error:
+            health.failed(error)
+            return local_counter.hit(key, window)
+        health.answered()
+        return int(count), float(ttl if ttl and ttl > 0 else window)
+    # Other backends (the local-memory cache of development and tests): add, then incr.
+    cache.add(key, 0, window)
+    try:
+        return cache.incr(key), float(window)
+    except ValueError:  # expired between add and incr, or the cache went away
+        return local_counter.hit(key, window)
+
+
+class WindowRateThrottle(SimpleRateThrottle):
+    """A SimpleRateThrottle (same rates, keys and X-Forwarded-For rules) that counts in fixed
+    windows with `count_hit`."""
+
+    def allow_request(self, request, view) -> bool:
+        if self.rate is None:
+            return True
+        self.key = self.get_cache_key(request, view)
+        if self.key is None:
+            return True
+        self.hits, self.left = count_hit(self.key, self.duration)
+        return self.hits <= self.num_requests
+
+    def wait(self) -> float:
+        return max(1.0, self.left)
+
+
+class RequestRateThrottle(WindowRateThrottle):
+    """Every request: per user when signed in (scope `user`), else per address (`anon`)."""
+
+    scope = "user"
+
+    def allow_request(self, request, view) -> bool:
+        self.scope = "user" if request.user.is_authenticated else "anon"
+        self.rate = self.get_rate()
+        self.num_requests, self.duration = self.parse_rate(self.rate)
+        return super().allow_request(request, view)
+
+    def get_cache_key(self, request, view):
+        ident = request.user.pk if request.user.is_authenticated else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class UserScopedThrottle(WindowRateThrottle):
+    """Per user (per address for an anonymous request, which other checks then refuse)."""
+
+    def get_cache_key(self, request, view):
+        ident = request.user.pk if request.user.is_authenticated else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class SubmitRateThrottle(UserScopedThrottle):
+    """Starting and submitting attempts, keyed per user: a class submitting at once shares
+    one address, so an address key would refuse a whole classroom."""
+
+    scope = "submit"
+
+
+class ResponseSaveRateThrottle(UserScopedThrottle):
+    """Saving one answer, per user, far above typing speed: the app saves as the learner
+    types (debounced) and replays a whole offline quiz at once; neither may meet a 429."""
+
+    scope = "response"
+
+
+class LoginRateThrottle(WindowRateThrottle):
+    """Sign-in attempts, keyed per address whoever is signed in (guessing passwords)."""
+
+    scope = "login"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
