@@ -37,3 +37,23 @@ def submit(client, attempt_id: int, body=None, query: str = "", **headers):
     return client.post(
         f"/api/v1/attempts/{attempt_id}/submit/{query}", body or {}, format="json", **headers
     )
+
+
+def shaped_answer(question: dict):
+    """An answer of the right shape for a served question, right or wrong."""
+    choices = [choice["id"] for choice in question.get("choices", [])]
+    return {
+        "single": lambda: {"choice": choices[0]},
+        "multiple": lambda: {"choices": choices[:2]},
+        "true_false": lambda: {"value": False},
+        "text": lambda: {"text": "something else"},
+        "set": lambda: {"items": ["L4", "C1"]},
+        "order": lambda: {"order": choices},
+        "match": lambda: {
+            "pairs": {
+                str(left["id"]): right["id"]
+                for left, right in zip(question["left"], question["right"], strict=True)
+            }
+        },
+        "number": lambda: {"value": 1000},
+    }[question["kind"]]()

@@ -30,6 +30,7 @@ from schemathesis.specs.openapi.checks import (
 from config.wsgi import application
 from learning.models import Lesson
 from quizzes.models import Quiz
+from tests.api import shaped_answer
 from tests.factories import PASSWORD
 
 SCHEMA_PATH = "/api/schema/"
@@ -49,26 +50,6 @@ FUZZ = settings(
 )
 # Quizzes whose questions together cover every kind (nerve roots: all but match).
 OPEN_QUIZZES = ("nerve-roots-quiz", "one-patients-account-quiz")
-
-
-def shaped_answer(question: dict):
-    """An answer of the right shape for a served question (right or wrong does not matter)."""
-    choices = [choice["id"] for choice in question.get("choices", [])]
-    return {
-        "single": lambda: {"choice": choices[0]},
-        "multiple": lambda: {"choices": choices[:2]},
-        "true_false": lambda: {"value": True},
-        "text": lambda: {"text": "low back pain"},
-        "set": lambda: {"items": ["L4, L5 and S1"]},
-        "order": lambda: {"order": list(reversed(choices))},
-        "match": lambda: {
-            "pairs": {
-                str(left["id"]): right["id"]
-                for left, right in zip(question["left"], question["right"], strict=True)
-            }
-        },
-        "number": lambda: {"value": 3},
-    }[question["kind"]]()
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from core.throttles import SubmitRateThrottle
 from quizzes import errors
 from quizzes.models import AcceptedAnswer, Attempt, Choice, Kind, Question, Quiz, QuizQuestion
 from quizzes.models import Response as QuizResponse
-from tests.api import assert_error, save, start, submit
+from tests.api import assert_error, save, shaped_answer, start, submit
 from tests.factories import (
     AcceptedAnswerFactory,
     ChoiceFactory,
@@ -49,26 +49,6 @@ LANGUAGES = [
     pytest.param("es", {"HTTP_ACCEPT_LANGUAGE": "es"}, "", id="spanish-accept-language"),
     pytest.param("es", {}, "?lang=es", id="spanish-lang-parameter"),
 ]
-
-
-def shaped_answer(question: dict):
-    """An answer of the right shape for a served question, right or wrong."""
-    choices = [choice["id"] for choice in question.get("choices", [])]
-    return {
-        "single": lambda: {"choice": choices[0]},
-        "multiple": lambda: {"choices": choices[:2]},
-        "true_false": lambda: {"value": False},
-        "text": lambda: {"text": "something else"},
-        "set": lambda: {"items": ["L4", "C1"]},
-        "order": lambda: {"order": choices},
-        "match": lambda: {
-            "pairs": {
-                str(left["id"]): right["id"]
-                for left, right in zip(question["left"], question["right"], strict=True)
-            }
-        },
-        "number": lambda: {"value": 1000},
-    }[question["kind"]]()
 
 
 def queries_of(request) -> tuple[int, object]:
