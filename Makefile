@@ -7,7 +7,8 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format messages catalogs content bench browser clean
+WORKERS ?= 2
+.PHONY: help install run test lint format messages catalogs content bench browser clean serve-prod
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +45,11 @@ test: install catalogs lint browser  ## Set up and run the whole suite (pytest)
 	$(MANAGE) translationstatus
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+serve-prod: install catalogs  ## The production configuration here: gunicorn on PostgreSQL + Redis (PORT, WORKERS)
+	. tools/prod-env.sh && $(MANAGE) migrate --noinput && $(MANAGE) collectstatic --noinput -v0 \
+	  && $(MANAGE) loadcontent && exec $(VENV)/bin/gunicorn config.wsgi -w $(WORKERS) \
+	  -b 127.0.0.1:$(PORT) --no-control-socket --access-logfile -
+
 bench: content  ## Requests per second of the content reads vs a bare JSON view
 	$(PY) tools/bench.py
 
@@ -57,5 +63,5 @@ messages: content  ## Refresh every catalog: django, djangojs (needs xgettext) a
 	$(MANAGE) exportcontent
 
 clean:  ## Remove the virtualenv, the database and build output
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles .prod-secret-key
 	find locale -name '*.mo' -delete
