@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
 WORKERS ?= 2
-.PHONY: help install run test lint format messages catalogs content bench browser clean serve-prod
+.PHONY: help install run test lint format messages catalogs content bench browser clean serve-prod faults
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ serve-prod: install catalogs  ## The production configuration here: gunicorn on 
 	. tools/prod-env.sh && $(MANAGE) migrate --noinput && $(MANAGE) collectstatic --noinput -v0 \
 	  && $(MANAGE) loadcontent && exec $(VENV)/bin/gunicorn config.wsgi -w $(WORKERS) \
 	  -b 127.0.0.1:$(PORT) --no-control-socket --access-logfile -
+
+faults: install catalogs  ## Fault drills on two local production servers (cache outage, PostgreSQL restart, killed worker)
+	$(PY) tools/faults.py
 
 bench: content  ## Requests per second of the content reads vs a bare JSON view
 	$(PY) tools/bench.py
