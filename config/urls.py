@@ -16,6 +16,7 @@ api_v1 = [
     path("", include("core.urls")),
     path("", include("learning.api.urls")),
     path("", include("quizzes.api.urls")),
+    path("", include("review.api.urls")),
 ]
 
 urlpatterns = [

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from core.codes import ErrorCode
 from core.errors import Conflict, DomainError, Forbidden, NotFound
-from quizzes import drawing, errors, grading
+from quizzes import drawing, errors, grading, signals
 from quizzes.models import Attempt, Quiz, Response
 from quizzes.selectors import answer_key, questions_by_id
 
@@ -107,7 +107,9 @@ def _is_late(attempt: Attempt, now) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE_PERIOD
 
 
-def _validated(question, language: str, answer) -> dict:
+def validated_answer(question, language: str, answer) -> dict:
+    """The answer cleaned for grading, or DomainError naming why it was refused (needs the
+    question's choices and answers prefetched)."""
     try:
         return grading.validate_answer(answer_key(question, language), answer)
     except grading.AnswerError as error:
@@ -126,7 +128,7 @@ def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Resp
     if question_id not in attempt.question_ids:
         raise NotFound(ErrorCode.UNKNOWN_QUESTION, errors.QUESTION_NOT_IN_ATTEMPT)
     question = questions_by_id([question_id])[question_id]
-    cleaned = _validated(question, attempt.language, answer)
+    cleaned = validated_answer(question, attempt.language, answer)
     response, _created = Response.objects.update_or_create(
         attempt=attempt, question=question, defaults={"answer": cleaned}
     )
@@ -161,7 +163,7 @@ def attempt_submit(
             problems[str(index)] = [errors.answer_message(ErrorCode.DUPLICATE_QUESTION)]
         else:
             try:
-                given[question_id] = _validated(
+                given[question_id] = validated_answer(
                     questions[question_id], language, item.get("answer")
                 )
             except DomainError as error:
@@ -205,4 +207,5 @@ def attempt_submit(
     attempt.save(
         update_fields=["language", "submitted_at", "submitted_late", "score", "max_score", "passed"]
     )
+    signals.attempt_submitted.send(sender=Attempt, attempt=attempt)
     return attempt

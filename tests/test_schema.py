@@ -305,6 +305,14 @@ def test_happy_paths_answer_as_documented(learner_schema, bank, learner):
     call("/api/v1/lessons/{slug}/complete/", "POST", 200, path_parameters={"slug": lesson})
     call("/api/v1/me/progress/", "GET", 200)
     call("/api/v1/me/assignments/", "GET", 200)
+    cards = call("/api/v1/me/review/", "GET", 200)["results"]
+    assert cards, "the walk's wrong answers made no review card"
+    card = cards[0]["question"]
+    review = {"answer": shaped_answer(card), "client_id": str(uuid.uuid4())}
+    path = {"question_id": card["id"]}
+    call("/api/v1/me/review/{question_id}/", "POST", 201, path_parameters=path, body=review)
+    call("/api/v1/me/review/{question_id}/", "POST", 200, path_parameters=path, body=review)
+    call("/api/v1/me/progress/", "GET", 200, query={"tz": "Europe/Madrid"})
     call("/api/v1/auth/logout/", "POST", 204)
 
     documented = {

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "core",
     "learning",
     "quizzes",
+    "review",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ from learning.models import LessonProgress
 from quizzes import services
 from quizzes.models import Attempt, Kind
 from quizzes.models import Response as QuizResponse
+from review.models import Review, ReviewCard
 from tests.api import assert_error
 from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
 
@@ -39,6 +40,12 @@ def world(db, learner):
     services.response_save(
         learner=learner, attempt_id=attempt.pk, question_id=text.pk, answer={"text": "sciatica"}
     )
+    learner_misses = services.attempt_submit(
+        learner=learner,
+        attempt_id=services.attempt_start(learner=learner, quiz=quiz, client_id=uuid.uuid4())[0].pk,
+        answers=[{"question": text.pk, "answer": {"text": "hamstring"}}],
+    )
+    assert learner_misses.score == 0  # so the learner has a review card for `text`
     targets = {
         "login": Target("post", "/api/v1/auth/login/", '{"username": %s, "password": "pw"}', False),
         "start": Target("post", "/api/v1/attempts/", f'{{"quiz": "{quiz.slug}", "client_id": %s}}'),
@@ -53,6 +60,11 @@ def world(db, learner):
             f"/api/v1/attempts/{attempt.pk}/submit/",
             f'{{"responses": [{{"question": {text.pk}, "answer": %s}}]}}',
         ),
+        "review": Target(
+            "post",
+            f"/api/v1/me/review/{text.pk}/",
+            f'{{"client_id": "{uuid.uuid4()}", "answer": %s}}',
+        ),
     }
     return {"targets": targets, "attempt": attempt, "text": text}
 
@@ -64,6 +76,8 @@ def snapshot() -> tuple:
         list(QuizResponse.objects.order_by("pk").values_list("pk", "answer", "points")),
         LessonProgress.objects.count(),
         Session.objects.count(),
+        list(ReviewCard.objects.values_list("pk", "due_at", "reviews_count")),
+        Review.objects.count(),
     )
 
 
@@ -71,7 +85,7 @@ def nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
-EVERY_TARGET = ["login", "start", "save", "submit"]
+EVERY_TARGET = ["login", "start", "save", "submit", "review"]
 MALFORMED = ErrorCode.MALFORMED
 
 
@@ -80,9 +94,9 @@ def each(code: ErrorCode, targets=EVERY_TARGET) -> dict[str, ErrorCode]:
 
 
 def answer_refused(code: ErrorCode) -> dict[str, ErrorCode]:
-    """Saving one answer names why it was refused; a submit says `invalid` and names the
-    response in its details."""
-    return {"save": code, "submit": ErrorCode.INVALID}
+    """Saving one answer (or a review's) names why it was refused; a submit says `invalid`
+    and names the response in its details."""
+    return {"save": code, "review": code, "submit": ErrorCode.INVALID}
 
 
 # (case, the 400's code per target, value put in the body's slot)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from review.api import views
+
+urlpatterns = [
+    path("me/review/", views.ReviewCardListApi.as_view(), name="api-review"),
+    path(
+        "me/review/<int:question_id>/",
+        views.ReviewAnswerApi.as_view(),
+        name="api-review-answer",
+    ),
+]

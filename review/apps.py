@@ -1,0 +1,29 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReviewConfig(AppConfig):
+    name = "review"
+    verbose_name = _("Spaced review")
+
+    def ready(self):
+        # Review builds on quizzes: it hears of submitted attempts through quizzes' signal and
+        # adds its section to me/progress through core's registry; neither imports this app.
+        from core.progress import register_section
+        from quizzes.signals import attempt_submitted
+        from review.api.serializers import ReviewProgressOutput
+        from review.selectors import review_progress
+        from review.services import cards_from_attempt
+
+        attempt_submitted.connect(
+            lambda sender, attempt, **kwargs: cards_from_attempt(attempt=attempt),
+            dispatch_uid="review-cards-from-attempt",
+            weak=False,
+        )
+        register_section(
+            "review",
+            ReviewProgressOutput(),
+            lambda learner, request: review_progress(
+                learner=learner, time_zone=request.query_params.get("tz", "")
+            ),
+        )
