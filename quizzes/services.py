@@ -207,5 +207,5 @@ def attempt_submit(
     attempt.save(
         update_fields=["language", "submitted_at", "submitted_late", "score", "max_score", "passed"]
     )
-    signals.attempt_submitted.send(sender=Attempt, attempt=attempt)
+    signals.attempt_submitted.send(sender=Attempt, attempt=attempt, responses=to_create + to_update)
     return attempt

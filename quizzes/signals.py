@@ -5,5 +5,6 @@ Receivers run inside the sending transaction: what they write commits or rolls b
 
 from django.dispatch import Signal
 
-# An attempt was graded and closed: attempt (with its graded responses saved).
+# An attempt was graded and closed: `attempt`, and `responses`, its graded Response rows (one
+# per question, saved).
 attempt_submitted = Signal()

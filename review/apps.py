@@ -16,7 +16,9 @@ class ReviewConfig(AppConfig):
         from review.services import cards_from_attempt
 
         attempt_submitted.connect(
-            lambda sender, attempt, **kwargs: cards_from_attempt(attempt=attempt),
+            lambda sender, attempt, responses, **kwargs: cards_from_attempt(
+                attempt=attempt, responses=responses
+            ),
             dispatch_uid="review-cards-from-attempt",
             weak=False,
         )

@@ -37,27 +37,31 @@ def _apply(card: ReviewCard, rating, when: datetime) -> None:
     card.reviews_count += 1
 
 
-def _new_card(*, learner, question_id: int, when: datetime) -> ReviewCard:
+def _new_card(*, learner_id: int, question_id: int, when: datetime) -> ReviewCard:
     state = scheduling.new_card(question_id, when)
     return ReviewCard(
-        learner=learner, question_id=question_id, state=state, due_at=when, created_at=when
+        learner_id=learner_id, question_id=question_id, state=state, due_at=when, created_at=when
     )
 
 
 @transaction.atomic
-def cards_from_attempt(*, attempt: Attempt) -> int:
+def cards_from_attempt(*, attempt: Attempt, responses: list | None = None) -> int:
     """A submitted attempt's answers as reviews: each question answered wrong or partly right
     gets a card (if it has none); each question that has a card counts as a review of it,
     right answers included. Unanswered questions are no review. Returns the reviews made.
 
-    Runs once per attempt (a second call finds its reviews and does nothing), at the time the
-    attempt was submitted, so the backfill command schedules old attempts as they happened.
+    `responses` are the attempt's graded responses when the submit that graded them calls;
+    without them (the backfill) the attempt is read, and one already counted is skipped.
+    Reviews count at the time the attempt was submitted, so old attempts schedule as they
+    happened.
     """
     if attempt.submitted_at is None or attempt.learner_id is None:
         return 0
-    if Review.objects.filter(attempt=attempt).exists():
-        return 0
-    responses = [r for r in attempt.responses.all() if r.answer is not None]
+    if responses is None:
+        if Review.objects.filter(attempt=attempt).exists():
+            return 0
+        responses = list(attempt.responses.all())
+    responses = [r for r in responses if r.answer is not None]
     if not responses:
         return 0
     when = attempt.submitted_at
@@ -67,16 +71,16 @@ def cards_from_attempt(*, attempt: Attempt) -> int:
             learner_id=attempt.learner_id, question_id__in=[r.question_id for r in responses]
         )
     }
-    new_cards, reviewed, reviews = [], [], []
+    touched, reviews = [], []
     for response in responses:
         card = cards.get(response.question_id)
         if card is None:
             if response.correct:
                 continue  # known: nothing to review
-            card = _new_card(learner=attempt.learner, question_id=response.question_id, when=when)
-            new_cards.append(card)
-        else:
-            reviewed.append(card)
+            card = _new_card(
+                learner_id=attempt.learner_id, question_id=response.question_id, when=when
+            )
+        touched.append(card)
         rating = scheduling.rating_for(response.points or 0, response.max_points or 0)
         _apply(card, rating, max(when, card.last_review_at or when))
         reviews.append(
@@ -97,10 +101,25 @@ def cards_from_attempt(*, attempt: Attempt) -> int:
                 due_after=card.due_at,
             )
         )
-    ReviewCard.objects.bulk_create(new_cards)
-    ReviewCard.objects.bulk_update(
-        reviewed,
-        ["state", "due_at", "stability", "difficulty", "last_review_at", "reviews_count"],
+    if not reviews:
+        return 0
+    # New cards and reviewed ones in one statement, whatever their mix (a fixed query count):
+    # an upsert on (learner, question), which hands every card its id back.
+    for card in touched:
+        card.pk = None
+    ReviewCard.objects.bulk_create(
+        touched,
+        update_conflicts=True,
+        unique_fields=["learner", "question"],
+        update_fields=[
+            "state",
+            "due_at",
+            "stability",
+            "difficulty",
+            "last_review_at",
+            "reviews_count",
+            "updated_at",
+        ],  # fmt: skip
     )
     Review.objects.bulk_create(reviews)
     return len(reviews)
