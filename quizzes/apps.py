@@ -13,9 +13,10 @@ class QuizzesConfig(AppConfig):
         from learning.packs import PackExtension, register_extension
         from quizzes.api.serializers import QuizProgressOutput
         from quizzes.content import read_quizzes, write_quizzes
+        from quizzes.pack_export import export_quizzes
         from quizzes.selectors import quiz_progress
 
-        register_extension(PackExtension("quizzes", read_quizzes, write_quizzes))
+        register_extension(PackExtension("quizzes", read_quizzes, write_quizzes, export_quizzes))
         register_section(
             "quizzes",
             QuizProgressOutput(many=True),

@@ -15,6 +15,7 @@ from django.core.management import call_command
 
 from learning.catalogs import catalog_path
 from learning.models import Lesson, Origin
+from learning.packs import read_pack
 from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, QuizQuestion
 from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
 from tests.learning.helpers import edit_file, run_loadcontent
@@ -179,3 +180,36 @@ def test_a_translation_edited_in_the_admin_survives_loadcontent(loaded_factsheet
     answer.refresh_from_db()
     assert answer.synonyms_es.endswith("quinta raíz lumbar")
     assert "conflict: answer foot-nerve-roots.l5 synonyms_es" in output, output
+
+
+# --- exportcontent --pack --------------------------------------------------------------------
+
+
+def test_admin_made_content_can_be_written_out_as_a_pack(loaded_factsheet, tmp_path):
+    """exportcontent --pack writes the database as a valid pack, admin-made content included;
+    loaded back, the pack adopts the admin's rows with nothing to report."""
+    lesson = Lesson.objects.get(slug="nerve-roots")
+    own = QuestionFactory(
+        key="which-level-is-lowest", kind="text", lesson=lesson, prompt="Lowest of L4, L5, S1?"
+    )
+    AcceptedAnswerFactory(question=own, key="s1", synonyms="S1\nS1 root")
+    QuizFactory(slug="instructors-own-quiz", title="Own quiz", questions=[own])
+    answer = AcceptedAnswer.objects.get(question__key="foot-nerve-roots", key="l5")
+    answer.synonyms_en += "\nfifth lumbar root"
+    answer.save()
+
+    folder = tmp_path / "exported"
+    call_command("exportcontent", "--pack", str(folder), stdout=StringIO())
+    pack = read_pack(folder)
+    by_key = {quiz.key: quiz for quiz in pack.extensions["quizzes"]}
+    assert [q.key for q in by_key["instructors-own-quiz"].questions] == ["which-level-is-lowest"]
+    roots = next(q for q in by_key["nerve-roots-quiz"].questions if q.key == "foot-nerve-roots")
+    assert "fifth lumbar root" in next(a for a in roots.answers if a.key == "l5").synonyms
+    assert "final-review" in by_key and not by_key["final-review"].questions, (
+        "the review quiz should include the topical quizzes' questions by key"
+    )
+
+    output = run_loadcontent("--pack", str(folder))
+    assert "conflict" not in output.stdout, output.stdout
+    assert Quiz.objects.get(slug="instructors-own-quiz").origin == Origin.PACK
+    assert Question.objects.get(key="which-level-is-lowest").origin == Origin.PACK
