@@ -65,6 +65,9 @@ class ContentKeyed(models.Model):
 
     content_kind = ""
     content_derived_fields: tuple[str, ...] = ()
+    # Fields that only place a row in a list the pack orders (its position in the file): a
+    # row made in the admin is adopted by the pack whatever they hold.
+    pack_ordering_fields: tuple[str, ...] = ()
 
     origin = models.CharField(
         _("made in"), max_length=5, choices=Origin.choices, default=Origin.ADMIN, editable=False

@@ -202,7 +202,10 @@ def upsert(
 def _adopt(obj: ContentKeyed, *, values: dict, m2m: dict, report: LoadReport, kind: str):
     """The pack holds an object the admin made with the same key."""
     differs = [
-        name for name, value in values.items() if stored(current_value(obj, name)) != stored(value)
+        name
+        for name, value in values.items()
+        if name not in obj.pack_ordering_fields
+        and stored(current_value(obj, name)) != stored(value)
     ] + [
         name for name, related in m2m.items() if stored(getattr(obj, name).all()) != stored(related)
     ]
