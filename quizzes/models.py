@@ -113,6 +113,7 @@ class AcceptedAnswer(ContentKeyed):
     """An accepted answer to a `text` question, or one item of a `set`, with its synonyms."""
 
     content_kind = "answer"
+    pack_ordering_fields = ("position",)
 
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
