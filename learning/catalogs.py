@@ -321,3 +321,5 @@ def reload_after_rosetta_save(sender, language_code: str, request=None, **kwargs
     )
     for problem in report.problems:
         logger.warning("content translation not loaded: %s", problem)
+    for conflict in report.conflicts:
+        logger.warning("content translation kept as edited in the admin: %s", conflict)
