@@ -31,6 +31,10 @@ class ErrorCode(StrEnum):
     UNKNOWN_QUESTION = "unknown_question"
     DUPLICATE_QUESTION = "duplicate_question"
 
+    # Assignments, cohorts and accounts
+    ASSIGNMENT_NOT_OPEN = "assignment_not_open"  # before the assignment's opens_at
+    UNKNOWN_JOIN_CODE = "unknown_join_code"
+
     # Answers (raised by the grader's validation)
     INVALID_ANSWER = "invalid_answer"
     UNKNOWN_CHOICE = "unknown_choice"

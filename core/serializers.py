@@ -34,3 +34,12 @@ class AccountOutput(serializers.Serializer):
 class LoginInput(InputSerializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=256, trim_whitespace=False)
+
+
+class PasswordChangeInput(InputSerializer):
+    old_password = serializers.CharField(max_length=256, trim_whitespace=False)
+    new_password = serializers.CharField(max_length=256, trim_whitespace=False)
+
+
+class AccountDeleteInput(InputSerializer):
+    """Deleting one's account takes no fields (a body, if any, is `{}`)."""

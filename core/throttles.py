@@ -128,3 +128,16 @@ class LoginRateThrottle(WindowRateThrottle):
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class PasswordRateThrottle(UserScopedThrottle):
+    """Changing one's password, per user at the login rate: the old password cannot be
+    guessed faster than a sign-in could."""
+
+    scope = "login"
+
+
+class SignupRateThrottle(LoginRateThrottle):
+    """Sign-ups, per address, at a rate a whole class signing up at once stays under."""
+
+    scope = "signup"

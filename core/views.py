@@ -1,8 +1,15 @@
 """Health and readiness checks, sign-in and the learner's own account: plumbing no app owns."""
 
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import (
+    authenticate,
+    login,
+    logout,
+    password_validation,
+    update_session_auth_hash,
+)
 from django.core.cache import caches
-from django.db import DatabaseError, connection
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
@@ -19,11 +26,21 @@ from rest_framework.views import APIView
 from core.api import SessionAuthentication, error_responses
 from core.cache import ResilientRedisCache
 from core.cache import health as cache_health
+from core.codes import ErrorCode
+from core.errors import Forbidden
 from core.progress import learner_progress, progress_serializer
-from core.serializers import Account, AccountOutput, LoginInput
-from core.throttles import LoginRateThrottle
+from core.serializers import (
+    Account,
+    AccountDeleteInput,
+    AccountOutput,
+    LoginInput,
+    PasswordChangeInput,
+)
+from core.throttles import LoginRateThrottle, PasswordRateThrottle
 
 BAD_CREDENTIALS = _("That username and password do not match an account.")
+WRONG_PASSWORD = _("This is not your current password.")
+STAFF_NOT_DELETED = _("Staff accounts are deleted by an administrator, not here.")
 
 
 @never_cache
@@ -117,3 +134,53 @@ class ProgressApi(APIView):
     def get(self, request):
         """The learner's progress: lessons completed, quiz results and more, by section."""
         return Response(learner_progress(request.user, request))
+
+
+@extend_schema(
+    tags=["auth"],
+    request=PasswordChangeInput,
+    responses={200: AccountOutput, **error_responses(400, 401, 403, 413, 415, 429)},
+)
+class PasswordChangeApi(APIView):
+    """Change one's own password; this session stays signed in, other sessions end."""
+
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [PasswordRateThrottle]
+
+    def post(self, request):
+        payload = PasswordChangeInput(data=request.data)
+        payload.is_valid(raise_exception=True)
+        user, data = request.user, payload.validated_data
+        if not user.check_password(data["old_password"]):
+            raise ValidationError({"old_password": [WRONG_PASSWORD]})
+        try:
+            password_validation.validate_password(data["new_password"], user)
+        except DjangoValidationError as error:
+            raise ValidationError({"new_password": list(error.messages)}) from None
+        user.set_password(data["new_password"])
+        user.save(update_fields=["password"])
+        update_session_auth_hash(request, user)
+        return Response(AccountOutput(Account.of(user)).data)
+
+
+@extend_schema(
+    tags=["auth"],
+    request=AccountDeleteInput,
+    responses={204: None, **error_responses(400, 401, 403, 413, 415, 429)},
+)
+class MeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def delete(self, request):
+        """Delete one's own account and data: progress and sign-in go; attempts stay for the
+        statistics, anonymised (no name, no link to the account). No body, or `{}`."""
+        # No body parses as an empty mapping; any other body must be `{}`.
+        body = {} if isinstance(request.data, dict) and not request.data else request.data
+        AccountDeleteInput(data=body).is_valid(raise_exception=True)
+        user = request.user
+        if user.is_staff or user.is_superuser:
+            raise Forbidden(ErrorCode.PERMISSION_DENIED, STAFF_NOT_DELETED)
+        with transaction.atomic():
+            logout(request)
+            user.delete()
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,10 +1,12 @@
 """Authoring the course in the admin, with modeltranslation's tabbed language fields."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from learning.models import Course, GlossaryTerm, Lesson, LessonProgress
+from learning.uploads import SafeImageField
 
 
 @admin.register(Course)
@@ -20,13 +22,15 @@ class LessonAdmin(TabbedTranslationAdmin):
     list_editable = ["order", "published"]
     search_fields = ["slug", "title", "summary"]
     filter_horizontal = ["glossary_terms"]
-    readonly_fields = ["updated_at"]
+    readonly_fields = ["updated_at", "origin"]
+    # Uploads are checked and cleaned (learning.uploads) before anything is stored.
+    formfield_overrides = {models.ImageField: {"form_class": SafeImageField}}
     fieldsets = [
         (None, {"fields": ["course", "slug", "order", "source", "published", "minutes"]}),
         (_("Text"), {"fields": ["title", "summary", "body", "key_facts"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
         (_("Glossary"), {"fields": ["glossary_terms"]}),
-        (_("History"), {"fields": ["updated_at"]}),
+        (_("History"), {"fields": ["updated_at", "origin"]}),
     ]
 
 

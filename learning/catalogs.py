@@ -20,6 +20,7 @@ from django.db import models, transaction
 from modeltranslation.translator import translator
 
 from learning.models import ContentKeyed
+from learning.services import pack_merge, record_pack_values
 
 logger = logging.getLogger(__name__)
 
@@ -185,6 +186,10 @@ class ApplyReport:
     updated: Counter = field(default_factory=Counter)
     problems: list[CatalogProblem] = field(default_factory=list)
     skipped_files: list[Path] = field(default_factory=list)
+    # Translations edited in the admin since content.po last loaded them are kept (see
+    # learning.services.pack_merge); a PO change to one is listed here, applied with `force`.
+    conflicts: list = field(default_factory=list)
+    force: bool = False
 
 
 def check_translation(
@@ -258,17 +263,20 @@ def _objects_by_key() -> dict[str, dict[str, models.Model]]:
 
 @transaction.atomic
 def content_translations_load(
-    *, locale_dir: Path, languages: list[str] | None = None
+    *, locale_dir: Path, languages: list[str] | None = None, force: bool = False
 ) -> ApplyReport:
     """Read every content.po into the translated fields.
 
     A file with any problem (malformed, broken placeholder, unknown object) is named with its
     lines and loads nothing; the other files still load. Untranslated and fuzzy entries clear
-    the field, so learners see the English source instead of a stale translation.
+    the field, so learners see the English source instead of a stale translation. A field
+    edited in the admin since the last load keeps the admin's text (reported when the PO file
+    changed it too), unless `force`.
     """
-    report = ApplyReport()
+    report = ApplyReport(force=force)
     known = _objects_by_key()
     dirty: dict[int, models.Model] = {}
+    bases: dict[int, tuple[models.Model, dict]] = {}
     for language in languages or translated_languages():
         path = catalog_path(locale_dir, language)
         if not path.exists():
@@ -289,12 +297,19 @@ def content_translations_load(
             if value and entry.msgid != current:
                 value = ""  # translated from an older source: wait for the translator
             attribute = f"{name}_{language}"
-            if (getattr(obj, attribute) or "") != value:
+            bases.setdefault(id(obj), (obj, dict(obj.pack_values)))
+            current = getattr(obj, attribute) or ""
+            if pack_merge(
+                obj, name=attribute, current=current, new=value, report=report, kind=kind
+            ):
                 setattr(obj, attribute, value)
                 dirty[id(obj)] = obj
                 report.updated[kind] += 1
     for obj in dirty.values():
         obj.save()
+    for key, (obj, before) in bases.items():
+        if key not in dirty:
+            record_pack_values(obj, before)
     return report
 
 
@@ -306,3 +321,5 @@ def reload_after_rosetta_save(sender, language_code: str, request=None, **kwargs
     )
     for problem in report.problems:
         logger.warning("content translation not loaded: %s", problem)
+    for conflict in report.conflicts:
+        logger.warning("content translation kept as edited in the admin: %s", conflict)

@@ -43,15 +43,38 @@ class Section(models.TextChoices):
     CONCLUSIONS = "conclusions", _("Conclusions")
 
 
+class Origin(models.TextChoices):
+    """Where a content row was made. The pack seeds the course; after that the database is the
+    source of truth, and loadcontent only ever writes rows the pack made."""
+
+    PACK = "pack", _("content pack")
+    ADMIN = "admin", _("admin")
+
+
 class ContentKeyed(models.Model):
     """Content with a stable key, exported to and loaded from content.po.
 
     `content_kind` names the object in a PO msgctxt (`lesson:nerve-roots:title`); fields in
     `content_derived_fields` are computed from others and never translated by hand.
+
+    `origin` says who owns the row; `pack_values` holds, per field (`title_en`, `lesson`,
+    `synonyms_es`…), the value the pack or content.po last loaded into it: a field whose value
+    now differs from it was edited in the admin, and loadcontent leaves it alone (a three-way
+    merge whose base is `pack_values`).
     """
 
     content_kind = ""
     content_derived_fields: tuple[str, ...] = ()
+    # Fields that only place a row in a list the pack orders (its position in the file): a
+    # row made in the admin is adopted by the pack whatever they hold.
+    pack_ordering_fields: tuple[str, ...] = ()
+
+    origin = models.CharField(
+        _("made in"), max_length=5, choices=Origin.choices, default=Origin.ADMIN, editable=False
+    )
+    pack_values = models.JSONField(
+        _("values last loaded from the pack"), default=dict, blank=True, editable=False
+    )
 
     class Meta:
         abstract = True

@@ -245,12 +245,15 @@ class PackExtension:
     """Another app's part of a pack.
 
     `read(pack, problems)` validates files and returns a spec (no writes);
-    `write(spec, pack, report)` upserts it inside loadcontent's transaction.
+    `write(spec, pack, report)` upserts it inside loadcontent's transaction;
+    `export(folder) -> list[str]` writes the database's rows out as pack files (exportcontent
+    --pack) and returns what it could not write.
     """
 
     name: str
     read: Callable[[Pack, Problems], Any]
     write: Callable[[Any, Pack, Any], None]
+    export: Callable[[Path], list[str]] | None = None
 
 
 EXTENSIONS: dict[str, PackExtension] = {}

@@ -11,13 +11,35 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
-from learning.models import Course, GlossaryTerm, Lesson, LessonProgress
+from learning.models import ContentKeyed, Course, GlossaryTerm, Lesson, LessonProgress, Origin
 from learning.packs import EXTENSIONS, Pack
+
+MISSING = object()
+
+
+@dataclass(frozen=True)
+class PackConflict:
+    """A pack change loadcontent did not apply, because the admin owns what it would change."""
+
+    kind: str
+    key: str
+    field: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.kind} {self.key}" + (f" {self.field}" if self.field else "")
+        return f"{where}: {self.reason}"
+
+
+EDITED_IN_ADMIN = "edited in the admin; the pack's change was not applied"
+MADE_IN_ADMIN = "made in the admin with other values; the pack's version was not applied"
+DROPPED_BUT_EDITED = "dropped from the pack but edited in the admin; kept"
 
 
 @dataclass
 class LoadReport:
-    """What a load did, per kind of object: created, updated, unchanged."""
+    """What a load did, per kind of object: created, updated, unchanged; and the pack changes
+    it left alone because the admin owns them (`force` applies them anyway)."""
 
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
@@ -25,6 +47,8 @@ class LoadReport:
     retired: Counter = field(default_factory=Counter)
     # (kind, pk) of the objects counted unchanged, in case their related rows change later.
     untouched: set = field(default_factory=set)
+    conflicts: list[PackConflict] = field(default_factory=list)
+    force: bool = False
 
     @property
     def changed(self) -> bool:
@@ -54,8 +78,61 @@ class LoadReport:
         ]
 
 
+def stored(value):
+    """A field's value as pack_values keeps it (JSON): related objects by primary key."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple | set):
+        return sorted(stored(item) for item in value)
+    return value
+
+
+def current_value(obj: models.Model, name: str):
+    """A field's value as pack_values keeps it, read without a query for a foreign key."""
+    field_ = obj._meta.get_field(name)
+    if field_.many_to_one or field_.one_to_one:
+        return getattr(obj, field_.attname)
+    return getattr(obj, name)
+
+
+def pack_merge(obj: ContentKeyed, *, name: str, current, new, report, kind: str) -> bool:
+    """Whether loading may write the pack's `new` value over `current` (both as `stored`).
+
+    A three-way merge whose base is what the pack last loaded (`obj.pack_values[name]`):
+    unchanged since then, the field takes the pack's value; edited in the admin, it keeps the
+    admin's, and a pack change to it is reported as a conflict (applied only with `force`).
+    Records the base for the next load in `obj.pack_values`.
+    """
+    last = obj.pack_values.get(name, MISSING)
+    if current == new:
+        obj.pack_values[name] = new
+        return False
+    if last is MISSING or current == last or report.force:
+        obj.pack_values[name] = new
+        return True
+    if new != last:
+        report.conflicts.append(PackConflict(kind, obj.content_key, name, EDITED_IN_ADMIN))
+    return False
+
+
+def edited_in_admin(obj: ContentKeyed) -> bool:
+    """Some field differs from what the pack last loaded into it."""
+    return any(
+        current_value(obj, name) != last
+        for name, last in obj.pack_values.items()
+        if name in {f.name for f in obj._meta.concrete_fields}
+    )
+
+
+def record_pack_values(obj: ContentKeyed, before: dict) -> None:
+    """Store pack_values when only the merge base moved, without touching `updated_at` (the
+    content did not change, so readers' versions must not)."""
+    if obj.pack_values != before:
+        type(obj).objects.filter(pk=obj.pk).update(pack_values=obj.pack_values)
+
+
 def upsert(
-    model: type[models.Model],
+    model: type[ContentKeyed],
     *,
     lookup: dict,
     values: dict,
@@ -63,30 +140,101 @@ def upsert(
     kind: str,
     m2m: dict[str, list] | None = None,
 ):
-    """Create or update one object by its stable key; save only when something differs."""
+    """Create or update one pack object by its stable key; save only when something differs.
+
+    A row made in the admin is adopted by the pack only when it already holds the pack's
+    values (an exported pack loaded back); otherwise it is reported and left alone.
+    """
+    m2m = m2m or {}
     obj = model.objects.filter(**lookup).first()
     if obj is None:
-        obj = model(**lookup, **values)
-        obj.full_clean(exclude=list(m2m or ()), validate_unique=False)
+        obj = model(**lookup, **values, origin=Origin.PACK)
+        obj.pack_values = {name: stored(value) for name, value in {**values, **m2m}.items()}
+        obj.full_clean(exclude=list(m2m), validate_unique=False)
         obj.save()
-        status = "created"
+        for name, related in m2m.items():
+            getattr(obj, name).set(related)
+        report.created[kind] += 1
+        return obj
+    if obj.origin != Origin.PACK:
+        return _adopt(obj, values=values, m2m=m2m, report=report, kind=kind)
+    before = dict(obj.pack_values)
+    changed = {
+        name: value
+        for name, value in values.items()
+        if pack_merge(
+            obj,
+            name=name,
+            current=stored(current_value(obj, name)),
+            new=stored(value),
+            report=report,
+            kind=kind,
+        )
+    }
+    related_changed = {
+        name: related
+        for name, related in m2m.items()
+        if pack_merge(
+            obj,
+            name=name,
+            current=stored(getattr(obj, name).all()),
+            new=stored(related),
+            report=report,
+            kind=kind,
+        )
+    }
+    for name, value in changed.items():
+        setattr(obj, name, value)
+    if changed:
+        obj.full_clean(exclude=list(m2m), validate_unique=False)
+        obj.save()
+        report.updated[kind] += 1
     else:
-        changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
-        for name, value in changed.items():
-            setattr(obj, name, value)
-        if changed:
-            obj.full_clean(exclude=list(m2m or ()), validate_unique=False)
-            obj.save()
-        status = "updated" if changed else "unchanged"
-    getattr(report, status)[kind] += 1
-    if status == "unchanged":
+        record_pack_values(obj, before)
+        report.unchanged[kind] += 1
         report.untouched.add((kind, obj.pk))
-    for name, related in (m2m or {}).items():
-        manager = getattr(obj, name)
-        if {item.pk for item in manager.all()} != {item.pk for item in related}:
-            manager.set(related)
-            report.related_changed(obj, kind)
+    for name, related in related_changed.items():
+        getattr(obj, name).set(related)
+        report.related_changed(obj, kind)
     return obj
+
+
+def _adopt(obj: ContentKeyed, *, values: dict, m2m: dict, report: LoadReport, kind: str):
+    """The pack holds an object the admin made with the same key."""
+    differs = [
+        name
+        for name, value in values.items()
+        if name not in obj.pack_ordering_fields
+        and stored(current_value(obj, name)) != stored(value)
+    ] + [
+        name for name, related in m2m.items() if stored(getattr(obj, name).all()) != stored(related)
+    ]
+    if differs and not report.force:
+        report.conflicts.append(PackConflict(kind, obj.content_key, "", MADE_IN_ADMIN))
+        report.unchanged[kind] += 1
+        return obj
+    for name, value in values.items():
+        setattr(obj, name, value)
+    obj.origin = Origin.PACK
+    obj.pack_values = {name: stored(value) for name, value in {**values, **m2m}.items()}
+    obj.full_clean(exclude=list(m2m), validate_unique=False)
+    obj.save()
+    for name, related in m2m.items():
+        getattr(obj, name).set(related)
+    report.updated[kind] += 1
+    return obj
+
+
+def stale_pack_rows(queryset, report: LoadReport, kind: str) -> list:
+    """Pack-owned rows the pack no longer lists, minus those edited in the admin since (kept,
+    and reported, unless `force`)."""
+    stale = []
+    for obj in queryset.filter(origin=Origin.PACK):
+        if edited_in_admin(obj) and not report.force:
+            report.conflicts.append(PackConflict(kind, obj.content_key, "", DROPPED_BUT_EDITED))
+        else:
+            stale.append(obj.pk)
+    return stale
 
 
 def english(fields: dict[str, str]) -> dict[str, str]:
@@ -95,9 +243,11 @@ def english(fields: dict[str, str]) -> dict[str, str]:
 
 
 @transaction.atomic
-def content_pack_load(*, pack: Pack) -> LoadReport:
-    """Upsert a validated pack's English content in one transaction."""
-    report = LoadReport()
+def content_pack_load(*, pack: Pack, force: bool = False) -> LoadReport:
+    """Upsert a validated pack's English content in one transaction. Only pack-owned rows are
+    written; a pack change to a field edited in the admin is reported in `conflicts` and left
+    alone, unless `force`."""
+    report = LoadReport(force=force)
     spec = pack.course
     course = upsert(
         Course,
@@ -143,7 +293,7 @@ def content_pack_load(*, pack: Pack) -> LoadReport:
         )
         _attach_image(obj, lesson.image, report)
     retired = (
-        Lesson.objects.filter(course=course, published=True)
+        Lesson.objects.filter(course=course, published=True, origin=Origin.PACK)
         .exclude(slug__in=order)
         .update(published=False)
     )
@@ -155,19 +305,34 @@ def content_pack_load(*, pack: Pack) -> LoadReport:
 
 def _attach_image(lesson: Lesson, image: Path | None, report: LoadReport) -> None:
     """Copy a pack image into media storage when it is new or its bytes changed: the stored
-    name carries the lesson key and a hash of the file, so a reload copies nothing."""
+    name carries the lesson key and a hash of the file, so a reload copies nothing. An image
+    changed in the admin since the last load is kept (a changed pack image is reported)."""
+    if lesson.origin != Origin.PACK:
+        return
+    current = lesson.image.name or ""
+    last = lesson.pack_values.get("image", MISSING)
     if image is None:
-        if lesson.image:
+        wanted, data = "", None
+    else:
+        data = image.read_bytes()
+        wanted = f"{lesson.slug}-{hashlib.sha256(data).hexdigest()[:12]}"
+    same = Path(current).name.startswith(wanted) if wanted else not current
+    edited = last is not MISSING and current != last
+    if edited and not report.force:
+        last_stem = Path(last).name.split(".")[0] if last else ""
+        if not (last_stem.startswith(wanted) if wanted else not last):
+            report.conflicts.append(PackConflict("lesson", lesson.slug, "image", EDITED_IN_ADMIN))
+        return
+    if not same:
+        if data is None:
             lesson.image = ""
             lesson.save()
-            report.updated["lesson image"] += 1
-        return
-    data = image.read_bytes()
-    stem = f"{lesson.slug}-{hashlib.sha256(data).hexdigest()[:12]}"
-    if lesson.image and Path(lesson.image.name).name.startswith(stem):
-        return
-    lesson.image.save(f"{stem}{image.suffix.lower()}", ContentFile(data), save=True)
-    report.updated["lesson image"] += 1
+        else:
+            lesson.image.save(f"{wanted}{image.suffix.lower()}", ContentFile(data), save=True)
+        report.updated["lesson image"] += 1
+    if lesson.pack_values.get("image") != (lesson.image.name or ""):
+        lesson.pack_values["image"] = lesson.image.name or ""
+        Lesson.objects.filter(pk=lesson.pk).update(pack_values=lesson.pack_values)
 
 
 def lesson_complete(*, learner, lesson: Lesson) -> LessonProgress:

@@ -1,56 +1,138 @@
-"""Instructor admin: author quizzes and questions (choices and answers inline, tabbed languages)."""
+"""Instructor admin: author quizzes and questions (choices and answers inline, tabbed languages).
 
+Cohorts, assignments, learners, attempts and results live in their own modules, imported at
+the end: cohort_admin, attempt_admin, results_admin.
+"""
+
+from django.conf import settings
 from django.contrib import admin
-from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, QuizQuestion, Response
+from quizzes import authoring
+from quizzes.models import AcceptedAnswer, Choice, Kind, Question, Quiz, QuizQuestion
+from quizzes.results_admin import QuizResultsMixin
+
+
+def _kind(request, question) -> str:
+    """The kind being written: the question's own, or the one chosen for a new question."""
+    return question.kind if question is not None else request.GET.get("kind", "")
 
 
 class ChoiceInline(TranslationTabularInline):
     model = Choice
+    formset = authoring.ChoiceFormSet
     extra = 0
     fields = ["key", "text", "correct", "position", "side", "pair"]
+
+    def get_fields(self, request, obj=None):
+        return authoring.CHOICE_FIELDS.get(_kind(request, obj), self.fields)
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 4 if obj is None else 0
 
 
 class AcceptedAnswerInline(TranslationTabularInline):
     model = AcceptedAnswer
+    formset = authoring.AcceptedAnswerFormSet
     extra = 0
     fields = ["key", "synonyms", "position"]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0
 
 
 @admin.register(Question)
 class QuestionAdmin(TabbedTranslationAdmin):
-    list_display = ["key", "kind", "source", "lesson", "points"]
-    list_filter = ["kind", "source", "lesson"]
+    form = authoring.QuestionForm
+    list_display = ["key", "kind", "source", "lesson", "points", "origin"]
+    list_filter = ["kind", "source", "origin", "lesson"]
     search_fields = ["key", "prompt"]
     list_select_related = ["lesson"]
     inlines = [ChoiceInline, AcceptedAnswerInline]
-    readonly_fields = ["preview"]
-    fieldsets = [
-        (None, {"fields": ["key", "kind", "source", "lesson", "points"]}),
-        (_("Text"), {"fields": ["prompt", "explanation"]}),
-        (
-            _("Answer key by kind"),
-            {"fields": ["needed", "number_answer", "tolerance", "true_false_answer"]},
-        ),
-        (_("How a learner sees it"), {"fields": ["preview"]}),
-    ]
+    readonly_fields = ["preview", "translations_missing", "origin"]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """A new question starts with its kind, so the form shows only that kind's fields."""
+        if request.GET.get("kind") not in dict(authoring.KIND_FIELDS):
+            return self.kind_chooser(request)
+        return super().add_view(request, form_url, extra_context)
+
+    def kind_chooser(self, request):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("What kind of question?"),
+            "kinds": Kind.choices,
+        }
+        return TemplateResponse(request, "admin/quizzes/question/kind_chooser.html", context)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is None and "kind" in form.base_fields:
+            form.base_fields["kind"].initial = request.GET.get("kind")
+            form.base_fields["kind"].disabled = True  # chosen before: the fields follow it
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # A question's kind is fixed once saved: attempts were graded under it.
+        return [*readonly, "kind"] if obj is not None else readonly
+
+    def get_fieldsets(self, request, obj=None):
+        kind = _kind(request, obj)
+        key_fields = authoring.KIND_FIELDS.get(kind, [])
+        fieldsets = [
+            (None, {"fields": ["key", "kind", "source", "lesson", "points"]}),
+            (_("Text"), {"fields": ["prompt", "explanation"]}),
+        ]
+        if key_fields:
+            fieldsets.append((_("Answer key"), {"fields": list(key_fields)}))
+        if obj is not None:
+            fieldsets.append(
+                (_("How a learner sees it"), {"fields": ["translations_missing", "preview"]})
+            )
+            fieldsets.append((_("History"), {"fields": ["origin"]}))
+        return self._patch_fieldsets(fieldsets)
+
+    def get_inlines(self, request, obj):
+        kind = _kind(request, obj)
+        hidden = set()
+        if kind not in authoring.CHOICE_KINDS:
+            hidden.add(ChoiceInline)
+        if kind not in authoring.ANSWER_KINDS:
+            hidden.add(AcceptedAnswerInline)
+        return [inline for inline in self.inlines if inline not in hidden]
 
     @admin.display(description=_("preview"))
     def preview(self, question):
-        """The question as a learner sees it before answering: prompt and choices, no key."""
+        """The question as a learner sees it before answering, in every language."""
         if not question.pk:
             return "—"
-        choices = list(question.choices.order_by("pk"))
-        return render_to_string(
-            "quizzes/question_preview.html",
-            {
-                "question": question,
-                "choices": [c for c in choices if c.side != Choice.Side.RIGHT],
-                "rights": [c for c in choices if c.side == Choice.Side.RIGHT],
-            },
+        return format_html_join(
+            "",
+            '<section class="preview-language"><h4>{}</h4>{}</section>',
+            (
+                (name, authoring.question_preview(question, code))
+                for code, name in settings.LANGUAGES
+            ),
+        )
+
+    @admin.display(description=_("missing translations"))
+    def translations_missing(self, question):
+        """Fields still in English only, per language: learners there see English."""
+        missing = authoring.missing_translations(question)
+        if not missing:
+            return _("Every field is translated.")
+        return format_html(
+            '<ul class="translation-warning">{}</ul>',
+            format_html_join(
+                "",
+                "<li><strong>{}</strong>: {}</li>",
+                ((code, ", ".join(fields)) for code, fields in missing.items()),
+            ),
         )
 
 
@@ -62,30 +144,14 @@ class QuizQuestionInline(admin.TabularInline):
 
 
 @admin.register(Quiz)
-class QuizAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "slug", "lesson", "pass_mark", "time_limit", "draw_count", "published"]
-    list_filter = ["published", "lesson"]
+class QuizAdmin(QuizResultsMixin, TabbedTranslationAdmin):
+    list_display = ["title", "slug", "lesson", "pass_mark", "time_limit", "published", "origin"]
+    list_filter = ["published", "origin", "lesson"]
     search_fields = ["slug", "title"]
     list_select_related = ["lesson"]
     inlines = [QuizQuestionInline]
+    readonly_fields = ["origin"]
 
 
-class ResponseInline(admin.TabularInline):
-    model = Response
-    extra = 0
-    can_delete = False
-    fields = ["question", "answer", "points", "max_points", "correct"]
-    readonly_fields = fields
-
-
-@admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin):
-    list_display = ["learner", "quiz", "started_at", "submitted_at", "score", "max_score", "passed"]
-    list_filter = ["quiz", "passed"]
-    list_select_related = ["learner", "quiz"]
-    search_fields = ["learner__username", "quiz__slug", "client_id"]
-    readonly_fields = [field.name for field in Attempt._meta.fields]
-    inlines = [ResponseInline]
-
-    def has_add_permission(self, request):
-        return False
+# The instructors' admin: cohorts, assignments, learners, attempts, results (registered there).
+from quizzes import attempt_admin, cohort_admin  # noqa: E402, F401

@@ -9,15 +9,24 @@ class QuizzesConfig(AppConfig):
     def ready(self):
         # The quizzes of a content pack load through learning's extension registry, and their
         # results join me/progress through core's registry: neither imports this app.
+        from django.conf import settings
+        from django.db.models.signals import pre_delete
+
         from core.progress import register_section
         from learning.packs import PackExtension, register_extension
+        from quizzes.accounts import anonymise_attempts
         from quizzes.api.serializers import QuizProgressOutput
         from quizzes.content import read_quizzes, write_quizzes
+        from quizzes.pack_export import export_quizzes
         from quizzes.selectors import quiz_progress
 
-        register_extension(PackExtension("quizzes", read_quizzes, write_quizzes))
+        register_extension(PackExtension("quizzes", read_quizzes, write_quizzes, export_quizzes))
         register_section(
             "quizzes",
             QuizProgressOutput(many=True),
             lambda learner, request: quiz_progress(learner=learner),
+        )
+        # A deleted account leaves its attempts anonymised, whoever deletes it and how.
+        pre_delete.connect(
+            anonymise_attempts, sender=settings.AUTH_USER_MODEL, dispatch_uid="anonymise_attempts"
         )

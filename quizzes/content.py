@@ -10,9 +10,16 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from learning.models import Lesson
+from learning.models import Lesson, Origin
 from learning.packs import Fields, Pack, Problems, read_yaml
-from learning.services import LoadReport, english, upsert
+from learning.services import (
+    LoadReport,
+    english,
+    pack_merge,
+    record_pack_values,
+    stale_pack_rows,
+    upsert,
+)
 from quizzes import grading
 from quizzes.drawing import gives_away
 from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, QuizQuestion
@@ -295,14 +302,28 @@ def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> No
         )
         wanted = [questions[key] for key in _pool_keys(quiz, questions)]
         current = list(obj.entries.order_by("position").values_list("question_id", flat=True))
-        if current != [question.pk for question in wanted]:
+        before = dict(obj.pack_values)
+        # The pool is one field of the quiz: questions added or reordered in the admin are
+        # kept, and a pack change to such a pool is reported (see pack_merge).
+        pool_changes = obj.origin == Origin.PACK and pack_merge(
+            obj,
+            name="questions",
+            current=current,
+            new=[question.pk for question in wanted],
+            report=report,
+            kind="quiz",
+        )
+        record_pack_values(obj, before)
+        if pool_changes:
             obj.entries.all().delete()
             QuizQuestion.objects.bulk_create(
                 QuizQuestion(quiz=obj, question=question, position=position)
                 for position, question in enumerate(wanted, start=1)
             )
             report.related_changed(obj, "quiz")
-    retired = Quiz.objects.filter(published=True).exclude(slug__in=[q.key for q in quizzes])
+    retired = Quiz.objects.filter(published=True, origin=Origin.PACK).exclude(
+        slug__in=[q.key for q in quizzes]
+    )
     report.retired["quiz"] += retired.update(published=False)
 
 
@@ -340,7 +361,8 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
             kind="choice",
         )
     stale = question.choices.exclude(key__in=[c.key for c in spec.choices])
-    report.retired["choice"] += stale.delete()[0]
+    stale = stale_pack_rows(stale.select_related("question"), report, "choice")
+    report.retired["choice"] += Choice.objects.filter(pk__in=stale).delete()[0]
     for position, answer in enumerate(spec.answers, start=1):
         upsert(
             AcceptedAnswer,
@@ -350,7 +372,8 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
             kind="answer",
         )
     stale = question.answers.exclude(key__in=[a.key for a in spec.answers])
-    report.retired["answer"] += stale.delete()[0]
+    stale = stale_pack_rows(stale.select_related("question"), report, "answer")
+    report.retired["answer"] += AcceptedAnswer.objects.filter(pk__in=stale).delete()[0]
     if report.writes() != writes_before:
         report.related_changed(question, "question")  # so cached quiz reads see new choices
     return question

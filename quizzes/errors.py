@@ -15,6 +15,10 @@ QUESTION_NOT_IN_ATTEMPT = _("This question is not part of this attempt.")
 INVALID_ANSWERS = _("Some answers are not valid; nothing was saved.")
 ATTEMPT_NOT_FOUND = _("Attempt not found.")
 UNKNOWN_ASSIGNMENT = _("There is no such assignment for you.")
+ASSIGNMENT_OTHER_QUIZ = _("This assignment is for another quiz.")
+ASSIGNMENT_NOT_OPEN = _("This assignment opens at %(opens_at)s.")
+UNKNOWN_JOIN_CODE = _("No cohort has this join code.")
+INVALID_ACCOUNT = _("The account could not be made: see the fields named.")
 
 # Why an answer was refused (grading.AnswerError codes), for people.
 ANSWER_MESSAGES = {

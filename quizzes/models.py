@@ -1,13 +1,17 @@
 """Quizzes, their questions and answer keys, and learners' attempts and responses."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learning.models import ContentKeyed, Lesson, Section, text_lines
 from quizzes import grading
+
+DUE_BEFORE_OPENING = _("The due date must come after the opening date.")
 
 
 class Kind(models.TextChoices):
@@ -109,6 +113,7 @@ class AcceptedAnswer(ContentKeyed):
     """An accepted answer to a `text` question, or one item of a `set`, with its synonyms."""
 
     content_kind = "answer"
+    pack_ordering_fields = ("position",)
 
     question = models.ForeignKey(
         Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
@@ -226,12 +231,134 @@ class QuizQuestion(models.Model):
         return f"{self.quiz.slug} #{self.position}: {self.question.key}"
 
 
+class Cohort(models.Model):
+    """A group of learners and the instructors who teach it; only a name is required."""
+
+    name = models.CharField(_("name"), max_length=120)
+    learners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="cohorts", verbose_name=_("learners")
+    )
+    instructors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="cohorts_taught",
+        verbose_name=_("instructors"),
+    )
+    # Learners who sign up or join in the app with this code become learners of the cohort.
+    join_code = models.CharField(
+        _("join code"),
+        max_length=32,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Learners type it to join (letters and digits). Leave empty for none."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["name", "pk"]
+        permissions = [
+            ("create_learner_accounts", _("Can create learner accounts for a cohort")),
+            ("reset_learner_password", _("Can reset the password of a learner of a cohort")),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.join_code = (self.join_code or "").strip().upper() or None
+        super().save(*args, **kwargs)
+
+
+class Assignment(models.Model):
+    """A quiz assigned to cohorts and/or learners, with its dates and attempt limit."""
+
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("quiz")
+    )
+    cohorts = models.ManyToManyField(
+        Cohort, blank=True, related_name="assignments", verbose_name=_("cohorts")
+    )
+    learners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assignments",
+        verbose_name=_("learners"),
+        help_text=_("Learners assigned one by one, besides the cohorts."),
+    )
+    opens_at = models.DateTimeField(
+        _("opens at"), null=True, blank=True, help_text=_("Empty: open at once.")
+    )
+    due_at = models.DateTimeField(
+        _("due at"),
+        null=True,
+        blank=True,
+        help_text=_("Submissions after it are kept and marked late."),
+    )
+    attempt_limit = models.PositiveSmallIntegerField(
+        _("attempt limit"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Empty: the quiz's own limit."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assignments_created",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens_at__isnull=True)
+                | Q(due_at__isnull=True)
+                | Q(due_at__gt=F("opens_at")),
+                name="assignment_due_after_opening",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.quiz.title} ({self.pk})"
+
+    def clean(self):
+        if self.opens_at and self.due_at and self.due_at <= self.opens_at:
+            raise ValidationError({"due_at": DUE_BEFORE_OPENING})
+
+    @property
+    def effective_attempt_limit(self) -> int | None:
+        """The override when set, else the quiz's own limit (None: unlimited)."""
+        return self.attempt_limit if self.attempt_limit is not None else self.quiz.attempt_limit
+
+
 class Attempt(models.Model):
+    # Null once the learner deleted their account: the attempt stays, anonymised, for the
+    # statistics; `anonymous_key` then still tells one former learner's attempts apart.
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="attempts",
         verbose_name=_("learner"),
+    )
+    anonymous_key = models.UUIDField(_("anonymous key"), null=True, blank=True, editable=False)
+    assignment = models.ForeignKey(
+        Assignment,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="attempts",
+        verbose_name=_("assignment"),
     )
     quiz = models.ForeignKey(
         Quiz, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("quiz")
@@ -246,6 +373,7 @@ class Attempt(models.Model):
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_late = models.BooleanField(_("submitted after the time limit"), default=False)
+    after_due = models.BooleanField(_("submitted after the due date"), default=False)
     score = models.FloatField(_("score"), null=True, blank=True)
     max_score = models.FloatField(_("max score"), null=True, blank=True)
     passed = models.BooleanField(_("passed"), null=True, blank=True)
@@ -259,14 +387,24 @@ class Attempt(models.Model):
                 fields=["learner", "client_id"], name="attempt_unique_client_id"
             )
         ]
-        indexes = [models.Index(fields=["learner", "quiz"], name="attempt_learner_quiz")]
+        indexes = [
+            models.Index(fields=["learner", "quiz"], name="attempt_learner_quiz"),
+            # Results: a quiz's (or an assignment's) submitted attempts.
+            models.Index(fields=["quiz", "submitted_at"], name="attempt_quiz_submitted"),
+        ]
 
     def __str__(self):
-        return f"{self.learner} · {self.quiz.slug} · {self.client_id}"
+        return f"{self.learner or _('deleted account')} · {self.quiz.slug} · {self.client_id}"
 
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+    @property
+    def learner_key(self):
+        """Tells learners apart, deleted accounts included (results take each one's first
+        submitted attempt)."""
+        return self.learner_id if self.learner_id is not None else self.anonymous_key
 
 
 class Response(models.Model):
@@ -293,3 +431,52 @@ class Response(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id} · {self.question.key}"
+
+
+class AnswerAcceptance(models.Model):
+    """Audit of one accepted wrong answer: who made which answer a synonym of which accepted
+    answer, in which language, and every response and attempt it regraded, before and after.
+    Undoing it restores them (quizzes.regrade)."""
+
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="acceptances", verbose_name=_("question")
+    )
+    accepted_answer = models.ForeignKey(
+        AcceptedAnswer,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="acceptances",
+        verbose_name=_("accepted answer"),
+    )
+    language = models.CharField(_("language"), max_length=10)
+    text = models.CharField(_("answer accepted"), max_length=500)
+    normalized = models.CharField(_("normalized"), max_length=500)
+    synonyms_before = models.TextField(_("synonyms before"), blank=True)
+    # [{"response", "attempt", "before": {...}, "after": {...}}]: points, correct and feedback of
+    # the response, score, max score and pass of its attempt.
+    regraded = models.JSONField(_("regraded"), default=list)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), default=timezone.now)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("undone by"),
+    )
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("accepted wrong answer")
+        verbose_name_plural = _("accepted wrong answers")
+        ordering = ["-accepted_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.question.key} [{self.language}]: {self.text}"

@@ -13,7 +13,8 @@ from django.utils import timezone
 from core.codes import ErrorCode
 from core.errors import Conflict, DomainError, Forbidden, NotFound
 from quizzes import drawing, errors, grading, signals
-from quizzes.models import Attempt, Quiz, Response
+from quizzes.assignments import assignments_of
+from quizzes.models import Assignment, Attempt, Quiz, Response
 from quizzes.selectors import answer_key, questions_by_id
 
 # A submission may arrive this long after the deadline and still count in full: it covers the
@@ -44,35 +45,49 @@ def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int
 
 
 def attempt_start(
-    *, learner, quiz: Quiz, client_id: uuid.UUID, language: str = "en"
+    *,
+    learner,
+    quiz: Quiz,
+    client_id: uuid.UUID,
+    language: str = "en",
+    assignment: Assignment | None = None,
 ) -> tuple[Attempt, bool]:
     """Start an attempt, or return the one this learner already started with `client_id`.
 
     Returns (attempt, created). Refuses unpublished quizzes and starts past the attempt limit.
+    Taken for an `assignment` (one of the learner's, for this quiz), it cannot start before the
+    assignment opens, and the assignment's limit (its override, else the quiz's) counts the
+    attempts made for it.
     """
     existing = Attempt.objects.filter(learner=learner, client_id=client_id).first()
     if existing:
-        return _same_quiz(existing, quiz), False
+        return _same_quiz(existing, quiz, assignment), False
     if not quiz.published:
         raise NotFound(ErrorCode.QUIZ_NOT_AVAILABLE, errors.QUIZ_NOT_AVAILABLE)
+    if assignment is not None:
+        _check_assignment(assignment, learner=learner, quiz=quiz)
     try:
         with transaction.atomic():
             _lock_learner(learner)
             existing = Attempt.objects.filter(learner=learner, client_id=client_id).first()
             if existing:
-                return _same_quiz(existing, quiz), False
-            if quiz.attempt_limit is not None:
-                used = Attempt.objects.filter(learner=learner, quiz=quiz).count()
-                if used >= quiz.attempt_limit:
+                return _same_quiz(existing, quiz, assignment), False
+            limit = quiz.attempt_limit if assignment is None else assignment.effective_attempt_limit
+            if limit is not None:
+                counted = Attempt.objects.filter(learner=learner, quiz=quiz)
+                if assignment is not None:
+                    counted = counted.filter(assignment=assignment)
+                if counted.count() >= limit:
                     raise Forbidden(
                         ErrorCode.ATTEMPT_LIMIT_REACHED,
-                        errors.ATTEMPT_LIMIT_REACHED % {"limit": quiz.attempt_limit},
+                        errors.ATTEMPT_LIMIT_REACHED % {"limit": limit},
                     )
             question_ids, choice_order = _draw(quiz, random.SystemRandom())
             now = timezone.now()
             attempt = Attempt.objects.create(
                 learner=learner,
                 quiz=quiz,
+                assignment=assignment,
                 client_id=client_id,
                 language=language,
                 question_ids=question_ids,
@@ -82,21 +97,42 @@ def attempt_start(
             )
     except IntegrityError:
         # The same client_id raced in from another request: that one won.
-        return _same_quiz(Attempt.objects.get(learner=learner, client_id=client_id), quiz), False
+        raced = Attempt.objects.get(learner=learner, client_id=client_id)
+        return _same_quiz(raced, quiz, assignment), False
     return attempt, True
 
 
-def _same_quiz(attempt: Attempt, quiz: Quiz) -> Attempt:
-    if attempt.quiz_id != quiz.pk:
+def _same_quiz(attempt: Attempt, quiz: Quiz, assignment: Assignment | None = None) -> Attempt:
+    assignment_id = assignment.pk if assignment is not None else None
+    if attempt.quiz_id != quiz.pk or attempt.assignment_id != assignment_id:
         raise Conflict(ErrorCode.CLIENT_ID_IN_USE, errors.CLIENT_ID_IN_USE)
     return attempt
+
+
+def _check_assignment(assignment: Assignment, *, learner, quiz: Quiz) -> None:
+    """The assignment is the learner's, for this quiz, and open; refused otherwise."""
+    if not assignments_of(learner=learner).filter(pk=assignment.pk).exists():
+        raise DomainError(
+            ErrorCode.INVALID,
+            errors.UNKNOWN_ASSIGNMENT,
+            {"assignment": [errors.UNKNOWN_ASSIGNMENT]},
+        )
+    if assignment.quiz_id != quiz.pk:
+        raise DomainError(
+            ErrorCode.INVALID,
+            errors.ASSIGNMENT_OTHER_QUIZ,
+            {"assignment": [errors.ASSIGNMENT_OTHER_QUIZ]},
+        )
+    if assignment.opens_at is not None and timezone.now() < assignment.opens_at:
+        message = errors.ASSIGNMENT_NOT_OPEN % {"opens_at": assignment.opens_at.isoformat()}
+        raise Forbidden(ErrorCode.ASSIGNMENT_NOT_OPEN, message, {"opens_at": [message]})
 
 
 def _locked(*, learner, attempt_id: int) -> Attempt:
     try:
         return (
-            Attempt.objects.select_for_update()
-            .select_related("quiz")
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("quiz", "assignment")
             .get(pk=attempt_id, learner=learner)
         )
     except Attempt.DoesNotExist:
@@ -173,6 +209,7 @@ def attempt_submit(
 
     now = timezone.now()
     late = _is_late(attempt, now)
+    due_at = attempt.assignment.due_at if attempt.assignment_id else None
     saved = {response.question_id: response for response in attempt.responses.all()}
     score = max_score = 0.0
     to_create, to_update = [], []
@@ -201,11 +238,21 @@ def attempt_submit(
     attempt.language = language
     attempt.submitted_at = now
     attempt.submitted_late = late
+    # Kept and flagged, never refused: the instructor decides what a late submission is worth.
+    attempt.after_due = due_at is not None and now > due_at + GRACE_PERIOD
     attempt.score = round(score, 2)
     attempt.max_score = round(max_score, 2)
     attempt.passed = max_score > 0 and attempt.score * 100 >= attempt.quiz.pass_mark * max_score
     attempt.save(
-        update_fields=["language", "submitted_at", "submitted_late", "score", "max_score", "passed"]
+        update_fields=[
+            "language",
+            "submitted_at",
+            "submitted_late",
+            "after_due",
+            "score",
+            "max_score",
+            "passed",
+        ]
     )
     signals.attempt_submitted.send(sender=Attempt, attempt=attempt, responses=to_create + to_update)
     return attempt

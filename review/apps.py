@@ -7,19 +7,25 @@ class ReviewConfig(AppConfig):
     verbose_name = _("Spaced review")
 
     def ready(self):
-        # Review builds on quizzes: it hears of submitted attempts through quizzes' signal and
+        # Review builds on quizzes: it hears of submitted attempts and of instructors' regrades
+        # through quizzes' signals and
         # adds its section to me/progress through core's registry; neither imports this app.
         from core.progress import register_section
-        from quizzes.signals import attempt_submitted
+        from quizzes.signals import attempt_submitted, responses_regraded
         from review.api.serializers import ReviewProgressOutput
         from review.selectors import review_progress
-        from review.services import cards_from_attempt
+        from review.services import cards_from_attempt, reviews_regraded
 
         attempt_submitted.connect(
             lambda sender, attempt, responses, **kwargs: cards_from_attempt(
                 attempt=attempt, responses=responses
             ),
             dispatch_uid="review-cards-from-attempt",
+            weak=False,
+        )
+        responses_regraded.connect(
+            lambda sender, responses, **kwargs: reviews_regraded(responses=responses),
+            dispatch_uid="review-cards-regraded",
             weak=False,
         )
         register_section(

@@ -211,3 +211,77 @@ def card_rebuild(*, card: ReviewCard) -> ReviewCard:
     card.save()
     Review.objects.bulk_update(reviews, ["due_after"])
     return card
+
+
+@transaction.atomic
+def reviews_regraded(*, responses: list) -> int:
+    """An instructor's regrade changed these quiz responses: the reviews they made take the
+    new grade (and rating), an answer now wrong that made no review gets one (and its card),
+    and every card touched is rebuilt from its log. Returns the cards rebuilt."""
+    graded = {
+        (r.attempt_id, r.question_id): r
+        for r in responses
+        if r.attempt.learner_id is not None and r.attempt.submitted_at and r.answer is not None
+    }
+    if not graded:
+        return 0
+    reviews = {
+        (review.attempt_id, review.question_id): review
+        for review in Review.objects.select_for_update().filter(
+            attempt_id__in={attempt for attempt, _q in graded},
+            question_id__in={question for _a, question in graded},
+        )
+    }
+    cards: set[int] = set()
+    changed = []
+    for key, response in graded.items():
+        rating = scheduling.rating_for(response.points or 0, response.max_points or 0)
+        review = reviews.get(key)
+        if review is None:
+            if response.correct:
+                continue  # still known: no card is needed for it
+            review = _review_for_regraded(response, rating)
+        else:
+            review.rating = int(rating)
+            review.points, review.max_points = response.points or 0, response.max_points or 0
+            review.correct, review.feedback = bool(response.correct), response.feedback or {}
+            changed.append(review)
+        cards.add(review.card_id)
+    Review.objects.bulk_update(changed, ["rating", "points", "max_points", "correct", "feedback"])
+    for card in ReviewCard.objects.filter(pk__in=cards):
+        card_rebuild(card=card)
+    return len(cards)
+
+
+def _review_for_regraded(response, rating) -> Review:
+    """The review an answer now wrong should have made when its attempt was submitted."""
+    attempt = response.attempt
+    when = attempt.submitted_at
+    card, _created = ReviewCard.objects.get_or_create(
+        learner_id=attempt.learner_id,
+        question_id=response.question_id,
+        defaults={
+            "state": scheduling.new_card(response.question_id, when),
+            "due_at": when,
+            "created_at": when,
+        },
+    )
+    if card.created_at > when:  # the card came later: its log now starts with this answer
+        card.created_at = when
+        card.save(update_fields=["created_at"])
+    return Review.objects.create(
+        card=card,
+        learner_id=attempt.learner_id,
+        question_id=response.question_id,
+        source=Source.ATTEMPT,
+        attempt=attempt,
+        rating=int(rating),
+        reviewed_at=when,
+        language=attempt.language,
+        answer=response.answer,
+        points=response.points or 0,
+        max_points=response.max_points or 0,
+        correct=bool(response.correct),
+        feedback=response.feedback or {},
+        due_after=when,
+    )

@@ -7,7 +7,16 @@ from django.utils import translation
 from factory.django import DjangoModelFactory, Password
 
 from learning.models import Course, GlossaryTerm, Lesson, Section
-from quizzes.models import AcceptedAnswer, Choice, Kind, Question, Quiz, QuizQuestion
+from quizzes.models import (
+    AcceptedAnswer,
+    Assignment,
+    Choice,
+    Cohort,
+    Kind,
+    Question,
+    Quiz,
+    QuizQuestion,
+)
 
 PASSWORD = "rootwise-test-password"
 
@@ -150,3 +159,62 @@ class QuizFactory(SourceLanguageFactory):
                 QuizQuestion(quiz=self, question=question, position=position)
                 for position, question in enumerate(extracted, start=1)
             )
+
+
+# --- cohorts and assignments ---------------------------------------------------------------
+
+
+class InstructorFactory(UserFactory):
+    """Staff in the Instructors group (the group and its permissions come from migrations)."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    is_staff = True
+
+    @factory.post_generation
+    def instructors_group(self, create, extracted, **kwargs):
+        if create:
+            from django.contrib.auth.models import Group
+
+            self.groups.add(Group.objects.get(name="Instructors"))
+
+
+class CohortFactory(DjangoModelFactory):
+    """`CohortFactory(learners=[...], instructors=[...])` fills its members."""
+
+    class Meta:
+        model = Cohort
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Cohort {n}")
+
+    @factory.post_generation
+    def learners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.learners.set(extracted)
+
+    @factory.post_generation
+    def instructors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.instructors.set(extracted)
+
+
+class AssignmentFactory(DjangoModelFactory):
+    """`AssignmentFactory(quiz=..., cohorts=[...], learners=[...])`."""
+
+    class Meta:
+        model = Assignment
+        skip_postgeneration_save = True
+
+    quiz = factory.SubFactory(QuizFactory)
+
+    @factory.post_generation
+    def cohorts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.cohorts.set(extracted)
+
+    @factory.post_generation
+    def learners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.learners.set(extracted)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 import schemathesis
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
@@ -31,7 +32,7 @@ from config.wsgi import application
 from learning.models import Lesson
 from quizzes.models import Quiz
 from tests.api import shaped_answer
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, AssignmentFactory, CohortFactory, UserFactory
 
 SCHEMA_PATH = "/api/schema/"
 CHECKS = [
@@ -176,6 +177,10 @@ def learner_schema(bank, learner, _wsgi_keeps_the_test_connection):
     @schema.auth(refresh_interval=None)
     class SessionAuth:
         def get(self, case, ctx):
+            if (case.method, case.path) == ("DELETE", "/api/v1/me/"):
+                # Deleting the account is fuzzed on throwaway accounts: the cases that follow
+                # still have their learner.
+                return signed_in_session(UserFactory())
             return signed_in_session(learner)
 
         def set(self, case, data, ctx):
@@ -219,8 +224,9 @@ def test_happy_paths_answer_as_documented(learner_schema, bank, learner):
         "headers": {"X-CSRFToken": session["csrftoken"]},
     }
 
-    def call(path, method, expected, *, signed_in=True, **kwargs):
-        case = learner_schema[path][method].Case(**(auth if signed_in else csrf_only), **kwargs)
+    def call(path, method, expected, *, signed_in=True, session=None, **kwargs):
+        credentials = session or (auth if signed_in else csrf_only)
+        case = learner_schema[path][method].Case(**credentials, **kwargs)
         response = case.call_and_validate(checks=CHECKS)
         assert response.status_code == expected, (
             f"{method} {path} {kwargs}: {response.status_code} {response.text[:300]}"
@@ -304,7 +310,6 @@ def test_happy_paths_answer_as_documented(learner_schema, bank, learner):
     call("/api/v1/attempts/", "GET", 400, query={"open": "perhaps"})
     call("/api/v1/lessons/{slug}/complete/", "POST", 200, path_parameters={"slug": lesson})
     call("/api/v1/me/progress/", "GET", 200)
-    call("/api/v1/me/assignments/", "GET", 200)
     cards = call("/api/v1/me/review/", "GET", 200)["results"]
     assert cards, "the walk's wrong answers made no review card"
     card = cards[0]["question"]
@@ -313,7 +318,48 @@ def test_happy_paths_answer_as_documented(learner_schema, bank, learner):
     call("/api/v1/me/review/{question_id}/", "POST", 201, path_parameters=path, body=review)
     call("/api/v1/me/review/{question_id}/", "POST", 200, path_parameters=path, body=review)
     call("/api/v1/me/progress/", "GET", 200, query={"tz": "Europe/Madrid"})
+
+    # Cohorts and assignments: join with a code, take an assignment, see it listed.
+    cohort = CohortFactory(join_code="WALK1")
+    quiz_row = Quiz.objects.get(slug=quiz)
+    assignment = AssignmentFactory(quiz=quiz_row, cohorts=[cohort], attempt_limit=3)
+    call("/api/v1/cohorts/join/", "POST", 200, body={"code": "walk1"})
+    call("/api/v1/cohorts/join/", "POST", 400, body={"code": "NOT-A-CODE"})
+    body = {"quiz": quiz, "client_id": str(uuid.uuid4()), "assignment": assignment.pk}
+    taken = call("/api/v1/attempts/", "POST", 201, body=body)
+    assert taken["assignment"] == assignment.pk and taken["after_due"] is False
+    listed = call("/api/v1/me/assignments/", "GET", 200)
+    assert [row["status"] for row in listed["results"]] == ["in_progress"]
+    call(
+        "/api/v1/auth/password/",
+        "POST",
+        400,
+        body={"old_password": "wrong", "new_password": "another-long-phrase-7"},
+    )
+    call(
+        "/api/v1/auth/password/",
+        "POST",
+        200,
+        body={"old_password": PASSWORD, "new_password": "another-long-phrase-7"},
+    )
     call("/api/v1/auth/logout/", "POST", 204)
+    call(
+        "/api/v1/auth/signup/",
+        "POST",
+        201,
+        signed_in=False,
+        body={"username": "walker", "password": "a-long-pass-phrase-1", "code": "WALK1"},
+    )
+    call(
+        "/api/v1/auth/signup/",
+        "POST",
+        400,
+        signed_in=False,
+        body={"username": "walker", "password": "a-long-pass-phrase-1", "code": "WALK1"},
+    )
+    walker = signed_in_session(get_user_model().objects.get(username="walker"))
+    as_walker = {"cookies": walker, "headers": {"X-CSRFToken": walker["csrftoken"]}}
+    call("/api/v1/me/", "DELETE", 204, session=as_walker)
 
     documented = {
         (path, method.upper())

@@ -183,6 +183,7 @@ REST_FRAMEWORK = {
         "submit": os.environ.get("THROTTLE_SUBMIT", "60/min"),
         "response": os.environ.get("THROTTLE_RESPONSE", "1200/min"),
         "login": os.environ.get("THROTTLE_LOGIN", "10/min"),
+        "signup": os.environ.get("THROTTLE_SIGNUP", "60/min"),
     },
     # How many proxies stand in front of the app: throttles then trust that many addresses of
     # X-Forwarded-For. 0 trusts none, so a client cannot dodge a limit by sending that header.

@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from core.fields import InputSerializer, StrictIntegerField, StrictUUIDField
 from quizzes import drawing, grading
+from quizzes.assignments import Status
 from quizzes.models import Attempt, Question, Quiz, Response
 
 # --- questions, as a learner sees them before answering -------------------------------------
@@ -249,6 +250,9 @@ class AttemptSummaryOutput(serializers.ModelSerializer):
     """One row of the learner's attempt list."""
 
     quiz = serializers.SlugRelatedField(read_only=True, slug_field="slug")
+    assignment = serializers.IntegerField(
+        source="assignment_id", allow_null=True, help_text="The assignment it was taken for."
+    )
     seconds_left = serializers.SerializerMethodField()
 
     class Meta:
@@ -256,11 +260,13 @@ class AttemptSummaryOutput(serializers.ModelSerializer):
         fields = [
             "id",
             "quiz",
+            "assignment",
             "client_id",
             "started_at",
             "deadline",
             "seconds_left",
             "submitted_at",
+            "after_due",
             "score",
             "max_score",
             "passed",
@@ -285,6 +291,7 @@ class AttemptOutput(AttemptSummaryOutput):
         fields = [
             "id",
             "quiz",
+            "assignment",
             "client_id",
             "language",
             "started_at",
@@ -294,6 +301,7 @@ class AttemptOutput(AttemptSummaryOutput):
             "pass_mark",
             "submitted_at",
             "submitted_late",
+            "after_due",
             "score",
             "max_score",
             "passed",
@@ -366,10 +374,27 @@ class QuizProgressOutput(serializers.Serializer):
 
 
 class AssignmentOutput(serializers.Serializer):
+    """One of the learner's assignments (quizzes.assignments.LearnerAssignment)."""
+
     id = serializers.IntegerField()
-    quiz = serializers.CharField()
+    quiz = serializers.CharField(help_text="The quiz's slug.")
     title = serializers.CharField()
-    opens_at = serializers.DateTimeField(allow_null=True)
-    due_at = serializers.DateTimeField(allow_null=True)
-    attempt_limit = serializers.IntegerField(allow_null=True)
-    attempts_used = serializers.IntegerField()
+    opens_at = serializers.DateTimeField(
+        allow_null=True, help_text="Before it, the assignment is listed but cannot be started."
+    )
+    due_at = serializers.DateTimeField(
+        allow_null=True, help_text="Submissions after it are kept and marked after_due."
+    )
+    attempt_limit = serializers.IntegerField(
+        allow_null=True, help_text="The assignment's limit (else the quiz's); null: none."
+    )
+    attempts_used = serializers.IntegerField(help_text="Attempts started for this assignment.")
+    attempts_left = serializers.IntegerField(allow_null=True)
+    status = serializers.ChoiceField(
+        choices=Status.ALL,
+        help_text="upcoming (not open yet), not_started, in_progress, submitted (by the due "
+        "date) or late (submitted only after it).",
+    )
+    best_score = serializers.FloatField(allow_null=True)
+    max_score = serializers.FloatField(allow_null=True, help_text="Of the best attempt.")
+    passed = serializers.BooleanField(help_text="Some attempt for it passed.")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.api import views
+from quizzes.api import cohorts, views
 
 urlpatterns = [
     path("quizzes/", views.QuizListApi.as_view(), name="api-quizzes"),
@@ -14,4 +14,6 @@ urlpatterns = [
     ),
     path("attempts/<int:pk>/submit/", views.AttemptSubmitApi.as_view(), name="api-submit"),
     path("me/assignments/", views.AssignmentListApi.as_view(), name="api-assignments"),
+    path("cohorts/join/", cohorts.CohortJoinApi.as_view(), name="api-cohort-join"),
+    path("auth/signup/", cohorts.SignupApi.as_view(), name="api-signup"),
 ]

@@ -29,7 +29,8 @@ from quizzes.api.serializers import (
     SavedResponseOutput,
     SubmitInput,
 )
-from quizzes.models import Attempt, Question, Quiz
+from quizzes.assignments import learner_assignments
+from quizzes.models import Assignment, Attempt, Question, Quiz
 
 
 @extend_schema(
@@ -117,17 +118,22 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
         payload = AttemptCreateInput(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        if data.get("assignment") is not None:
-            # Assignments arrive with the instructors' work; until then none exists.
-            raise ValidationError({"assignment": [errors.UNKNOWN_ASSIGNMENT]})
         quiz = Quiz.published_objects.filter(slug=data["quiz"]).first()
         if quiz is None:
             raise ValidationError({"quiz": [errors.QUIZ_NOT_FOUND]})
+        assignment = None
+        if data.get("assignment") is not None:
+            assignment = (
+                Assignment.objects.select_related("quiz").filter(pk=data["assignment"]).first()
+            )
+            if assignment is None:
+                raise ValidationError({"assignment": [errors.UNKNOWN_ASSIGNMENT]})
         attempt, created = services.attempt_start(
             learner=request.user,
             quiz=quiz,
             client_id=data["client_id"],
             language=translation.get_language() or "en",
+            assignment=assignment,
         )
         return attempt_response(
             learner=request.user,
@@ -225,7 +231,7 @@ class AssignmentListApi(generics.GenericAPIView):
     permission_classes = [IsAuthenticated]
 
     def get(self, request):
-        """Quizzes assigned to the learner. Assignments come with the instructors' work;
-        until then every learner has none."""
-        page = self.paginate_queryset([])
+        """Quizzes assigned to the learner (to them or to a cohort of theirs), the soonest due
+        first, with where they stand and their best score."""
+        page = self.paginate_queryset(learner_assignments(learner=request.user))
         return self.get_paginated_response(AssignmentOutput(page, many=True).data)

@@ -5,6 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 
 from core.codes import ErrorCode
@@ -12,11 +13,17 @@ from core.errors import DomainError
 from core.parsers import MAX_JSON_DEPTH
 from learning.models import LessonProgress
 from quizzes import services
-from quizzes.models import Attempt, Kind
+from quizzes.models import Attempt, Cohort, Kind
 from quizzes.models import Response as QuizResponse
 from review.models import Review, ReviewCard
 from tests.api import assert_error
-from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
+from tests.factories import (
+    AcceptedAnswerFactory,
+    AssignmentFactory,
+    CohortFactory,
+    QuestionFactory,
+    QuizFactory,
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,8 @@ class Target:
 
 @pytest.fixture
 def world(db, learner):
-    """A quiz with a text and a number question, and an open attempt at it."""
+    """A quiz with a text and a number question, an open attempt at it, and an assignment of
+    it to the learner's cohort (whose join code is JOIN1)."""
     text = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can press on the sciatic nerve?")
     AcceptedAnswerFactory(question=text, synonyms="piriformis\npiriformis muscle")
     number = QuestionFactory(kind=Kind.NUMBER, number_answer=3)
@@ -46,8 +54,26 @@ def world(db, learner):
         answers=[{"question": text.pk, "answer": {"text": "hamstring"}}],
     )
     assert learner_misses.score == 0  # so the learner has a review card for `text`
+    cohort = CohortFactory(join_code="JOIN1", learners=[learner])
+    AssignmentFactory(quiz=quiz, cohorts=[cohort])
     targets = {
         "login": Target("post", "/api/v1/auth/login/", '{"username": %s, "password": "pw"}', False),
+        "signup": Target(
+            "post",
+            "/api/v1/auth/signup/",
+            '{"username": %s, "password": "a-long-pass-phrase-1", "code": "JOIN1"}',
+            False,
+        ),
+        "password": Target(
+            "post", "/api/v1/auth/password/", '{"old_password": %s, "new_password": "x-y-z-12345"}'
+        ),
+        "join": Target("post", "/api/v1/cohorts/join/", '{"code": %s}'),
+        "delete-me": Target("delete", "/api/v1/me/", '{"confirm": %s}'),
+        "start-assigned": Target(
+            "post",
+            "/api/v1/attempts/",
+            f'{{"quiz": "{quiz.slug}", "client_id": "{uuid.uuid4()}", "assignment": %s}}',
+        ),
         "start": Target("post", "/api/v1/attempts/", f'{{"quiz": "{quiz.slug}", "client_id": %s}}'),
         "save": Target(
             "put", f"/api/v1/attempts/{attempt.pk}/responses/{text.pk}/", '{"answer": %s}'
@@ -78,6 +104,8 @@ def snapshot() -> tuple:
         Session.objects.count(),
         list(ReviewCard.objects.values_list("pk", "due_at", "reviews_count")),
         Review.objects.count(),
+        list(get_user_model().objects.order_by("pk").values_list("pk", "password")),
+        list(Cohort.learners.through.objects.order_by("pk").values_list("cohort", "user")),
     )
 
 
@@ -85,7 +113,18 @@ def nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
-EVERY_TARGET = ["login", "start", "save", "submit", "review"]
+EVERY_TARGET = [
+    "login",
+    "start",
+    "save",
+    "submit",
+    "review",
+    "signup",
+    "password",
+    "join",
+    "delete-me",
+    "start-assigned",
+]
 MALFORMED = ErrorCode.MALFORMED
 
 
@@ -129,7 +168,13 @@ SLOT_CASES = [
     ),
     ("a float too big for a double", {"save-number": ErrorCode.INVALID}, '{"value": 1e400}'),
     ("a client_id that is a number", {"start": ErrorCode.INVALID}, "7"),
-    ("a username that is a list", {"login": ErrorCode.INVALID}, '["learner"]'),
+    ("a username that is a list", each(ErrorCode.INVALID, ["login", "signup"]), '["learner"]'),
+    ("a password that is a number", {"password": ErrorCode.INVALID}, "12345678"),
+    ("a join code that is an object", {"join": ErrorCode.INVALID}, '{"code": "JOIN1"}'),
+    ("a body for deleting an account", {"delete-me": ErrorCode.INVALID}, "true"),
+    ("an assignment id sent as a string", {"start-assigned": ErrorCode.INVALID}, '"1"'),
+    ("an assignment id sent as a float", {"start-assigned": ErrorCode.INVALID}, "1.0"),
+    ("an assignment id of zero", {"start-assigned": ErrorCode.INVALID}, "0"),
 ]
 
 

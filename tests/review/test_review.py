@@ -259,3 +259,34 @@ def test_backfill_makes_cards_from_old_attempts_once(bank, learner):
     assert card.due_at == library_after(bank["muscle"].pk, [(Rating.Again, T0)], T0).due
     call_command("makereviewcards", stdout=io.StringIO())
     assert Review.objects.count() == 1, "a second run counted the attempt again"
+
+
+# --- an instructor's regrade reaches the cards ------------------------------------------------
+
+
+def test_accepting_a_wrong_answer_rebuilds_the_card_and_undo_restores_it(bank, learner):
+    from quizzes import regrade
+
+    take(learner, bank, {bank["muscle"]: {"text": "pyriform muscle"}}, T0)
+    card = ReviewCard.objects.get(learner=learner, question=bank["muscle"])
+    missed = library_after(bank["muscle"].pk, [(Rating.Again, T0)], T0)
+    assert card.due_at == missed.due
+    answer = bank["muscle"].answers.get()
+    with time_machine.travel(T0 + timedelta(days=2), tick=False):
+        acceptance = regrade.wrong_answer_accept(
+            question=bank["muscle"],
+            language="en",
+            normalized="pyriform muscle",
+            text="pyriform muscle",
+            accepted_answer=answer,
+            by=learner,
+        )
+    card.refresh_from_db()
+    review = card.reviews.get()
+    assert (review.rating, review.correct) == (Rating.Good, True)
+    assert card.due_at == library_after(bank["muscle"].pk, [(Rating.Good, T0)], T0).due
+    with time_machine.travel(T0 + timedelta(days=3), tick=False):
+        regrade.wrong_answer_acceptance_undo(acceptance=acceptance, by=learner)
+    card.refresh_from_db()
+    assert card.reviews.get().rating == Rating.Again
+    assert card.due_at == missed.due

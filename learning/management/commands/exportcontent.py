@@ -6,12 +6,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from learning.catalogs import catalog_path, content_export
+from learning.pack_export import pack_export
 
 
 class Command(BaseCommand):
     help = (
         "Write locale/<lang>/LC_MESSAGES/content.po from every translatable content field: "
-        "keeps translations, marks changed sources fuzzy and removed objects obsolete."
+        "keeps translations, marks changed sources fuzzy and removed objects obsolete. With "
+        "--pack DIR, write the database's content (admin-made included) as a content pack."
     )
 
     def add_arguments(self, parser):
@@ -19,8 +21,19 @@ class Command(BaseCommand):
             "--locale", type=Path, default=Path(settings.LOCALE_PATHS[0]), help="locale folder"
         )
         parser.add_argument("--language", action="append", help="only these languages")
+        parser.add_argument(
+            "--pack",
+            type=Path,
+            help="write the content as a pack into this folder (English; translations stay in "
+            "content.po) instead of the PO files",
+        )
 
-    def handle(self, *args, locale: Path, language: list[str] | None, **options):
+    def handle(self, *args, locale: Path, language: list[str] | None, pack: Path | None, **options):
+        if pack is not None:
+            for problem in pack_export(folder=pack):
+                self.stderr.write(f"not exported: {problem}")
+            self.stdout.write(f"Content pack written to {pack}.")
+            return
         reports = content_export(locale_dir=locale, languages=language)
         for code, report in reports.items():
             self.stdout.write(

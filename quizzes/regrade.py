@@ -1,0 +1,253 @@
+"""Accepting a common wrong answer, and undoing it: the key changes and every submitted attempt
+that gave that answer is regraded, in one transaction, with an audit record.
+
+A synonym added in English counts in every language (English answers are accepted
+everywhere), so its regrade covers every language; one added in another language covers the
+attempts taken in that language. Concurrency: the question row is locked (one acceptance per
+question at a time), then every open attempt at a quiz holding the question, so a submit
+racing the regrade either commits before the regrade reads the responses (and is regraded)
+or waits and grades with the new key: never lost, never graded twice.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.codes import ErrorCode
+from core.errors import Conflict, DomainError
+from learning.models import text_lines
+from quizzes import grading
+from quizzes.models import (
+    AcceptedAnswer,
+    AnswerAcceptance,
+    Attempt,
+    Question,
+    QuizQuestion,
+)
+from quizzes.models import Response as QuizResponse
+from quizzes.results import TYPED_KINDS, wrong_pieces
+from quizzes.selectors import answer_key, questions_by_id
+from quizzes.signals import responses_regraded
+
+SOURCE_LANGUAGE = "en"
+NOT_TYPED = _("Only answers typed by learners (short answer, set) can be accepted.")
+OTHER_QUESTION = _("This accepted answer belongs to another question.")
+UNKNOWN_LANGUAGE = _("Unknown language.")
+EMPTY_TEXT = _("The answer to accept is empty.")
+ALREADY_UNDONE = _("This acceptance was already undone.")
+RESPONSE_FIELDS = ["points", "max_points", "correct", "feedback"]
+
+
+def _lock_question_and_open_attempts(question: Question) -> None:
+    """See the module docstring: what makes a regrade safe against a concurrent submit."""
+    Question.objects.select_for_update().filter(pk=question.pk).first()
+    quizzes = QuizQuestion.objects.filter(question=question).values("quiz_id")
+    list(
+        Attempt.objects.select_for_update()
+        .filter(submitted_at__isnull=True, quiz_id__in=quizzes)
+        .values_list("pk", flat=True)
+    )
+
+
+def affected_responses(*, question: Question, language: str, normalized: str) -> list[QuizResponse]:
+    """Submitted responses to `question` that gave the wrong answer `normalized` (as the
+    results page counts it), in `language`, or in every language for English."""
+    responses = QuizResponse.objects.filter(
+        question=question, attempt__submitted_at__isnull=False
+    ).select_related("attempt")
+    if language != SOURCE_LANGUAGE:
+        responses = responses.filter(attempt__language=language)
+    return [
+        response
+        for response in responses.order_by("pk")
+        if (response.points or 0) < (response.max_points or 0)
+        and normalized in dict(wrong_pieces(question.kind, response.answer, response.feedback))
+    ]
+
+
+def _state(response: QuizResponse) -> dict:
+    return {
+        "points": response.points,
+        "max_points": response.max_points,
+        "correct": response.correct,
+        "feedback": response.feedback,
+    }
+
+
+def _attempt_state(attempt: Attempt) -> dict:
+    return {"score": attempt.score, "max_score": attempt.max_score, "passed": attempt.passed}
+
+
+def _rescore(attempt_ids: Iterable[int]) -> dict[int, Attempt]:
+    """Sum each attempt's responses again into its score, maximum and pass (as submit does)."""
+    attempts = {
+        a.pk: a
+        for a in Attempt.objects.select_for_update(of=("self",))
+        .select_related("quiz")
+        .filter(pk__in=list(attempt_ids))
+    }
+    totals = (
+        QuizResponse.objects.filter(attempt__in=list(attempts))
+        .values("attempt_id")
+        .annotate(score=Sum("points"), max_score=Sum("max_points"))
+    )
+    for row in totals:
+        attempt = attempts[row["attempt_id"]]
+        attempt.score = round(row["score"] or 0.0, 2)
+        attempt.max_score = round(row["max_score"] or 0.0, 2)
+        attempt.passed = attempt.max_score > 0 and (
+            attempt.score * 100 >= attempt.quiz.pass_mark * attempt.max_score
+        )
+    Attempt.objects.bulk_update(attempts.values(), ["score", "max_score", "passed"])
+    return attempts
+
+
+def _regrade(question: Question, responses: list[QuizResponse]) -> None:
+    """Grade each response again with the question's current key, in its attempt's language;
+    an answer that arrived after the time limit keeps its flag."""
+    fresh = questions_by_id([question.pk])[question.pk]
+    keys = {}
+    for response in responses:
+        language = response.attempt.language
+        if language not in keys:
+            keys[language] = answer_key(fresh, language)
+        result = grading.grade(keys[language], response.answer)
+        late = (response.feedback or {}).get("late")
+        response.points = result.points
+        response.max_points = result.max_points
+        response.correct = result.correct
+        response.feedback = result.feedback.as_dict() | ({"late": True} if late else {})
+
+
+def _check(question: Question, language: str, text: str, accepted_answer: AcceptedAnswer):
+    if question.kind not in TYPED_KINDS:
+        raise DomainError(ErrorCode.INVALID, NOT_TYPED)
+    if accepted_answer.question_id != question.pk:
+        raise DomainError(ErrorCode.INVALID, OTHER_QUESTION)
+    if language not in dict(settings.LANGUAGES):
+        raise DomainError(ErrorCode.INVALID, UNKNOWN_LANGUAGE)
+    if not grading.fold(text):
+        raise DomainError(ErrorCode.INVALID, EMPTY_TEXT)
+
+
+@transaction.atomic
+def wrong_answer_accept(
+    *,
+    question: Question,
+    language: str,
+    normalized: str,
+    text: str,
+    accepted_answer: AcceptedAnswer,
+    by,
+) -> AnswerAcceptance:
+    """Make `text` (a wrong answer learners gave, `normalized` as results group it) a synonym of
+    `accepted_answer` in `language`, and regrade every submitted attempt that gave it: response
+    points, attempt score and pass (progress is read from them), and whatever listens to
+    `responses_regraded` (review cards). Returns the audit record."""
+    text = " ".join(text.split())
+    _check(question, language, text, accepted_answer)
+    _lock_question_and_open_attempts(question)
+    answer = AcceptedAnswer.objects.select_for_update().get(pk=accepted_answer.pk)
+    field = f"synonyms_{language}"
+    before = getattr(answer, field) or ""
+    lines = text_lines(before)
+    if grading.fold(text) not in {grading.fold(line) for line in lines}:
+        setattr(answer, field, "\n".join([*lines, text]))
+        answer.save(update_fields=[field])
+    responses = affected_responses(question=question, language=language, normalized=normalized)
+    attempts_before = {
+        a.pk: _attempt_state(a)
+        for a in Attempt.objects.select_for_update().filter(
+            pk__in=[r.attempt_id for r in responses]
+        )
+    }
+    states_before = {r.pk: _state(r) for r in responses}
+    _regrade(question, responses)
+    QuizResponse.objects.bulk_update(responses, RESPONSE_FIELDS)
+    attempts = _rescore(attempts_before)
+    acceptance = AnswerAcceptance.objects.create(
+        question=question,
+        accepted_answer=answer,
+        language=language,
+        text=text,
+        normalized=normalized,
+        synonyms_before=before,
+        accepted_by=by,
+        regraded=[
+            {
+                "response": r.pk,
+                "attempt": r.attempt_id,
+                "language": r.attempt.language,
+                "before": states_before[r.pk],
+                "after": _state(r),
+                "attempt_before": attempts_before[r.attempt_id],
+                "attempt_after": _attempt_state(attempts[r.attempt_id]),
+            }
+            for r in responses
+        ],
+    )
+    responses_regraded.send(sender=AnswerAcceptance, responses=responses, acceptance=acceptance)
+    return acceptance
+
+
+@transaction.atomic
+def wrong_answer_acceptance_undo(*, acceptance: AnswerAcceptance, by) -> AnswerAcceptance:
+    """Remove the accepted synonym again and restore the grades the acceptance changed. A
+    response regraded again since (by another change of its key) is graded with the key as
+    it is now, rather than restored to a stale value."""
+    acceptance = AnswerAcceptance.objects.select_for_update().get(pk=acceptance.pk)
+    if acceptance.undone_at is not None:
+        raise Conflict(ErrorCode.CONFLICT, ALREADY_UNDONE)
+    question = acceptance.question
+    _lock_question_and_open_attempts(question)
+    if acceptance.accepted_answer_id is not None:
+        answer = AcceptedAnswer.objects.select_for_update().get(pk=acceptance.accepted_answer_id)
+        field = f"synonyms_{acceptance.language}"
+        lines = text_lines(getattr(answer, field))
+        kept = [line for line in lines if grading.fold(line) != grading.fold(acceptance.text)]
+        if kept != lines:
+            setattr(answer, field, "\n".join(kept))
+            answer.save(update_fields=[field])
+    recorded = {entry["response"]: entry for entry in acceptance.regraded}
+    list(
+        Attempt.objects.select_for_update().filter(
+            pk__in={entry["attempt"] for entry in acceptance.regraded}
+        )
+    )
+    responses = list(
+        QuizResponse.objects.filter(pk__in=recorded).select_related("attempt").order_by("pk")
+    )
+    restored, changed_since = [], []
+    for response in responses:
+        entry = recorded[response.pk]
+        if _state(response) == entry["after"]:
+            for name, value in entry["before"].items():
+                setattr(response, name, value)
+            restored.append(response)
+        else:
+            changed_since.append(response)
+    _regrade(question, changed_since)
+    QuizResponse.objects.bulk_update(restored + changed_since, RESPONSE_FIELDS)
+    _rescore({response.attempt_id for response in responses})
+    acceptance.undone_at = timezone.now()
+    acceptance.undone_by = by
+    acceptance.save(update_fields=["undone_at", "undone_by"])
+    responses_regraded.send(
+        sender=AnswerAcceptance, responses=restored + changed_since, acceptance=acceptance
+    )
+    return acceptance
+
+
+def regraded_by_attempt(acceptance: AnswerAcceptance) -> dict[int, list[dict]]:
+    """The audit's entries per attempt (for pages that show only the attempts a reader sees)."""
+    entries = defaultdict(list)
+    for entry in acceptance.regraded:
+        entries[entry["attempt"]].append(entry)
+    return entries

@@ -1,0 +1,186 @@
+"""Instructor A sees nothing of instructor B's cohorts (issue 15, acceptance 1): not in the
+changelists, change views, results pages, CSV exports, autocomplete or the API; A sees every
+attempt of A's learners, assigned or not; a superuser sees everything."""
+
+import uuid
+
+import pytest
+from rest_framework.test import APIClient
+
+from quizzes import services
+from quizzes.models import Attempt, Cohort, Kind
+from tests.factories import (
+    AcceptedAnswerFactory,
+    AssignmentFactory,
+    CohortFactory,
+    QuestionFactory,
+    QuizFactory,
+    UserFactory,
+)
+from tests.quizzes.conftest import signed_in
+
+
+@pytest.fixture
+def world(instructor, other_instructor):
+    question = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle?")
+    AcceptedAnswerFactory(question=question, synonyms="piriformis")
+    quiz = QuizFactory(questions=[question])
+    mine, theirs = UserFactory(username="amira-of-a"), UserFactory(username="bruno-of-b")
+    cohort_a = CohortFactory(name="Cohort of A", learners=[mine], instructors=[instructor])
+    cohort_b = CohortFactory(name="Cohort of B", learners=[theirs], instructors=[other_instructor])
+    assignment_a = AssignmentFactory(quiz=quiz, cohorts=[cohort_a], created_by=instructor)
+    assignment_b = AssignmentFactory(quiz=quiz, cohorts=[cohort_b], created_by=other_instructor)
+    attempts = {}
+    for name, learner, assignment in (
+        ("a-assigned", mine, assignment_a),
+        ("a-practice", mine, None),
+        ("b-assigned", theirs, assignment_b),
+    ):
+        attempt, _ = services.attempt_start(
+            learner=learner, quiz=quiz, client_id=uuid.uuid4(), assignment=assignment
+        )
+        answers = [{"question": question.pk, "answer": {"text": "gluteus"}}]
+        attempts[name] = services.attempt_submit(
+            learner=learner, attempt_id=attempt.pk, answers=answers
+        )
+    return {
+        "quiz": quiz,
+        "question": question,
+        "mine": mine,
+        "theirs": theirs,
+        "cohort_a": cohort_a,
+        "cohort_b": cohort_b,
+        "assignment_a": assignment_a,
+        "assignment_b": assignment_b,
+        "attempts": attempts,
+    }
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def test_changelists_show_only_what_a_teaches(world, instructor_client):
+    client = instructor_client
+    cohorts = text(client.get("/en/admin/quizzes/cohort/"))
+    assert "Cohort of A" in cohorts and "Cohort of B" not in cohorts
+    learners = text(client.get("/en/admin/auth/user/"))
+    assert "amira-of-a" in learners and "bruno-of-b" not in learners
+    assignments = client.get("/en/admin/quizzes/assignment/")
+    listed = list(assignments.context["cl"].result_list)
+    assert listed == [world["assignment_a"]]
+    attempts = client.get("/en/admin/quizzes/attempt/")
+    shown = {a.pk for a in attempts.context["cl"].result_list}
+    mine = {world["attempts"]["a-assigned"].pk, world["attempts"]["a-practice"].pk}
+    assert shown == mine, "every attempt of A's learners, assigned or not, and nothing else"
+
+
+def test_change_views_of_bs_objects_are_closed_to_a(world, instructor_client):
+    client = instructor_client
+    urls = [
+        f"/en/admin/quizzes/cohort/{world['cohort_b'].pk}/change/",
+        f"/en/admin/quizzes/assignment/{world['assignment_b'].pk}/change/",
+        f"/en/admin/quizzes/attempt/{world['attempts']['b-assigned'].pk}/change/",
+        f"/en/admin/auth/user/{world['theirs'].pk}/change/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (302, 404), f"{url}: {response.status_code}"
+        assert "bruno-of-b" not in text(response) and "Cohort of B" not in text(response)
+
+
+def test_a_cannot_change_bs_cohort(world, instructor_client, instructor):
+    cohort = world["cohort_b"]
+    instructor_client.post(
+        f"/en/admin/quizzes/cohort/{cohort.pk}/change/",
+        {"name": "Taken over", "instructors": [instructor.pk], "learners": []},
+    )
+    cohort.refresh_from_db()
+    assert cohort.name == "Cohort of B"
+    assert list(cohort.learners.all()) == [world["theirs"]]
+    assert not cohort.instructors.filter(pk=instructor.pk).exists()
+
+
+def test_results_and_exports_of_bs_assignment_are_closed_to_a(world, instructor_client):
+    pk = world["assignment_b"].pk
+    for url in (
+        f"/en/admin/quizzes/assignment/{pk}/results/",
+        f"/en/admin/quizzes/assignment/{pk}/results.csv",
+    ):
+        assert instructor_client.get(url).status_code == 404, url
+    own = instructor_client.get(f"/en/admin/quizzes/assignment/{world['assignment_a'].pk}/results/")
+    assert own.status_code == 200 and "amira-of-a" in text(own)
+
+
+def test_quiz_results_and_csv_count_only_as_learners(world, instructor_client):
+    quiz = world["quiz"]
+    page = instructor_client.get(f"/en/admin/quizzes/quiz/{quiz.pk}/results/")
+    assert page.context["submitted"] == 2, "A's two attempts, not B's"
+    assert "bruno-of-b" not in text(page)
+    export = instructor_client.get(f"/en/admin/quizzes/quiz/{quiz.pk}/results.csv")
+    content = export.content.decode("utf-8-sig")
+    assert "amira-of-a" in content and "bruno-of-b" not in content
+    assert "Cohort of B" not in content
+
+
+def test_filters_and_autocomplete_do_not_reach_bs_learners(world, instructor_client):
+    client = instructor_client
+    by_cohort = client.get(f"/en/admin/quizzes/attempt/?cohort={world['cohort_b'].pk}")
+    assert list(by_cohort.context["cl"].result_list) == []
+    found = client.get(
+        "/en/admin/autocomplete/",
+        {"app_label": "quizzes", "model_name": "cohort", "field_name": "learners", "term": "o"},
+    ).json()
+    names = {item["text"] for item in found["results"]}
+    assert "amira-of-a" in names and "bruno-of-b" not in names
+
+
+def test_the_api_never_shows_another_learners_attempt(world, instructor):
+    client = APIClient()
+    client.force_login(instructor)
+    theirs = world["attempts"]["b-assigned"].pk
+    assert client.get(f"/api/v1/attempts/{theirs}/").status_code == 404
+    assert client.get("/api/v1/attempts/").json()["results"] == []
+    assert client.get("/api/v1/me/assignments/").json()["results"] == []
+
+
+def test_a_learner_who_deletes_their_account_still_counts_in_as_assignment(
+    world, instructor_client
+):
+    world["mine"].delete()
+    page = instructor_client.get(
+        f"/en/admin/quizzes/assignment/{world['assignment_a'].pk}/results/"
+    )
+    assert page.context["submitted"] == 1, "the anonymised attempt stays in the figures"
+    attempts = instructor_client.get("/en/admin/quizzes/attempt/")
+    assert [a.learner for a in attempts.context["cl"].result_list] == [None]
+
+
+def test_a_superuser_sees_everything(world):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client = signed_in(admin)
+    assert {c.pk for c in client.get("/en/admin/quizzes/cohort/").context["cl"].result_list} == {
+        c.pk for c in Cohort.objects.all()
+    }
+    attempts = client.get("/en/admin/quizzes/attempt/").context["cl"].result_list
+    assert {a.pk for a in attempts} == set(Attempt.objects.values_list("pk", flat=True))
+    page = client.get(f"/en/admin/quizzes/quiz/{world['quiz'].pk}/results/")
+    assert page.context["submitted"] == 3
+
+
+def test_an_assignment_shared_by_a_superuser_keeps_bs_cohort_when_a_saves_it(
+    world, instructor_client, instructor
+):
+    shared = AssignmentFactory(quiz=world["quiz"], cohorts=[world["cohort_a"], world["cohort_b"]])
+    response = instructor_client.get(f"/en/admin/quizzes/assignment/{shared.pk}/change/")
+    assert "Cohort of B" not in text(response)
+    saved = instructor_client.post(
+        f"/en/admin/quizzes/assignment/{shared.pk}/change/",
+        {
+            "quiz": world["quiz"].pk,
+            "cohorts": [world["cohort_a"].pk],
+            "attempt_limit": 3,
+        },
+    )
+    assert saved.status_code == 302, text(saved)[:2000]
+    assert set(shared.cohorts.all()) == {world["cohort_a"], world["cohort_b"]}
