@@ -27,10 +27,15 @@ SOURCE_LANGUAGE = "en"
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
 POSITIONAL = re.compile(r"%[sd]")
 HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
-LIST_FIELDS = {"synonyms", "key_facts"}
+LIST_FIELDS = {"synonyms", "key_facts", "spellings"}
 COMMENTS = {
     "synonyms": "Accepted answers, one per line: list every spelling a learner may type "
     "(singular and plural). Spinal levels stay as codes: L4, L5, S1.",
+    "spellings": "One per line: every way a learner may type this term in your language "
+    "(singular and plural, lay words, abbreviations). Not a translation of each line: list "
+    "what people really write; the grader knows it is not the answer.",
+    "hint": "Short feedback for a learner who gave this wrong answer: say what it misses, "
+    "in the course's words.",
     "key_facts": "One key fact per line; keep the same number of lines.",
     "body": "Markdown: keep **bold**, lists (- item) and ## headings.",
 }

@@ -5,7 +5,17 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, QuizQuestion, Response
+from quizzes.models import (
+    AcceptedAnswer,
+    Attempt,
+    Choice,
+    LexiconTerm,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    WrongAnswer,
+)
 
 
 class ChoiceInline(TranslationTabularInline):
@@ -20,20 +30,36 @@ class AcceptedAnswerInline(TranslationTabularInline):
     fields = ["key", "synonyms", "position"]
 
 
+class WrongAnswerInline(TranslationTabularInline):
+    """Wrong answers learners really give, each with the hint they get back."""
+
+    model = WrongAnswer
+    extra = 0
+    fields = ["key", "language", "spellings", "hint", "position"]
+
+
 @admin.register(Question)
 class QuestionAdmin(TabbedTranslationAdmin):
     list_display = ["key", "kind", "source", "lesson", "points"]
     list_filter = ["kind", "source", "lesson"]
     search_fields = ["key", "prompt"]
     list_select_related = ["lesson"]
-    inlines = [ChoiceInline, AcceptedAnswerInline]
+    inlines = [ChoiceInline, AcceptedAnswerInline, WrongAnswerInline]
     readonly_fields = ["preview"]
     fieldsets = [
         (None, {"fields": ["key", "kind", "source", "lesson", "points"]}),
         (_("Text"), {"fields": ["prompt", "explanation"]}),
         (
             _("Answer key by kind"),
-            {"fields": ["needed", "number_answer", "tolerance", "true_false_answer"]},
+            {
+                "fields": [
+                    "needed",
+                    "number_answer",
+                    "tolerance",
+                    "true_false_answer",
+                    "category",
+                ]
+            },
         ),
         (_("How a learner sees it"), {"fields": ["preview"]}),
     ]
@@ -52,6 +78,15 @@ class QuestionAdmin(TabbedTranslationAdmin):
                 "rights": [c for c in choices if c.side == Choice.Side.RIGHT],
             },
         )
+
+
+@admin.register(LexiconTerm)
+class LexiconTermAdmin(TabbedTranslationAdmin):
+    """Near-miss terms the grader knows, so they are never taken for a typo of a key."""
+
+    list_display = ["key", "category", "source", "updated_at"]
+    list_filter = ["category", "source"]
+    search_fields = ["key", "spellings"]
 
 
 class QuizQuestionInline(admin.TabularInline):

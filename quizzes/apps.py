@@ -12,10 +12,11 @@ class QuizzesConfig(AppConfig):
         from core.progress import register_section
         from learning.packs import PackExtension, register_extension
         from quizzes.api.serializers import QuizProgressOutput
-        from quizzes.content import read_quizzes, write_quizzes
+        from quizzes.content import read_lexicon, read_quizzes, write_lexicon, write_quizzes
         from quizzes.selectors import quiz_progress
 
         register_extension(PackExtension("quizzes", read_quizzes, write_quizzes))
+        register_extension(PackExtension("lexicon", read_lexicon, write_lexicon))
         register_section(
             "quizzes",
             QuizProgressOutput(many=True),
