@@ -41,6 +41,23 @@ COMMENTS = {
 }
 
 
+def open_catalog(path: Path) -> polib.POFile:
+    """A PO file, to be saved at the project's one width (settings.PO_WRAP_WIDTH)."""
+    return polib.pofile(str(path), wrapwidth=settings.PO_WRAP_WIDTH)
+
+
+def rewrap_catalogs(locale_dir: Path, domain: str) -> list[Path]:
+    """Rewrite every `<lang>/LC_MESSAGES/<domain>.po` at the project's width, as rosetta
+    and exportcontent write; return the files that changed."""
+    changed = []
+    for path in sorted(Path(locale_dir).glob(f"*/LC_MESSAGES/{domain}.po")):
+        before = path.read_text(encoding="utf-8")
+        open_catalog(path).save(str(path))
+        if path.read_text(encoding="utf-8") != before:
+            changed.append(path)
+    return changed
+
+
 def translated_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES if code != SOURCE_LANGUAGE]
 
@@ -114,7 +131,7 @@ def content_export(
     reports = {}
     for language in languages or translated_languages():
         path = catalog_path(locale_dir, language)
-        catalog = polib.pofile(str(path), wrapwidth=0) if path.exists() else _new_catalog(language)
+        catalog = open_catalog(path) if path.exists() else _new_catalog(language)
         report = ExportReport()
         existing = {entry.msgctxt: entry for entry in catalog}
         for source in entries:
@@ -152,8 +169,31 @@ def content_export(
     return reports
 
 
+def unexported_fields(*, locale_dir: Path, languages: list[str] | None = None) -> int:
+    """How many translatable content fields changed since content.po was last exported: an
+    English source that is new, changed or gone (counted once), or a translation edited in the
+    admin (counted per language). Zero when exportcontent would write nothing new."""
+    sources = {source.context: source for source in source_entries()}
+    changed: set = set()
+    for language in languages or translated_languages():
+        path = catalog_path(locale_dir, language)
+        catalog = (
+            {e.msgctxt: e for e in open_catalog(path) if not e.obsolete} if path.exists() else {}
+        )
+        changed.update(context for context in catalog if context not in sources)
+        for context, source in sources.items():
+            entry = catalog.get(context)
+            if entry is None or entry.msgid != source.source:
+                changed.add(context)
+                continue
+            translation = source.translations.get(language, "")
+            if translation and translation != entry.msgstr and not entry.fuzzy:
+                changed.add((context, language))
+    return len(changed)
+
+
 def _new_catalog(language: str) -> polib.POFile:
-    catalog = polib.POFile(wrapwidth=0)
+    catalog = polib.POFile(wrapwidth=settings.PO_WRAP_WIDTH)
     catalog.metadata = {
         "Project-Id-Version": "Rootwise content",
         "Language": language,
@@ -216,7 +256,7 @@ def check_translation(
 
 def read_catalog(path: Path) -> tuple[polib.POFile | None, CatalogProblem | None]:
     try:
-        return polib.pofile(str(path), wrapwidth=0), None
+        return open_catalog(path), None
     except (OSError, ValueError) as error:
         match = re.search(r"line (\d+)", str(error))
         line = int(match.group(1)) if match else None
