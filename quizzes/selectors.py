@@ -74,10 +74,15 @@ def grading_lexicon(language: str) -> grading.Lexicon:
             if language != keys.SOURCE_LANGUAGE
             else Value("", output_field=TextField())
         )
+        # Only annotations, in one order: a union matches its parts' columns by position.
         return (
             queryset.order_by()
-            .annotate(own_text=own, term_category=category)
-            .values_list(f"{field}_{keys.SOURCE_LANGUAGE}", "own_text", "term_category")
+            .annotate(
+                english_text=F(f"{field}_{keys.SOURCE_LANGUAGE}"),
+                own_text=own,
+                term_category=category,
+            )
+            .values_list("english_text", "own_text", "term_category")
         )
 
     none = Value("", output_field=CharField())
@@ -90,7 +95,7 @@ def grading_lexicon(language: str) -> grading.Lexicon:
     return keys.lexicon(
         language,
         (
-            ({keys.SOURCE_LANGUAGE: text_lines(english), language: text_lines(own)}, category)
+            ({language: text_lines(own), keys.SOURCE_LANGUAGE: text_lines(english)}, category or "")
             for english, own, category in found
         ),
     )

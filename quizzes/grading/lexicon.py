@@ -16,7 +16,7 @@ from functools import cached_property
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from quizzes.grading.text import is_level, list_words, normalize_levels, words
+from quizzes.grading.text import ARABIC_AND, is_level, list_words, normalize_levels, words
 
 # The category every spinal level has, known without a lexicon entry.
 LEVEL = "level"
@@ -88,14 +88,15 @@ NO_LEXICON = Lexicon()
 
 
 def holds_list_word(tokens: tuple[str, ...], language: str) -> bool:
-    """Whether a known phrase has a word for "and" or "or" inside ("pins and needles"), so an
-    answer must not be split there. Runs of levels ("L4/L5 and L5/S1") are lists all the same."""
+    """Whether a known phrase has a word for "and" or "or" inside ("pins and needles", or an
+    Arabic و joined to a word: "طبيب المخ والأعصاب"), so an answer must not be split there.
+    Runs of levels ("L4/L5 and L5/S1") are lists all the same."""
     separators = list_words(language)
+    joined_and = any(token.startswith(ARABIC_AND) and len(token) > 2 for token in tokens[1:])
     return (
-        len(tokens) > 2
-        and any(token in separators for token in tokens[1:-1])
-        and not any(is_level(token) for token in tokens)
-    )
+        (len(tokens) > 2 and any(token in separators for token in tokens[1:-1]))
+        or (language == "ar" and len(tokens) > 1 and joined_and)
+    ) and not any(is_level(token) for token in tokens)
 
 
 def typo_budget(given: str, accepted: str) -> int:

@@ -269,21 +269,12 @@ class Matcher:
             if head[: len(known)] != known or known in self.own_tokens:
                 continue
             candidate = self._is_candidate(self.lexicon.categories_of(known))
-            if not candidate and self._holds_an_answer(known):
-                continue  # "neck pain" to "which part of the spine": the key plus detail
             yield Segment(TERM, " ".join(known), candidate=candidate), len(known), (0, 0, 0, 1, 0)
         single = head[:1]
         known = single in self.lexicon.categories or single in self.own_tokens
         if is_level(head[0]) and not known:
             candidate = self._is_candidate(frozenset({LEVEL}))
             yield Segment(TERM, head[0], candidate=candidate), 1, (0, 0, 0, 1, 0)
-
-    def _holds_an_answer(self, known: tuple[str, ...]) -> bool:
-        for spelling in self.spellings:
-            size = len(spelling.tokens)
-            if any(known[i : i + size] == spelling.tokens for i in range(len(known) - size + 1)):
-                return True
-        return False
 
     def cover(self, text: str) -> list[Segment]:
         """The best reading of one piece's words, as segments in order."""

@@ -18,8 +18,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from quizzes.grading.matching import Matcher, Reading
-from quizzes.grading.text import fold, split_pieces
+from quizzes.grading.matching import Matcher, Reading, Segment
+from quizzes.grading.text import as_typed, fold, split_pieces
 from quizzes.grading.values import (
     MATCH,
     MULTIPLE,
@@ -178,14 +178,15 @@ class _Tally:
     hint_key: str = ""
     hint: str = ""
 
-    def right(self, reading: Reading) -> None:
+    def right(self, reading: Reading, language: str) -> None:
         for segment in reading.answers:
             if segment.answer.key in self.found:
-                self.duplicate.append(segment.given)
+                self.duplicate.append(_typed(reading, segment, language))
                 continue
             self.found[segment.answer.key] = segment.answer
             if segment.typo:
-                self.typos.append(segment.typo)
+                typed = _typed(reading, segment, language)
+                self.typos.append(dataclasses.replace(segment.typo, given=typed))
 
     def wrong_item(self, label: str) -> None:
         """A wrong item counts once, however often it is named."""
@@ -201,14 +202,19 @@ class _Tally:
         return Feedback(hint_key=self.hint_key, hint=self.hint, **fields)
 
 
+def _typed(reading: Reading, segment: Segment, language: str) -> str:
+    """A segment's words as the learner typed them, for feedback."""
+    return as_typed(reading.piece.text, segment.given.split(), language)
+
+
 def _grade_text(question: QuestionKey, answer: dict) -> Grade:
     """Right when the answer names the key and no second candidate (see the module doc)."""
     tally = _Tally()
     for reading in _readings(question, [answer["text"]]):
-        tally.right(reading)
+        tally.right(reading, question.language)
         tally.hint_from(reading)
         for segment in reading.wrong:
-            tally.wrong_item(segment.given)
+            tally.wrong_item(_typed(reading, segment, question.language))
         if not reading.answers and not reading.empty and not _is_detail(reading):
             tally.wrong_item(reading.piece.text)
     correct = bool(tally.found) and not tally.wrong
@@ -237,13 +243,13 @@ def _grade_set(question: QuestionKey, answer: dict) -> Grade:
     for reading in _readings(question, answer["items"]):
         tally.hint_from(reading)
         if reading.answers:
-            tally.right(reading)
+            tally.right(reading, question.language)
             for segment in reading.wrong:
-                tally.wrong_item(segment.given)
+                tally.wrong_item(_typed(reading, segment, question.language))
         elif not reading.empty:
             # Each known term in a piece that names no item is a wrong item of its own.
             named = reading.wrong + reading.details
-            labels = [segment.given for segment in named]
+            labels = [_typed(reading, segment, question.language) for segment in named]
             for label in labels if len(labels) > 1 else [reading.piece.text]:
                 tally.wrong_item(label)
     needed = question.items_needed

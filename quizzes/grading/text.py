@@ -90,7 +90,11 @@ def words(text: str, language: str) -> tuple[str, ...]:
     """The words that matching compares: folded, without articles (incl. a joined ال)."""
     articles = _articles(language)
     tokens = []
-    for token in fold(text).split():
+    folded = fold(text).split()
+    for index, token in enumerate(folded):
+        if token == ARABIC_AND and index + 1 < len(folded):
+            folded[index + 1] = ARABIC_AND + folded[index + 1]  # "و الأعصاب" is "والأعصاب"
+            continue
         if token in articles:
             continue
         if token.startswith(ARABIC_ARTICLE) and len(token) > 3:
@@ -224,15 +228,32 @@ def _shadow(text: str) -> str:
     return "".join(shadowed)
 
 
+def _token_pattern(token: str) -> str:
+    if token.isascii():
+        return re.escape(token)
+    if token.startswith(ARABIC_AND) and len(token) > 2:
+        # A joined و may be typed apart: "المخ والأعصاب", "المخ و الأعصاب".
+        rest = re.escape(token[1:].removeprefix(ARABIC_ARTICLE))
+        return rf"{ARABIC_AND}\s*(?:{ARABIC_ARTICLE})?{rest}"
+    return rf"(?:{ARABIC_ARTICLE})?{re.escape(token)}"
+
+
 @cache
 def _phrase_pattern(tokens: tuple[str, ...], language: str) -> re.Pattern:
     articles = "|".join(re.escape(article) for article in sorted(_articles(language)))
     gap = rf"[\W_]+(?:(?:{articles})[\W_]+)*" if articles else r"[\W_]+"
-    parts = [
-        (f"(?:{ARABIC_ARTICLE})?" if not token.isascii() else "") + re.escape(token)
-        for token in tokens
-    ]
+    parts = [_token_pattern(token) for token in tokens]
     return re.compile(rf"(?<!\w){gap.join(parts)}(?!\w)")
+
+
+def as_typed(text: str, tokens: Sequence[str], language: str) -> str:
+    """The words `tokens` (folded) as they were typed in `text` ("النقرس" for "نقرس",
+    "neurólgo" for "neurolgo"), for feedback; the folded words when they cannot be found."""
+    if tokens:
+        found = _phrase_pattern(tuple(tokens), language).search(_shadow(text))
+        if found:
+            return text[found.start() : found.end()]
+    return " ".join(tokens)
 
 
 def _keep_phrases(text: str, kept: Sequence[tuple[str, ...]], language: str):
