@@ -365,6 +365,8 @@ V2_DATA = [
     (1, TRIO, "es", "hinchazón, debilidad y entumecimiento", 2, False),
     (1, TRIO, "es", "hormigueo, debilidad y sensibilidad", 2, False),
     (1, TRIO, "fr", "fourmillements, faiblesse et sensibilité", 2, False),
+    (1, TRIO, "ar", "الوخز، الضعف، الإحساس", 2, False),
+    (1, SPECIALIST, "ar", "nephrologist", 0, False),
     # ...while typos of the key itself are still forgiven (a swap is one edit).
     (1, SPECIALIST, "en", "nuerologist", 1, True),
     (1, SPECIALIST, "es", "neurólgo", 1, True),
@@ -414,6 +416,7 @@ V2_DATA = [
     ),
     (3, TRIO, "en", "tingling weakness numbness cramps spasms burning", 1.5, False),
     (3, FOOT_Q, "es", "gota juanetes ciática neuropatía", 0, False),
+    (3, TRIO, "es", "hormigueo debilidad entumecimiento calambres espasmos", 1.8, False),
     (
         3,
         FOOT_Q,
@@ -452,6 +455,8 @@ V2_DATA = [
     (5, EXCEPTION, "en", "probably central stenosis", 1, True),
     (5, LSS, "en", "I'd say lumbar spinal stenosis", 1, True),
     (5, SPECIALIST, "es", "creo que un neurólogo", 1, True),
+    (5, EXCEPTION, "es", "seguramente estenosis central", 1, True),
+    (5, LEG_PAIN, "fr", "je crois que c’est une sciatique", 1, True),
     (5, CAUSE, "es", "probablemente una hernia discal en L5-S1", 1, True),
     (5, SPECIALIST, "fr", "je pense que c’est un neurologue", 1, True),
     (5, CAUSE, "fr", "c’est une hernie discale en L4/L5", 1, True),
@@ -470,6 +475,7 @@ V2_DATA = [
     (6, ROOTS_Q, "fr", "L4 et/ou L5 et/ou S1", 3, True),
     (6, ROOTS_Q, "ar", "من L4 إلى S1", 3, True),
     (6, ROOTS_Q, "ar", "L4 و/أو L5 و/أو S1", 3, True),
+    (6, ROOTS_Q, "ar", "بين L4 و S1", 3, True),
     (6, FORAMINAL, "en", "degenerative disc disease and/or spinal osteoarthritis", 2, True),
     (6, FORAMINAL, "fr", "discopathie dégénérative et/ou arthrose vertébrale", 2, True),
     # 7. Lay names and clinical abbreviations learners type (the list, each a row).
