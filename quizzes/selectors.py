@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.db import connection
 from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, TextField, Value
 
@@ -92,11 +94,18 @@ def grading_lexicon(language: str) -> grading.Lexicon:
         rows(LexiconTerm.objects, "spellings", F("category")),
         all=True,
     )
+    return _lexicon_of(language, tuple(sorted(found, key=lambda row: tuple(map(str, row)))))
+
+
+@functools.lru_cache(maxsize=16)
+def _lexicon_of(language: str, rows: tuple[tuple[str, str | None, str | None], ...]):
+    """The lexicon of these rows, built and indexed once per process while they stay the same
+    (indexing takes tens of milliseconds; the rows change only when content does)."""
     return keys.lexicon(
         language,
         (
             ({language: text_lines(own), keys.SOURCE_LANGUAGE: text_lines(english)}, category or "")
-            for english, own, category in found
+            for english, own, category in rows
         ),
     )
 

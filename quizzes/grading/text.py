@@ -260,16 +260,26 @@ def _keep_phrases(text: str, kept: Sequence[tuple[str, ...]], language: str):
     """Replace each known phrase found in `text` by a placeholder; return the text and the
     phrases' original spellings, in placeholder order."""
     originals: list[str] = []
+    shadow = _shadow(text)
     for tokens in kept:
         if len(originals) >= PRIVATE_USE_SLOTS:
             break
-        for match in reversed(list(_phrase_pattern(tokens, language).finditer(_shadow(text)))):
-            if PRIVATE_USE.search(text, match.start(), match.end()):
+        # Most known phrases are nowhere in an answer: skip them before building a pattern.
+        if not all(_bare(token) in shadow for token in tokens):
+            continue
+        for match in reversed(list(_phrase_pattern(tokens, language).finditer(shadow))):
+            if PRIVATE_USE.search(shadow, match.start(), match.end()):
                 continue  # overlaps a phrase kept already
             originals.append(text[match.start() : match.end()])
             placeholder = chr(PLACEHOLDER_BASE + len(originals) - 1)
             text = text[: match.start()] + placeholder + text[match.end() :]
+            shadow = shadow[: match.start()] + placeholder + shadow[match.end() :]
     return text, originals
+
+
+def _bare(token: str) -> str:
+    """A folded word as it must appear in the folded text (a joined و may be typed apart)."""
+    return token[1:] if token.startswith(ARABIC_AND) and len(token) > 2 else token
 
 
 PRIVATE_USE_SLOTS = 0xF800 - PLACEHOLDER_BASE
