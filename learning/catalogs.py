@@ -176,20 +176,38 @@ def unexported_fields(*, locale_dir: Path, languages: list[str] | None = None) -
     sources = {source.context: source for source in source_entries()}
     changed: set = set()
     for language in languages or translated_languages():
-        path = catalog_path(locale_dir, language)
-        catalog = (
-            {e.msgctxt: e for e in open_catalog(path) if not e.obsolete} if path.exists() else {}
-        )
+        catalog = _exported(catalog_path(locale_dir, language))
         changed.update(context for context in catalog if context not in sources)
         for context, source in sources.items():
-            entry = catalog.get(context)
-            if entry is None or entry.msgid != source.source:
+            msgid, msgstr, fuzzy = catalog.get(context, (None, "", False))
+            if msgid != source.source:
                 changed.add(context)
                 continue
             translation = source.translations.get(language, "")
-            if translation and translation != entry.msgstr and not entry.fuzzy:
+            if translation and translation != msgstr and not fuzzy:
                 changed.add((context, language))
     return len(changed)
+
+
+_EXPORTED: dict[Path, tuple[tuple[int, int], dict]] = {}
+
+
+def _exported(path: Path) -> dict[str, tuple[str, str, bool]]:
+    """msgctxt -> (msgid, msgstr, fuzzy) of a content.po, parsed again only when the file
+    changes (parsing takes longer than the admin page that asks)."""
+    if not path.exists():
+        return {}
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _EXPORTED.get(path)
+    if cached is None or cached[0] != stamp:
+        entries = {
+            entry.msgctxt: (entry.msgid, entry.msgstr, entry.fuzzy)
+            for entry in open_catalog(path)
+            if not entry.obsolete
+        }
+        _EXPORTED[path] = cached = (stamp, entries)
+    return cached[1]
 
 
 def _new_catalog(language: str) -> polib.POFile:
