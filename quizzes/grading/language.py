@@ -34,10 +34,11 @@ GENERIC_WORDS = {
 
 # Negation removes what it negates: the next thing the answer names ("not sciatica",
 # "sin ciática", "pas la sciatique", "ليس عرق النسا"). Contractions fold into two words
-# ("isn't" -> "isn t"), so their first half is listed.
+# ("isn't" -> "isn t"), so their first half is listed. English "non" is left out: it prefixes
+# a word ("non-specific low back pain") rather than negating an answer.
 NEGATIONS = {
     "en": (
-        "not", "no", "never", "neither", "nor", "without", "non",
+        "not", "no", "never", "neither", "nor", "without",
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
     ),
     "es": ("no", "ni", "sin", "nunca", "jamás", "tampoco"),
@@ -70,7 +71,8 @@ FILLER = {
         "ce serait", "il s’agit de", "il s’agit", "probablement", "peut-être", "sans doute",
         "sûrement", "certainement", "à mon avis", "je dirais", "on l’appelle", "ça s’appelle",
         "la réponse est", "réponse", "je ne suis pas sûr", "je ne suis pas sûre",
-        "je ne sais pas", "consulter", "aller voir", "voir",
+        "je ne sais pas", "consulter", "aller voir", "voir", "n’importe quel",
+        "n’importe quelle", "n’importe où",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",

@@ -452,6 +452,7 @@ V2_DATA = [
     (5, CAUSE, "en", "a herniated disc at L4/L5", 1, True),
     (5, CAUSE, "en", "a herniated disc in the lower back", 1, True),
     (5, LEG_PAIN, "en", "it's called sciatica", 1, True),
+    (5, WITH_PAIN, "en", "non-specific low back pain", 1, True),  # "non" prefixes, not negates
     (5, EXCEPTION, "en", "probably central stenosis", 1, True),
     (5, LSS, "en", "I'd say lumbar spinal stenosis", 1, True),
     (5, SPECIALIST, "es", "creo que un neurólogo", 1, True),
