@@ -28,13 +28,35 @@ SOURCE_LANGUAGE = "en"
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]+\}")
 POSITIONAL = re.compile(r"%[sd]")
 HTML_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
-LIST_FIELDS = {"synonyms", "key_facts"}
+LIST_FIELDS = {"synonyms", "key_facts", "spellings"}
 COMMENTS = {
     "synonyms": "Accepted answers, one per line: list every spelling a learner may type "
     "(singular and plural). Spinal levels stay as codes: L4, L5, S1.",
+    "spellings": "One per line: every way a learner may type this term in your language "
+    "(singular and plural, lay words, abbreviations). Not a translation of each line: list "
+    "what people really write; the grader knows it is not the answer.",
+    "hint": "Short feedback for a learner who gave this wrong answer: say what it misses, "
+    "in the course's words.",
     "key_facts": "One key fact per line; keep the same number of lines.",
     "body": "Markdown: keep **bold**, lists (- item) and ## headings.",
 }
+
+
+def open_catalog(path: Path) -> polib.POFile:
+    """A PO file, to be saved at the project's one width (settings.PO_WRAP_WIDTH)."""
+    return polib.pofile(str(path), wrapwidth=settings.PO_WRAP_WIDTH)
+
+
+def rewrap_catalogs(locale_dir: Path, domain: str) -> list[Path]:
+    """Rewrite every `<lang>/LC_MESSAGES/<domain>.po` at the project's width, as rosetta
+    and exportcontent write; return the files that changed."""
+    changed = []
+    for path in sorted(Path(locale_dir).glob(f"*/LC_MESSAGES/{domain}.po")):
+        before = path.read_text(encoding="utf-8")
+        open_catalog(path).save(str(path))
+        if path.read_text(encoding="utf-8") != before:
+            changed.append(path)
+    return changed
 
 
 def translated_languages() -> list[str]:
@@ -110,7 +132,7 @@ def content_export(
     reports = {}
     for language in languages or translated_languages():
         path = catalog_path(locale_dir, language)
-        catalog = polib.pofile(str(path), wrapwidth=0) if path.exists() else _new_catalog(language)
+        catalog = open_catalog(path) if path.exists() else _new_catalog(language)
         report = ExportReport()
         existing = {entry.msgctxt: entry for entry in catalog}
         for source in entries:
@@ -148,8 +170,49 @@ def content_export(
     return reports
 
 
+def unexported_fields(*, locale_dir: Path, languages: list[str] | None = None) -> int:
+    """How many translatable content fields changed since content.po was last exported: an
+    English source that is new, changed or gone (counted once), or a translation edited in the
+    admin (counted per language). Zero when exportcontent would write nothing new."""
+    sources = {source.context: source for source in source_entries()}
+    changed: set = set()
+    for language in languages or translated_languages():
+        catalog = _exported(catalog_path(locale_dir, language))
+        changed.update(context for context in catalog if context not in sources)
+        for context, source in sources.items():
+            msgid, msgstr, fuzzy = catalog.get(context, (None, "", False))
+            if msgid != source.source:
+                changed.add(context)
+                continue
+            translation = source.translations.get(language, "")
+            if translation and translation != msgstr and not fuzzy:
+                changed.add((context, language))
+    return len(changed)
+
+
+_EXPORTED: dict[Path, tuple[tuple[int, int], dict]] = {}
+
+
+def _exported(path: Path) -> dict[str, tuple[str, str, bool]]:
+    """msgctxt -> (msgid, msgstr, fuzzy) of a content.po, parsed again only when the file
+    changes (parsing takes longer than the admin page that asks)."""
+    if not path.exists():
+        return {}
+    stat = path.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = _EXPORTED.get(path)
+    if cached is None or cached[0] != stamp:
+        entries = {
+            entry.msgctxt: (entry.msgid, entry.msgstr, entry.fuzzy)
+            for entry in open_catalog(path)
+            if not entry.obsolete
+        }
+        _EXPORTED[path] = cached = (stamp, entries)
+    return cached[1]
+
+
 def _new_catalog(language: str) -> polib.POFile:
-    catalog = polib.POFile(wrapwidth=0)
+    catalog = polib.POFile(wrapwidth=settings.PO_WRAP_WIDTH)
     catalog.metadata = {
         "Project-Id-Version": "Rootwise content",
         "Language": language,
@@ -216,7 +279,7 @@ def check_translation(
 
 def read_catalog(path: Path) -> tuple[polib.POFile | None, CatalogProblem | None]:
     try:
-        return polib.pofile(str(path), wrapwidth=0), None
+        return open_catalog(path), None
     except (OSError, ValueError) as error:
         match = re.search(r"line (\d+)", str(error))
         line = int(match.group(1)) if match else None

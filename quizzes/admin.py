@@ -6,13 +6,23 @@ the end: cohort_admin, attempt_admin, results_admin.
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from quizzes import authoring
-from quizzes.models import AcceptedAnswer, Choice, Kind, Question, Quiz, QuizQuestion
+from quizzes.models import (
+    AcceptedAnswer,
+    Choice,
+    Kind,
+    LexiconTerm,
+    Question,
+    Quiz,
+    QuizQuestion,
+    WrongAnswer,
+)
 from quizzes.results_admin import QuizResultsMixin
 
 
@@ -44,6 +54,14 @@ class AcceptedAnswerInline(TranslationTabularInline):
         return 1 if obj is None else 0
 
 
+class WrongAnswerInline(TranslationTabularInline):
+    """Wrong answers learners really give, each with the hint they get back."""
+
+    model = WrongAnswer
+    extra = 0
+    fields = ["key", "language", "spellings", "hint", "position"]
+
+
 @admin.register(Question)
 class QuestionAdmin(TabbedTranslationAdmin):
     form = authoring.QuestionForm
@@ -51,11 +69,13 @@ class QuestionAdmin(TabbedTranslationAdmin):
     list_filter = ["kind", "source", "origin", "lesson"]
     search_fields = ["key", "prompt"]
     list_select_related = ["lesson"]
-    inlines = [ChoiceInline, AcceptedAnswerInline]
+    inlines = [ChoiceInline, AcceptedAnswerInline, WrongAnswerInline]
     readonly_fields = ["preview", "translations_missing", "origin"]
 
     def add_view(self, request, form_url="", extra_context=None):
         """A new question starts with its kind, so the form shows only that kind's fields."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         if request.GET.get("kind") not in dict(authoring.KIND_FIELDS):
             return self.kind_chooser(request)
         return super().add_view(request, form_url, extra_context)
@@ -103,7 +123,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
         if kind not in authoring.CHOICE_KINDS:
             hidden.add(ChoiceInline)
         if kind not in authoring.ANSWER_KINDS:
-            hidden.add(AcceptedAnswerInline)
+            hidden.update({AcceptedAnswerInline, WrongAnswerInline})
         return [inline for inline in self.inlines if inline not in hidden]
 
     @admin.display(description=_("preview"))
@@ -134,6 +154,15 @@ class QuestionAdmin(TabbedTranslationAdmin):
                 ((code, ", ".join(fields)) for code, fields in missing.items()),
             ),
         )
+
+
+@admin.register(LexiconTerm)
+class LexiconTermAdmin(TabbedTranslationAdmin):
+    """Near-miss terms the grader knows, so they are never taken for a typo of a key."""
+
+    list_display = ["key", "category", "source", "updated_at"]
+    list_filter = ["category", "source"]
+    search_fields = ["key", "spellings"]
 
 
 class QuizQuestionInline(admin.TabularInline):

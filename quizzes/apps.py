@@ -16,11 +16,12 @@ class QuizzesConfig(AppConfig):
         from learning.packs import PackExtension, register_extension
         from quizzes.accounts import anonymise_attempts
         from quizzes.api.serializers import QuizProgressOutput
-        from quizzes.content import read_quizzes, write_quizzes
-        from quizzes.pack_export import export_quizzes
+        from quizzes.content import read_lexicon, read_quizzes, write_lexicon, write_quizzes
+        from quizzes.pack_export import export_lexicon, export_quizzes
         from quizzes.selectors import quiz_progress
 
         register_extension(PackExtension("quizzes", read_quizzes, write_quizzes, export_quizzes))
+        register_extension(PackExtension("lexicon", read_lexicon, write_lexicon, export_lexicon))
         register_section(
             "quizzes",
             QuizProgressOutput(many=True),

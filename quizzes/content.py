@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
+
 from learning.models import Lesson, Origin
 from learning.packs import Fields, Pack, Problems, read_yaml
 from learning.services import (
@@ -22,7 +24,17 @@ from learning.services import (
 )
 from quizzes import grading
 from quizzes.drawing import gives_away
-from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, QuizQuestion
+from quizzes.models import (
+    AcceptedAnswer,
+    Category,
+    Choice,
+    LexiconTerm,
+    Question,
+    Quiz,
+    QuizQuestion,
+    TermSource,
+    WrongAnswer,
+)
 
 ALL_QUESTIONS = "*"
 
@@ -44,6 +56,14 @@ class AnswerSpec:
 
 
 @dataclass(frozen=True)
+class WrongAnswerSpec:
+    key: str
+    spellings: tuple[str, ...]
+    hint: str
+    language: str = ""  # "": every language (English source); else only this language
+
+
+@dataclass(frozen=True)
 class QuestionSpec:
     key: str
     kind: str
@@ -58,6 +78,8 @@ class QuestionSpec:
     number: float | None = None
     tolerance: float = 0.0
     truth: bool | None = None
+    category: str = ""
+    wrong_answers: tuple[WrongAnswerSpec, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +176,8 @@ def _read_question(item, path: Path, lessons: dict[str, str], problems: Problems
         spec["choices"] = _read_choices(fields, kind)
     elif kind in (grading.TEXT, grading.SET):
         spec["answers"] = _read_answers(fields)
+        spec["category"] = _read_category(fields, required=False)
+        spec["wrong_answers"] = _read_wrong_answers(fields, spec["answers"])
         if kind == grading.SET:
             spec["needed"] = fields.integer("needed", low=1, high=grading.MAX_ITEMS)
             if spec["needed"] and spec["needed"] > len(spec["answers"]):
@@ -167,6 +191,10 @@ def _read_question(item, path: Path, lessons: dict[str, str], problems: Problems
             fields.problem("'tolerance' cannot be negative")
     elif kind == grading.TRUE_FALSE:
         spec["truth"] = fields.boolean("answer")
+    if kind not in (grading.TEXT, grading.SET):
+        for name in ("category", "wrong_answers"):
+            if name in fields.mapping:
+                fields.problem(f"'{name}' is only for text and set questions")
     return QuestionSpec(**spec)
 
 
@@ -211,6 +239,44 @@ def _read_answers(fields: Fields) -> tuple[AnswerSpec, ...]:
     if not answers:
         fields.problem("needs at least one accepted answer")
     return tuple(answers)
+
+
+def _read_category(fields: Fields, *, required: bool) -> str:
+    category = fields.text("category", required=required)
+    if category and category not in Category.values:
+        fields.problem(f"unknown category {category!r} (one of: {', '.join(Category.values)})")
+    return category
+
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+def _read_wrong_answers(
+    fields: Fields, answers: tuple[AnswerSpec, ...]
+) -> tuple[WrongAnswerSpec, ...]:
+    accepted = {grading.fold(synonym) for answer in answers for synonym in answer.synonyms}
+    wrong_answers = []
+    for item in fields.list("wrong_answers"):
+        wrong = Fields(item, fields.path, fields.problems, key=fields.key)
+        language = wrong.text("language", required=False)
+        if language and language not in LANGUAGE_CODES:
+            wrong.problem(f"unknown language {language!r} (one of: {', '.join(LANGUAGE_CODES)})")
+        spellings = wrong.text_list("spellings", required=True)
+        if not spellings:
+            wrong.problem("a wrong answer needs at least one spelling")
+        clashes = [spelling for spelling in spellings if grading.fold(spelling) in accepted]
+        if clashes:
+            wrong.problem(f"wrong answer also accepted: {', '.join(clashes)}")
+        wrong_answers.append(
+            WrongAnswerSpec(
+                key=wrong.slug(),
+                spellings=spellings,
+                hint=wrong.text("hint", max_length=300),
+                language=language,
+            )
+        )
+    _unique(fields, [w.key for w in wrong_answers], "wrong answer")
+    return tuple(wrong_answers)
 
 
 def _read_pairs(fields: Fields) -> tuple[ChoiceSpec, ...]:
@@ -341,6 +407,7 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
             "number_answer": spec.number,
             "tolerance": spec.tolerance,
             "true_false_answer": spec.truth,
+            "category": spec.category,
         },
         report=report,
         kind="question",
@@ -374,6 +441,100 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
     stale = question.answers.exclude(key__in=[a.key for a in spec.answers])
     stale = stale_pack_rows(stale.select_related("question"), report, "answer")
     report.retired["answer"] += AcceptedAnswer.objects.filter(pk__in=stale).delete()[0]
+    for position, wrong in enumerate(spec.wrong_answers, start=1):
+        upsert(
+            WrongAnswer,
+            lookup={"question": question, "key": wrong.key},
+            values={
+                **_wrong_answer_text(wrong),
+                "language": wrong.language,
+                "position": position,
+            },
+            report=report,
+            kind="wrong answer",
+        )
+    stale = question.wrong_answers.exclude(key__in=[w.key for w in spec.wrong_answers])
+    stale = stale_pack_rows(stale.select_related("question"), report, "wrong answer")
+    report.retired["wrong answer"] += WrongAnswer.objects.filter(pk__in=stale).delete()[0]
     if report.writes() != writes_before:
         report.related_changed(question, "question")  # so cached quiz reads see new choices
     return question
+
+
+def _wrong_answer_text(wrong: WrongAnswerSpec) -> dict[str, str]:
+    """A shared wrong answer's text is the English source (translated through content.po);
+    one of a single language is written in that language's fields and nowhere else."""
+    text = {"spellings": "\n".join(wrong.spellings), "hint": wrong.hint}
+    if not wrong.language:
+        return english(text)
+    return {
+        f"{name}_{code}": value if code == wrong.language else ""
+        for name, value in text.items()
+        for code in LANGUAGE_CODES
+    }
+
+
+# --- the near-miss lexicon (lexicon.yaml) ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LexiconSpec:
+    key: str
+    category: str
+    source: str
+    spellings: tuple[str, ...]
+
+
+def read_lexicon(pack: Pack, problems: Problems) -> list[LexiconSpec]:
+    """`lexicon.yaml`: near-miss terms a learner may confuse with an answer (optional)."""
+    path = pack.path / "lexicon.yaml"
+    if not path.exists():
+        return []
+    data = read_yaml(path, problems)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        problems.add(path, None, "", "the lexicon must be a list of terms")
+        return []
+    terms = []
+    for item in data:
+        fields = Fields(item, path, problems)
+        if not fields.ok:
+            continue
+        source = fields.text("source")
+        if source and source not in TermSource.values:
+            fields.problem(f"unknown source {source!r} (one of: {', '.join(TermSource.values)})")
+        spellings = fields.text_list("spellings", required=True)
+        if not spellings:
+            fields.problem("a lexicon term needs at least one spelling")
+        terms.append(
+            LexiconSpec(
+                key=fields.slug(),
+                category=_read_category(fields, required=True),
+                source=source,
+                spellings=spellings,
+            )
+        )
+    keys = [term.key for term in terms]
+    for key in sorted({key for key in keys if keys.count(key) > 1}):
+        problems.add(path, None, key, f"duplicate lexicon key {key!r}")
+    return terms
+
+
+def write_lexicon(terms: list[LexiconSpec], pack: Pack, report: LoadReport) -> None:
+    for term in terms:
+        upsert(
+            LexiconTerm,
+            lookup={"key": term.key},
+            values={
+                **english({"spellings": "\n".join(term.spellings)}),
+                "category": term.category,
+                "source": term.source,
+            },
+            report=report,
+            kind="lexicon",
+        )
+    # Only pack-owned terms the pack dropped go; terms added in the admin stay.
+    stale = LexiconTerm.objects.exclude(key__in=[term.key for term in terms])
+    stale = stale_pack_rows(stale, report, "lexicon")
+    report.retired["lexicon"] += LexiconTerm.objects.filter(pk__in=stale).delete()[0]

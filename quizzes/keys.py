@@ -3,15 +3,21 @@ content pack read from disk (tests). Pure, like grading.py."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from quizzes import grading
-from quizzes.grading import AnswerKey, ChoiceKey, QuestionKey
+from quizzes.grading import AnswerKey, ChoiceKey, KnownTerm, QuestionKey, WrongAnswerKey
 
 SOURCE_LANGUAGE = "en"
 
-# An accepted answer: its key and its spellings per language ({"en": [...], "es": [...]}).
-AnswerSpellings = tuple[str, Mapping[str, Sequence[str]]]
+# Spellings per language ({"en": [...], "es": [...]}).
+Spellings = Mapping[str, Sequence[str]]
+# An accepted answer: its key and its spellings per language.
+AnswerSpellings = tuple[str, Spellings]
+# A known wrong answer: its key, spellings per language, and its hint in the learner's language.
+WrongSpellings = tuple[str, Spellings, str]
+# A known term: its spellings per language and its category ("" when none is known).
+TermSpellings = tuple[Spellings, str]
 
 
 def spellings_for(language: str, spellings: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -20,6 +26,17 @@ def spellings_for(language: str, spellings: Mapping[str, Sequence[str]]) -> tupl
     ordered = list(spellings.get(language, ())) if language != SOURCE_LANGUAGE else []
     ordered += [s for s in spellings.get(SOURCE_LANGUAGE, ()) if s not in ordered]
     return tuple(ordered)
+
+
+def lexicon(language: str, terms: Iterable[TermSpellings]) -> grading.Lexicon:
+    """The known terms of `language` (and English), for every question graded in it: the
+    bank's accepted answers, choices and glossary terms, and the pack's near-miss lexicon."""
+    known = {
+        KnownTerm(spelling, category)
+        for spellings, category in terms
+        for spelling in spellings_for(language, spellings)
+    }
+    return grading.Lexicon(language, tuple(sorted(known, key=lambda t: (t.spelling, t.category))))
 
 
 def prompt_words(prompts: Mapping[str, str], language: str) -> frozenset[str]:
@@ -57,8 +74,12 @@ def question_key(
     number: float | None = None,
     tolerance: float = 0.0,
     truth: bool | None = None,
+    wrong_answers: Sequence[WrongSpellings] = (),
+    category: str = "",
+    known: grading.Lexicon = grading.NO_LEXICON,
 ) -> QuestionKey:
-    """The key of one question for grading an answer given in `language`."""
+    """The key of one question for grading an answer given in `language`; `known` is the
+    language's lexicon (one for all the questions of a request)."""
     answer_keys = tuple(
         AnswerKey(key, spellings_for(language, spellings)) for key, spellings in answers
     )
@@ -74,4 +95,10 @@ def question_key(
         tolerance=tolerance,
         truth=truth,
         filler=prompt_words(prompts, language) - distinguishing_words(answer_keys, language),
+        wrong_answers=tuple(
+            WrongAnswerKey(key, spellings_for(language, spellings), hint)
+            for key, spellings, hint in wrong_answers
+        ),
+        category=category,
+        lexicon=known,
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learning.models import ContentKeyed, Lesson, Section, text_lines
 from quizzes import grading
+from quizzes.keys import SOURCE_LANGUAGE
 
 DUE_BEFORE_OPENING = _("The due date must come after the opening date.")
 
@@ -23,6 +24,20 @@ class Kind(models.TextChoices):
     ORDER = grading.ORDER, _("Put in order")
     MATCH = grading.MATCH, _("Match pairs")
     NUMBER = grading.NUMBER, _("Number")
+
+
+class Category(models.TextChoices):
+    """What kind of thing a term names. A text or set question asks for one kind: another known
+    term of that kind is a second candidate, a term of another kind is detail."""
+
+    SPECIALTY = "specialty", _("specialty")
+    CONDITION = "condition", _("condition")
+    SYMPTOM = "symptom", _("symptom")
+    REGION = "region", _("body region")
+    ANATOMY = "anatomy", _("part of the body")
+    MUSCLE = "muscle", _("muscle")
+    TEST = "test", _("test")
+    LEVEL = grading.LEVEL, _("spinal level")
 
 
 class Question(ContentKeyed):
@@ -50,6 +65,17 @@ class Question(ContentKeyed):
     number_answer = models.FloatField(_("number answer"), null=True, blank=True)
     tolerance = models.FloatField(_("tolerance"), default=0, validators=[MinValueValidator(0)])
     true_false_answer = models.BooleanField(_("true or false answer"), null=True, blank=True)
+    category = models.CharField(
+        _("answer category"),
+        max_length=20,
+        choices=Category.choices,
+        blank=True,
+        help_text=_(
+            "Text and set questions: what kind of thing the answer names. Another known term "
+            "of that kind counts as a second answer; a term of another kind is detail. Empty: "
+            "every other known term counts as a second answer."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -149,6 +175,140 @@ class AcceptedAnswer(ContentKeyed):
 
     def synonyms_in(self, language: str) -> list[str]:
         return text_lines(getattr(self, f"synonyms_{language}", None))
+
+
+class WrongAnswer(ContentKeyed):
+    """A wrong answer learners really give to a text or set question, with a short hint that
+    says what it misses. Matched before any typo tolerance, so it is never taken for a typo of
+    the key. An entry for one `language` only is written in that language and not translated."""
+
+    content_kind = "wrong-answer"
+
+    question = models.ForeignKey(
+        Question,
+        on_delete=models.CASCADE,
+        related_name="wrong_answers",
+        verbose_name=_("question"),
+    )
+    key = models.SlugField(_("key"), max_length=80)
+    language = models.CharField(
+        _("only in language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "For a wrong answer given in one language only: write it in that language's fields. "
+            "Empty: every language (English source, translated like other content)."
+        ),
+    )
+    spellings = models.TextField(
+        _("spellings"), blank=True, help_text=_("One spelling per line, as learners type it.")
+    )
+    hint = models.CharField(
+        _("hint"),
+        max_length=300,
+        blank=True,
+        help_text=_("Short feedback for a learner who gives this answer: what it misses."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("known wrong answer")
+        verbose_name_plural = _("known wrong answers")
+        ordering = ["question", "position", "key"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "key"], name="wronganswer_unique_key")
+        ]
+
+    def __str__(self):
+        return ", ".join(self.spellings_in(self.text_language)) or self.key
+
+    def clean(self):
+        """The entry's own language needs its spellings and hint; no spelling may also be an
+        accepted answer of the question."""
+        language = self.text_language
+        missing = {
+            f"{name}_{language}": _("Required for this wrong answer's language.")
+            for name in ("spellings", "hint")
+            if not (getattr(self, f"{name}_{language}", None) or "").strip()
+        }
+        if missing:
+            raise ValidationError(missing)
+        if self.question_id:
+            accepted = {
+                grading.fold(synonym)
+                for answer in self.question.answers.all()
+                for code in {language, SOURCE_LANGUAGE}
+                for synonym in answer.synonyms_in(code)
+            }
+            clashes = [s for s in self.spellings_in(language) if grading.fold(s) in accepted]
+            if clashes:
+                raise ValidationError(
+                    {
+                        f"spellings_{language}": _("Also an accepted answer: %(spellings)s")
+                        % {"spellings": ", ".join(clashes)}
+                    }
+                )
+
+    @property
+    def content_key(self) -> str:
+        return f"{self.question.key}.{self.key}"
+
+    @classmethod
+    def content_queryset(cls):
+        # Entries of one language are written in it: nothing to translate.
+        return cls.objects.select_related("question").filter(language="")
+
+    @property
+    def text_language(self) -> str:
+        """The language this entry's text is written in (English for the shared ones)."""
+        return self.language or SOURCE_LANGUAGE
+
+    def applies_to(self, language: str) -> bool:
+        return not self.language or self.language == language
+
+    def spellings_in(self, language: str) -> list[str]:
+        return text_lines(getattr(self, f"spellings_{language}", None))
+
+    def hint_in(self, language: str) -> str:
+        """The hint in `language`, else in the entry's own language (English when shared)."""
+        hint = getattr(self, f"hint_{language}", None) if not self.language else None
+        return hint or getattr(self, f"hint_{self.text_language}", "") or ""
+
+
+class TermSource(models.TextChoices):
+    FACTSHEET = "factsheet", _("the factsheet names it")
+    MEDICINE = "medicine", _("clinical vocabulary")
+    EVERYDAY = "everyday", _("everyday words")
+
+
+class LexiconTerm(ContentKeyed):
+    """A near-miss term a learner may confuse with an answer: another specialty, condition,
+    body region… The grader knows it, so it is never taken for a typo of the key, and naming it
+    where a term of its category is asked for counts as a wrong item."""
+
+    content_kind = "lexicon"
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    spellings = models.TextField(
+        _("spellings"), help_text=_("One spelling per line; the first is the usual name.")
+    )
+    source = models.CharField(
+        _("comes from"), max_length=20, choices=TermSource.choices, default=TermSource.MEDICINE
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lexicon term")
+        verbose_name_plural = _("lexicon")
+        ordering = ["category", "key"]
+
+    def __str__(self):
+        return (text_lines(self.spellings) or [self.key])[0]
+
+    def spellings_in(self, language: str) -> list[str]:
+        return text_lines(getattr(self, f"spellings_{language}", None))
 
 
 class PublishedQuizManager(models.Manager):

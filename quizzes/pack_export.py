@@ -16,7 +16,15 @@ from django.db.models import Prefetch
 from learning.models import text_lines
 from learning.pack_export import dump_yaml
 from quizzes import grading
-from quizzes.models import AcceptedAnswer, Choice, Question, Quiz, QuizQuestion
+from quizzes.models import (
+    AcceptedAnswer,
+    Choice,
+    LexiconTerm,
+    Question,
+    Quiz,
+    QuizQuestion,
+    WrongAnswer,
+)
 
 IN_NO_QUIZ = "question {key}: in no quiz (a pack defines questions inside a quiz)"
 NO_LESSON = "question {key}: cites no lesson (the pack needs one; set it, then export again)"
@@ -48,17 +56,51 @@ def _question(question: Question) -> dict:
             for pair, texts in sides.items()
         ]
     elif kind in (grading.TEXT, grading.SET):
+        if question.category:
+            spec["category"] = question.category
         spec["answers"] = [
             {"key": a.key, "synonyms": text_lines(a.synonyms_en)} for a in question.answers.all()
         ]
         if kind == grading.SET and question.needed:
             spec["needed"] = question.needed
+        wrong_answers = [_wrong_answer(wrong) for wrong in question.wrong_answers.all()]
+        if wrong_answers:
+            spec["wrong_answers"] = wrong_answers
     elif kind == grading.NUMBER:
         spec["answer"] = question.number_answer
         spec["tolerance"] = question.tolerance
     elif kind == grading.TRUE_FALSE:
         spec["answer"] = question.true_false_answer
     return spec
+
+
+def _wrong_answer(wrong: WrongAnswer) -> dict:
+    """A shared wrong answer in English; one of a single language in that language."""
+    code = wrong.language or "en"
+    spec = {
+        "key": wrong.key,
+        "spellings": text_lines(getattr(wrong, f"spellings_{code}")),
+        "hint": getattr(wrong, f"hint_{code}") or "",
+    }
+    if wrong.language:
+        spec["language"] = wrong.language
+    return spec
+
+
+def export_lexicon(folder: Path) -> list[str]:
+    """`lexicon.yaml`: every near-miss term, English spellings (translations: content.po)."""
+    terms = [
+        {
+            "key": term.key,
+            "category": term.category,
+            "source": term.source,
+            "spellings": text_lines(term.spellings_en),
+        }
+        for term in LexiconTerm.objects.order_by("category", "key")
+    ]
+    if terms:
+        (folder / "lexicon.yaml").write_text(dump_yaml(terms), encoding="utf-8")
+    return []
 
 
 def export_quizzes(folder: Path) -> list[str]:
@@ -74,6 +116,10 @@ def export_quizzes(folder: Path) -> list[str]:
                     Prefetch(
                         "question__answers",
                         queryset=AcceptedAnswer.objects.order_by("position", "pk"),
+                    ),
+                    Prefetch(
+                        "question__wrong_answers",
+                        queryset=WrongAnswer.objects.order_by("position", "pk"),
                     ),
                 )
                 .order_by("position", "pk"),

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from django.db import connection
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+import functools
 
+from django.db import connection
+from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, TextField, Value
+
+from learning.models import GlossaryTerm, text_lines
 from learning.selectors import row_version
 from quizzes import grading, keys
-from quizzes.models import AcceptedAnswer, Attempt, Choice, Question, Quiz, QuizQuestion
+from quizzes.models import (
+    AcceptedAnswer,
+    Attempt,
+    Choice,
+    LexiconTerm,
+    Question,
+    Quiz,
+    QuizQuestion,
+    WrongAnswer,
+)
 
 
 def published_quizzes() -> QuerySet[Quiz]:
@@ -36,17 +48,66 @@ def quiz_with_questions() -> QuerySet[Quiz]:
     )
 
 
-def questions_by_id(ids: list[int]) -> dict[int, Question]:
-    """The given questions with their choices, answers and cited lesson."""
-    questions = (
-        Question.objects.filter(pk__in=ids)
-        .select_related("lesson")
-        .prefetch_related(
-            Prefetch("choices", queryset=Choice.objects.order_by("pk")),
-            Prefetch("answers", queryset=AcceptedAnswer.objects.order_by("position", "pk")),
+def questions_by_id(ids: list[int], *, graded: bool = False) -> dict[int, Question]:
+    """The given questions with their choices, answers and cited lesson; `graded`: also their
+    known wrong answers (to grade, or to show the hints of a graded attempt)."""
+    prefetches = [
+        Prefetch("choices", queryset=Choice.objects.order_by("pk")),
+        Prefetch("answers", queryset=AcceptedAnswer.objects.order_by("position", "pk")),
+    ]
+    if graded:
+        prefetches.append(
+            Prefetch("wrong_answers", queryset=WrongAnswer.objects.order_by("position", "pk"))
         )
+    questions = (
+        Question.objects.filter(pk__in=ids).select_related("lesson").prefetch_related(*prefetches)
     )
     return {question.pk: question for question in questions}
+
+
+def grading_lexicon(language: str) -> grading.Lexicon:
+    """The known terms of `language` (and English) in one query: every accepted answer (of
+    its question's category), choice and glossary term of the bank, and the near-miss
+    lexicon. Load it once per request; every question graded in the language shares it."""
+
+    def rows(queryset, field: str, category):
+        own = (
+            F(f"{field}_{language}")
+            if language != keys.SOURCE_LANGUAGE
+            else Value("", output_field=TextField())
+        )
+        # Only annotations, in one order: a union matches its parts' columns by position.
+        return (
+            queryset.order_by()
+            .annotate(
+                english_text=F(f"{field}_{keys.SOURCE_LANGUAGE}"),
+                own_text=own,
+                term_category=category,
+            )
+            .values_list("english_text", "own_text", "term_category")
+        )
+
+    none = Value("", output_field=CharField())
+    found = rows(AcceptedAnswer.objects, "synonyms", F("question__category")).union(
+        rows(Choice.objects, "text", none),
+        rows(GlossaryTerm.objects, "term", none),
+        rows(LexiconTerm.objects, "spellings", F("category")),
+        all=True,
+    )
+    return _lexicon_of(language, tuple(sorted(found, key=lambda row: tuple(map(str, row)))))
+
+
+@functools.lru_cache(maxsize=16)
+def _lexicon_of(language: str, rows: tuple[tuple[str, str | None, str | None], ...]):
+    """The lexicon of these rows, built and indexed once per process while they stay the same
+    (indexing takes tens of milliseconds; the rows change only when content does)."""
+    return keys.lexicon(
+        language,
+        (
+            ({language: text_lines(own), keys.SOURCE_LANGUAGE: text_lines(english)}, category or "")
+            for english, own, category in rows
+        ),
+    )
 
 
 def learner_attempts(
@@ -79,10 +140,25 @@ def attempt_for_learner(*, learner, attempt_id: int) -> Attempt:
     return learner_attempts(learner=learner).prefetch_related("responses").get(pk=attempt_id)
 
 
-def answer_key(question: Question, language: str) -> grading.QuestionKey:
-    """The question's key for grading an answer in `language` (needs choices and answers
-    prefetched, as questions_by_id does)."""
+def answer_key(
+    question: Question, language: str, known: grading.Lexicon | None = None
+) -> grading.QuestionKey:
+    """The question's key for an answer in `language` (needs choices and answers prefetched,
+    as questions_by_id does). To grade, pass the language's lexicon as `known` (and prefetch
+    the wrong answers: questions_by_id(..., graded=True)); without it the key only checks an
+    answer's shape."""
     languages = {language, keys.SOURCE_LANGUAGE}
+    wrong_answers = [
+        (
+            wrong.key,
+            {code: wrong.spellings_in(code) for code in languages}
+            if not wrong.language
+            else {wrong.language: wrong.spellings_in(wrong.language)},
+            wrong.hint_in(language),
+        )
+        for wrong in (question.wrong_answers.all() if known is not None else ())
+        if wrong.applies_to(language)
+    ]
     return keys.question_key(
         id=question.pk,
         kind=question.kind,
@@ -108,6 +184,9 @@ def answer_key(question: Question, language: str) -> grading.QuestionKey:
         number=question.number_answer,
         tolerance=question.tolerance,
         truth=question.true_false_answer,
+        wrong_answers=wrong_answers,
+        category=question.category,
+        known=known if known is not None else grading.NO_LEXICON,
     )
 
 

@@ -15,7 +15,7 @@ from core.errors import Conflict, DomainError, Forbidden, NotFound
 from quizzes import drawing, errors, grading, signals
 from quizzes.assignments import assignments_of
 from quizzes.models import Assignment, Attempt, Quiz, Response
-from quizzes.selectors import answer_key, questions_by_id
+from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
 
 # A submission may arrive this long after the deadline and still count in full: it covers the
 # time a phone takes to send the last answer on a slow connection.
@@ -186,7 +186,7 @@ def attempt_submit(
     if attempt.is_submitted:
         return attempt
     language = language or attempt.language
-    questions = questions_by_id(attempt.question_ids)
+    questions = questions_by_id(attempt.question_ids, graded=True)
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}
     for index, item in enumerate(answers):
@@ -211,11 +211,12 @@ def attempt_submit(
     late = _is_late(attempt, now)
     due_at = attempt.assignment.due_at if attempt.assignment_id else None
     saved = {response.question_id: response for response in attempt.responses.all()}
+    known = grading_lexicon(language)
     score = max_score = 0.0
     to_create, to_update = [], []
     for question_id in attempt.question_ids:
         question = questions[question_id]
-        key = answer_key(question, language)
+        key = answer_key(question, language, known)
         response = saved.get(question_id) or Response(attempt=attempt, question=question)
         in_time = response.answer
         if question_id in given and not late:

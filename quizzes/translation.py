@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from quizzes.models import AcceptedAnswer, Choice, Question, Quiz
+from quizzes.models import AcceptedAnswer, Choice, LexiconTerm, Question, Quiz, WrongAnswer
 
 
 @register(Quiz)
@@ -23,3 +23,13 @@ class ChoiceTranslation(TranslationOptions):
 @register(AcceptedAnswer)
 class AcceptedAnswerTranslation(TranslationOptions):
     fields = ("synonyms",)
+
+
+@register(WrongAnswer)
+class WrongAnswerTranslation(TranslationOptions):
+    fields = ("spellings", "hint")
+
+
+@register(LexiconTerm)
+class LexiconTermTranslation(TranslationOptions):
+    fields = ("spellings",)

@@ -16,6 +16,7 @@ from quizzes.models import (
     Question,
     Quiz,
     QuizQuestion,
+    WrongAnswer,
 )
 
 PASSWORD = "rootwise-test-password"
@@ -134,6 +135,19 @@ class AcceptedAnswerFactory(SourceLanguageFactory):
     question = factory.SubFactory(QuestionFactory, kind=Kind.TEXT)
     key = factory.Sequence(lambda n: f"answer-{n}")
     synonyms = factory.Sequence(lambda n: f"answer {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class WrongAnswerFactory(SourceLanguageFactory):
+    """A known wrong answer for every language; `spellings_es=`, `hint_es=` for translations."""
+
+    class Meta:
+        model = WrongAnswer
+
+    question = factory.SubFactory(QuestionFactory, kind=Kind.TEXT)
+    key = factory.Sequence(lambda n: f"wrong-{n}")
+    spellings = factory.Sequence(lambda n: f"wrong answer {n}")
+    hint = "Close, but not what the lesson names."
     position = factory.Sequence(lambda n: n)
 
 

@@ -148,9 +148,16 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Every PO file is written at one width, whoever writes it (makemessages, exportcontent,
+# rosetta), so saving one string changes a few lines, not the whole file's wrapping. 0: lines
+# are never wrapped (content.po holds long Markdown; GNU gettext and polib agree on unwrapped
+# lines, not on where to wrap).
+PO_WRAP_WIDTH = 0
+
 # Translators: rosetta edits the project's catalogs, including the content domain.
 ROSETTA_ENABLED = True
 ROSETTA_POFILENAMES = ("django.po", "djangojs.po", "content.po")
+ROSETTA_POFILE_WRAP_WIDTH = PO_WRAP_WIDTH
 ROSETTA_EXCLUDED_APPLICATIONS = ()
 ROSETTA_SHOW_AT_ADMIN_PANEL = True
 ROSETTA_ACCESS_CONTROL_FUNCTION = "core.permissions.can_translate"

@@ -6,7 +6,7 @@ accepted answers, expected answers or explanations.
 
 from __future__ import annotations
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -209,8 +209,26 @@ class FeedbackField(serializers.Field):
 
     def to_representation(self, response: Response) -> dict:
         feedback = {"typos": [], **(response.feedback or {})}
+        # The hint of a known wrong answer, in the request's language; the one stored at grading
+        # time only if that wrong answer has since been removed.
+        key = feedback.pop("hint_key", "")
+        hint = known_wrong_answer_hint(response.question, key) or feedback.pop("hint", "")
+        if key and hint:
+            feedback["hint"] = hint
         feedback["summary"] = feedback_summary(feedback, bool(response.correct))
         return FeedbackOutput(feedback).data
+
+
+def known_wrong_answer_hint(question: Question, key: str) -> str:
+    """The hint of the question's known wrong answer `key`, in the active language (the
+    question's wrong answers prefetched, as questions_by_id(..., graded=True) does)."""
+    if not key:
+        return ""
+    language = translation.get_language() or "en"
+    for wrong in question.wrong_answers.all():
+        if wrong.key == key:
+            return wrong.hint_in(language)
+    return ""
 
 
 class GradedResponseOutput(SavedResponseOutput):

@@ -85,7 +85,7 @@ def attempt_response(
         attempt = selectors.attempt_for_learner(learner=learner, attempt_id=attempt_id)
     except Attempt.DoesNotExist:
         raise Http404 from None
-    questions = selectors.questions_by_id(attempt.question_ids)
+    questions = selectors.questions_by_id(attempt.question_ids, graded=attempt.is_submitted)
     data = AttemptOutput(attempt, context={"questions": questions}).data
     return Response(data, status=status_code)
 

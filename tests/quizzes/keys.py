@@ -1,10 +1,12 @@
 """Answer keys for the grader tests, read from the real content pack and its content.po files
-(no database), composed by quizzes.keys exactly as the selector composes them from the rows.
+(no database), composed by quizzes.keys exactly as the selector composes them from the rows:
+accepted answers, known wrong answers, the question's category and the language's lexicon
+(the bank's answers, choices and glossary terms, and lexicon.yaml).
 
-So a grading test runs against the bank learners meet: change an accepted answer, a prompt or a
-translation and the tests see it. Choices get stable ids in pack order; write a choice answer
-with choice keys and resolve it with `choice_ids`. A few synthetic keys (SYNTHETIC) test rules
-no question of the bank exercises; they say so.
+So a grading test runs against the bank learners meet: change an accepted answer, a wrong
+answer, a lexicon term, a prompt or a translation and the tests see it. Choices get stable ids
+in pack order; write a choice answer with choice keys and resolve it with `choice_ids`. A few
+synthetic keys (SYNTHETIC) test rules no question of the bank exercises; they say so.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from django.conf import settings
 
 from learning.management.commands.loadcontent import DEFAULT_PACK
 from learning.models import text_lines
-from learning.packs import read_pack
+from learning.packs import Pack, read_pack
 from quizzes import grading, keys
 from quizzes.content import QuestionSpec
 from quizzes.grading import ChoiceKey, QuestionKey
@@ -27,11 +29,16 @@ LANGUAGES = ("en", "es", "fr", "ar")
 
 
 @cache
+def pack() -> Pack:
+    return read_pack(DEFAULT_PACK)
+
+
+@cache
 def bank() -> dict[str, QuestionSpec]:
     """Every question of the pack by key."""
     return {
         question.key: question
-        for quiz in read_pack(DEFAULT_PACK).extensions["quizzes"]
+        for quiz in pack().extensions["quizzes"]
         for question in quiz.questions
     }
 
@@ -64,6 +71,49 @@ def _translated(language: str, context: str, source: str) -> str:
     return translations(language).get(context) or source
 
 
+def _spellings(language: str, context: str, english) -> dict[str, list[str]]:
+    """{"en": the English spellings, language: their translation from content.po}."""
+    spellings = {"en": list(english)}
+    if language != keys.SOURCE_LANGUAGE:
+        spellings[language] = text_lines(translations(language).get(context))
+    return spellings
+
+
+@cache
+def lexicon(language: str) -> grading.Lexicon:
+    """The known terms of `language`, as selectors.grading_lexicon loads them."""
+    terms = []
+    for question in bank().values():
+        for answer in question.answers:
+            context = f"answer:{question.key}.{answer.key}:synonyms"
+            terms.append((_spellings(language, context, answer.synonyms), question.category))
+        for choice in question.choices:
+            context = f"choice:{question.key}.{choice.key}:text"
+            terms.append((_spellings(language, context, [choice.text]), ""))
+    for term in pack().glossary:
+        terms.append((_spellings(language, f"glossary:{term.key}:term", [term.term]), ""))
+    for term in pack().extensions["lexicon"]:
+        context = f"lexicon:{term.key}:spellings"
+        terms.append((_spellings(language, context, term.spellings), term.category))
+    return keys.lexicon(language, terms)
+
+
+def wrong_answers(question: QuestionSpec, language: str) -> list[keys.WrongSpellings]:
+    """The question's known wrong answers that apply to `language`, hints translated."""
+    found = []
+    for wrong in question.wrong_answers:
+        if wrong.language and wrong.language != language:
+            continue
+        context = f"wrong-answer:{question.key}.{wrong.key}"
+        if wrong.language:
+            spellings, hint = {wrong.language: list(wrong.spellings)}, wrong.hint
+        else:
+            spellings = _spellings(language, f"{context}:spellings", wrong.spellings)
+            hint = _translated(language, f"{context}:hint", wrong.hint)
+        found.append((wrong.key, spellings, hint))
+    return found
+
+
 @cache
 def real_key(question: str, language: str) -> QuestionKey:
     """The bank's question `question` as the grader sees it for an answer in `language`."""
@@ -82,13 +132,13 @@ def real_key(question: str, language: str) -> QuestionKey:
         )
         for choice in spec.choices
     ]
-    answers = []
-    for answer in spec.answers:
-        spellings = {"en": list(answer.synonyms)}
-        if language != keys.SOURCE_LANGUAGE:
-            context = f"answer:{question}.{answer.key}:synonyms"
-            spellings[language] = text_lines(translations(language).get(context))
-        answers.append((answer.key, spellings))
+    answers = [
+        (
+            answer.key,
+            _spellings(language, f"answer:{question}.{answer.key}:synonyms", answer.synonyms),
+        )
+        for answer in spec.answers
+    ]
     return keys.question_key(
         id=sorted(bank()).index(question) + 1,
         kind=spec.kind,
@@ -101,6 +151,9 @@ def real_key(question: str, language: str) -> QuestionKey:
         number=spec.number,
         tolerance=spec.tolerance,
         truth=spec.truth,
+        wrong_answers=wrong_answers(spec, language),
+        category=spec.category,
+        known=lexicon(language),
     )
 
 

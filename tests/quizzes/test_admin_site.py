@@ -21,7 +21,8 @@ INSTRUCTOR_PERMISSIONS = {
     "learning.add_glossaryterm", "learning.view_glossaryterm", "learning.change_glossaryterm",
     "learning.view_lessonprogress",
     *(f"quizzes.{action}_{model}" for model in (
-        "quiz", "question", "choice", "acceptedanswer", "quizquestion", "cohort", "assignment"
+        "quiz", "question", "choice", "acceptedanswer", "quizquestion", "cohort", "assignment",
+        "wronganswer", "lexiconterm",
     ) for action in ("add", "view", "change", "delete")),
     "quizzes.view_attempt", "quizzes.view_response",
     "quizzes.add_answeracceptance", "quizzes.view_answeracceptance",

@@ -110,6 +110,7 @@ def add_question(client, kind: str, *, choices=(), answers=(), **fields):
         **fields,
         **(management("choices", list(choices)) if kind in authoring.CHOICE_KINDS else {}),
         **(management("answers", list(answers)) if kind in authoring.ANSWER_KINDS else {}),
+        **(management("wrong_answers", []) if kind in authoring.ANSWER_KINDS else {}),
     }
     return client.post(f"/en/admin/quizzes/question/add/?kind={kind}", data)
 

@@ -1,6 +1,7 @@
 """The question bank of the factsheet pack, loaded by loadcontent; broken quiz files refused."""
 
 import io
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -16,8 +17,9 @@ from django.core.management import call_command
 from learning.management.commands.loadcontent import DEFAULT_PACK
 from learning.models import Lesson, Section
 from quizzes import grading
+from quizzes.grading.lexicon import term_words
 from quizzes.models import AcceptedAnswer, Choice, Kind, Question, Quiz, QuizQuestion
-from quizzes.selectors import answer_key, questions_by_id
+from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
 from tests.db import module_transaction
 from tests.learning.helpers import (
     content_snapshot,
@@ -25,6 +27,7 @@ from tests.learning.helpers import (
     run_loadcontent,
     run_refused_loadcontent,
 )
+from tests.quizzes import keys as test_keys
 
 QUIZZES = Path("quizzes")
 
@@ -268,6 +271,40 @@ def test_native_answers_to_the_set_questions_are_correct(bank, language):
             )
 
 
+@pytest.mark.skipif(UNTRANSLATED is not None, reason=str(UNTRANSLATED))
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
+def test_the_selector_and_the_test_tables_build_the_same_keys(bank, language):
+    """The grading tables run on keys built from the pack and content.po (tests/quizzes/keys.py);
+    learners are graded on keys built from the rows. Both see the same lexicon, wrong answers
+    and categories."""
+    call_command("loadcontent", stdout=io.StringIO(), stderr=io.StringIO())
+    known = grading_lexicon(language)
+    assert known.categories == test_keys.lexicon(language).categories, "the lexicons differ"
+    for question in Question.objects.filter(kind__in=[Kind.TEXT, Kind.SET]):
+        loaded = questions_by_id([question.pk], graded=True)[question.pk]
+        served = answer_key(loaded, language, known)
+        tested = test_keys.KEYS[question.key, language]
+        assert served.category == tested.category, question.key
+        assert served.wrong_answers == tested.wrong_answers, question.key
+        assert served.answers == tested.answers, question.key
+        assert served.filler == tested.filler, question.key
+
+
+def test_no_wrong_answer_is_also_an_accepted_answer_in_any_language():
+    """A known wrong answer matched before the key would refuse a right answer."""
+    for name in test_keys.bank():
+        for language in ("en", *LANGUAGES):
+            key = test_keys.KEYS[name, language]
+            accepted = {term_words(s, language) for a in key.answers for s in a.synonyms}
+            clashes = [
+                spelling
+                for wrong in key.wrong_answers
+                for spelling in wrong.spellings
+                if term_words(spelling, language) in accepted
+            ]
+            assert not clashes, f"{name} ({language}): also accepted: {clashes}"
+
+
 # --- broken quiz files ---------------------------------------------------------------------
 
 
@@ -354,6 +391,26 @@ def draw_more_than_the_pool(pack: Path) -> None:
     edit_file(pack / QUIZZES / "nerve-roots-quiz.yaml", "draw: null", "draw: 8")
 
 
+def wrong_answer_also_accepted(pack: Path) -> None:
+    edit_file(
+        pack / QUIZZES / "coincidental-causes-quiz.yaml",
+        "spellings: [urologist, urologists]",
+        "spellings: [urologist, neurologist]",
+    )
+
+
+def unknown_category(pack: Path) -> None:
+    edit_file(pack / QUIZZES / "nerve-roots-quiz.yaml", "category: level", "category: bones")
+
+
+def wrong_answer_of_an_unknown_language(pack: Path) -> None:
+    edit_file(pack / QUIZZES / "coincidental-causes-quiz.yaml", "language: es", "language: pt")
+
+
+def lexicon_term_without_spellings(pack: Path) -> None:
+    edit_file(pack / "lexicon.yaml", "spellings: [gout]", "spellings: []")
+
+
 @dataclass(frozen=True)
 class Breakage:
     break_pack: Callable[[Path], None]
@@ -389,6 +446,18 @@ BREAKAGES = {
     "draw-more-than-the-pool": Breakage(
         draw_more_than_the_pool, "nerve-roots-quiz.yaml", "draws 8 of only 7 questions"
     ),
+    "wrong-answer-also-accepted": Breakage(
+        wrong_answer_also_accepted,
+        "coincidental-causes-quiz.yaml",
+        "wrong answer also accepted: neurologist",
+    ),
+    "unknown-category": Breakage(unknown_category, "nerve-roots-quiz.yaml", "unknown category"),
+    "wrong-answer-of-an-unknown-language": Breakage(
+        wrong_answer_of_an_unknown_language, "coincidental-causes-quiz.yaml", "unknown language"
+    ),
+    "lexicon-term-without-spellings": Breakage(
+        lexicon_term_without_spellings, "../lexicon.yaml", "needs at least one spelling"
+    ),
 }
 
 
@@ -415,7 +484,7 @@ def test_broken_quiz_file_is_refused_naming_file_and_problem(bank, pack_copy, br
     before = bank_snapshot()
     error, output = run_refused_loadcontent("--pack", str(pack_copy))
     assert "nothing was written" in str(error)
-    path = str(pack_copy / QUIZZES / breakage.file)
+    path = os.path.normpath(pack_copy / QUIZZES / breakage.file)
     lines = [line for line in output.stderr.splitlines() if path in line]
     assert any(breakage.problem in line for line in lines), (
         f"stderr does not report {breakage.file}: {breakage.problem!r}:\n{output.stderr}"

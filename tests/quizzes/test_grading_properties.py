@@ -1,14 +1,19 @@
 """Properties of the grader (hypothesis): what a learner types differently but means the same
-grades the same; a wrong level or number is never accepted; points stay in [0, points]."""
+grades the same; a wrong level or number is never accepted; points stay in [0, points]; a known
+wrong term added to a right answer never raises its score; a forgiven typo is never another
+known term, nor as close to one as to its key."""
 
 import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from core.codes import ErrorCode
 from quizzes import grading
+from quizzes.grading.lexicon import term_words
+from quizzes.grading.matching import Matcher
 from tests.quizzes.keys import KEYS
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -284,3 +289,130 @@ def test_every_spelling_of_the_key_is_accepted(name, language):
             grade = grading.grade(key, grading.validate_answer(key, {"items": [synonym]}))
             assert grade.feedback.right == (answer.synonyms[0],), (synonym, grade.feedback)
             assert grade.feedback.wrong == (), (synonym, grade.feedback)
+
+
+# --- v2: known wrong terms never help; forgiven typos are never another known term ------------
+
+TEXT_AND_SET = [
+    (name, language)
+    for (name, language), key in KEYS.items()
+    if key.kind in (grading.TEXT, grading.SET) and key.lexicon is not grading.NO_LEXICON
+]
+
+
+def known_wrong_terms(key: grading.QuestionKey) -> list[str]:
+    """The question's known wrong answers and the lexicon's terms of the kind it asks for."""
+    own = {term_words(s, key.language) for a in key.answers for s in a.synonyms}
+    found = [s for wrong in key.wrong_answers for s in wrong.spellings]
+    found += [
+        term.spelling
+        for term in key.lexicon.terms
+        if term.category == key.category and term_words(term.spelling, key.language) not in own
+    ]
+    return sorted(set(found))
+
+
+@st.composite
+def right_answers(draw, name: str, language: str):
+    """(key, answer) where the answer earns full points in one of its spellings."""
+    key = KEYS[name, language]
+    if key.kind == grading.TEXT:
+        return key, {"text": draw(st.sampled_from(key.answers[0].synonyms))}
+    chosen = draw(st.permutations(key.answers))[: key.items_needed]
+    return key, {"items": [draw(st.sampled_from(answer.synonyms)) for answer in chosen]}
+
+
+RIGHT_ANSWERS = st.sampled_from(TEXT_AND_SET).flatmap(lambda case: right_answers(*case))
+
+
+@SETTINGS
+@given(case=RIGHT_ANSWERS, data=st.data())
+def test_adding_a_known_wrong_term_never_raises_the_score(case, data):
+    key, answer = case
+    before = outcome(key, answer)
+    wrong = data.draw(st.sampled_from(known_wrong_terms(key)))
+    how = data.draw(st.sampled_from(["item", "comma", "and", "or", "run", "before"]))
+    if key.kind == grading.SET and how == "item":
+        changed = {"items": [*answer["items"], wrong]}
+    else:
+        field = "text" if key.kind == grading.TEXT else "items"
+        text = answer["text"] if field == "text" else answer["items"][-1]
+        joined = {
+            "item": f"{text}, {wrong}",
+            "comma": f"{text}, {wrong}",
+            "and": f"{text} and {wrong}",
+            "or": f"{text} or {wrong}",
+            "run": f"{text} {wrong}",
+            "before": f"{wrong} {text}",
+        }[how]
+        changed = (
+            {"text": joined} if field == "text" else {"items": [*answer["items"][:-1], joined]}
+        )
+    after = outcome(key, changed)
+    assert after[0] <= before[0], (answer, changed, before, after)
+    assert before == (key.points, True), f"the base answer {answer} is not right: {before}"
+
+
+LETTERS = {
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "es": "abcdefghijklmnopqrstuvwxyzáéíóúñ",
+    "fr": "abcdefghijklmnopqrstuvwxyzéèàêç",
+    "ar": "ابتثجحخدذرزسشصضطظعغفقكلمنهوي",
+}
+
+
+@st.composite
+def typos(draw, name: str, language: str):
+    """(key, answer, answer key): one accepted spelling with one or two edits in a long word."""
+    key = KEYS[name, language]
+    answer = draw(st.sampled_from(key.answers))
+    spelling = draw(st.sampled_from(answer.synonyms))
+    words_ = spelling.split()
+    long_words = [i for i, word in enumerate(words_) if word.isalpha() and len(word) >= 5]
+    if not long_words:
+        return key, None, answer
+    index = draw(st.sampled_from(long_words))
+    word = list(words_[index])
+    for _edit in range(draw(st.integers(1, 2))):
+        at = draw(st.integers(0, len(word) - 1))
+        letter = draw(st.sampled_from(LETTERS[language]))
+        operation = draw(st.sampled_from(["replace", "insert", "delete", "swap"]))
+        if operation == "replace":
+            word[at] = letter
+        elif operation == "insert":
+            word.insert(at, letter)
+        elif operation == "delete" and len(word) > 1:
+            del word[at]
+        elif operation == "swap" and at + 1 < len(word):
+            word[at], word[at + 1] = word[at + 1], word[at]
+    words_[index] = "".join(word)
+    typed = " ".join(words_)
+    return key, ({"text": typed} if key.kind == grading.TEXT else {"items": [typed]}), answer
+
+
+TYPOS = st.sampled_from(TEXT_AND_SET).flatmap(lambda case: typos(*case))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=TYPOS)
+def test_no_forgiven_typo_is_or_is_nearer_another_known_term(case):
+    """Forgiven typos are strictly closer to a spelling of their answer than to any other term
+    of the lexicon (edits counted as the grader counts them: OSA, a swap is one edit)."""
+    key, answer, _answer_key = case
+    if answer is None:
+        return
+    try:
+        grade = grading.grade(key, grading.validate_answer(key, answer))
+    except grading.AnswerError:
+        return
+    spellings = {
+        spelling.text: spelling for spelling in Matcher(key).spellings
+    }  # the accepted spellings as the grader compares them (incl. without question words)
+    for typo in grade.feedback.typos:
+        given = " ".join(grading.words(typo.given, key.language))
+        owner = spellings[typo.expected].answer
+        own = {" ".join(s.tokens) for s in Matcher(key).spellings if s.answer.key == owner.key}
+        to_key = min(OSA.distance(given, spelling) for spelling in own)
+        for term in key.lexicon.joined:
+            if term not in own:
+                assert OSA.distance(given, term) > to_key, (typo, term, to_key)

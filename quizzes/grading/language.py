@@ -1,0 +1,98 @@
+"""The small words grading reads in each shipped language: "and" and "or", articles, negation,
+filler and the connectors of a range of spinal levels. English always applies as well, since
+answers are graded against the learner's language and English.
+
+Phrases are written as people type them; matching folds them the way it folds answers.
+"""
+
+from __future__ import annotations
+
+SOURCE_LANGUAGE = "en"
+
+# The word for "and": a list separator.
+AND_WORDS = {"en": ("and",), "es": ("y", "e"), "fr": ("et",), "ar": ("و",)}
+# The word for "or": a list separator too, but what follows it is an alternative, so in a text
+# answer it names a second candidate.
+OR_WORDS = {"en": ("or",), "es": ("o", "u"), "fr": ("ou",), "ar": ("أو", "او")}
+
+# Articles and the commonest prepositions: they never change which item a learner means.
+ARTICLES = {
+    "en": ("a", "an", "the"),
+    "es": ("el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "de", "del"),
+    "fr": ("le", "la", "les", "l", "un", "une", "des", "de", "du", "d"),
+    "ar": (),
+}
+
+# Words that only say where or what kind ("the neck area", "la zona lumbar"). Like the words of
+# the question, they may stand around an answer but are no answer on their own.
+GENERIC_WORDS = {
+    "en": ("area", "region", "part", "zone"),
+    "es": ("zona", "región", "parte", "área"),
+    "fr": ("zone", "région", "partie"),
+    "ar": ("منطقة", "جزء"),
+}
+
+# Negation removes what it negates: the next thing the answer names ("not sciatica",
+# "sin ciática", "pas la sciatique", "ليس عرق النسا"). Contractions fold into two words
+# ("isn't" -> "isn t"), so their first half is listed. English "non" is left out: it prefixes
+# a word ("non-specific low back pain") rather than negating an answer.
+NEGATIONS = {
+    "en": (
+        "not", "no", "never", "neither", "nor", "without",
+        "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
+    ),
+    "es": ("no", "ni", "sin", "nunca", "jamás", "tampoco"),
+    "fr": ("ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune"),
+    "ar": ("ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو"),
+}  # fmt: skip
+
+# Filler: hedges and frames around an answer. Ignored wherever they stand; an item that is only
+# filler is no item at all. Longer phrases win over the negation inside them ("not sure").
+FILLER = {
+    "en": (
+        "I think", "I believe", "I guess", "I suppose", "I'd say", "I would say",
+        "I'd go with", "I'm not sure", "not sure", "it's", "it is", "its", "it's called",
+        "it is called", "that's", "that is", "this is", "they are", "they're", "the answer is",
+        "my answer is", "answer", "probably", "maybe", "perhaps", "possibly", "likely",
+        "most likely", "definitely", "surely", "certainly", "obviously", "of course",
+        "no doubt", "called", "known as", "would be", "should be", "must be", "you should see",
+        "see", "consult", "go to",
+    ),
+    "es": (
+        "creo que", "creo", "pienso que", "supongo que", "me parece que", "diría que",
+        "yo diría", "es", "son", "sería", "se llama", "se llaman", "llamado", "llamada",
+        "la respuesta es", "respuesta", "probablemente", "quizás", "quizá", "tal vez",
+        "a lo mejor", "seguramente", "posiblemente", "sin duda", "no estoy seguro",
+        "no estoy segura", "no sé", "obviamente", "claro", "consultar a", "consultar", "ir al",
+        "acudir al",
+    ),
+    "fr": (
+        "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
+        "ce serait", "il s’agit de", "il s’agit", "probablement", "peut-être", "sans doute",
+        "sûrement", "certainement", "à mon avis", "je dirais", "on l’appelle", "ça s’appelle",
+        "la réponse est", "réponse", "je ne suis pas sûr", "je ne suis pas sûre",
+        "je ne sais pas", "consulter", "aller voir", "voir", "n’importe quel",
+        "n’importe quelle", "n’importe où",
+    ),
+    "ar": (
+        "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",
+        "ربما", "غالبًا", "على الأرجح", "من المحتمل", "بالتأكيد", "طبعًا", "هو", "هي",
+        "الجواب", "الجواب هو", "الإجابة", "الإجابة هي", "يسمى", "تسمى", "اسمه", "اسمها",
+        "لست متأكدًا", "لست متأكدة", "لا أعرف", "بلا شك", "مراجعة", "زيارة",
+    ),
+}  # fmt: skip
+
+# A range of spinal levels: "L4–S1", "L4 to S1", "L4 through S1", "from L4 to S1",
+# "de L4 a S1", "de L4 à S1", "desde L4 hasta S1", "من L4 إلى S1", "between L4 and S1".
+RANGE_TO = (
+    "to", "through", "thru", "till", "until", "a", "al", "hasta", "à", "au", "jusqu’à",
+    "jusqu'à", "jusqu’au", "إلى", "الى", "حتى",
+)  # fmt: skip
+RANGE_FROM = ("from", "de", "del", "desde", "du", "des", "من")
+RANGE_BETWEEN = ("between", "entre", "بين")
+
+
+def for_language(table: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
+    """The words of `table` for `language`, then English's it lacks."""
+    own = table.get(language, ())
+    return own + tuple(word for word in table.get(SOURCE_LANGUAGE, ()) if word not in own)

@@ -1,0 +1,132 @@
+"""The known terms of one language: what a learner may name besides the key, and the guard that
+keeps typo tolerance from turning one real term into another.
+
+A lexicon holds every accepted answer, choice and glossary term of the bank and the near-miss
+terms of the content pack (other specialties, conditions, body regions…), each with a category
+when one is known. A word a learner types that is itself a known term, or is at least as close
+to another known term as to the key, is that term — never a typo of the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from quizzes.grading.text import ARABIC_AND, is_level, list_words, normalize_levels, words
+
+# The category every spinal level has, known without a lexicon entry.
+LEVEL = "level"
+
+
+@dataclass(frozen=True)
+class KnownTerm:
+    """One spelling of a known term, in the learner's language or English."""
+
+    spelling: str
+    category: str = ""
+
+
+def term_words(spelling: str, language: str) -> tuple[str, ...]:
+    """A spelling as matching compares it: levels as codes, folded, without articles."""
+    return words(normalize_levels(spelling, as_items=False), language)
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per request
+class Lexicon:
+    """Every known term of one language (and English), indexed for matching."""
+
+    language: str = "en"
+    terms: tuple[KnownTerm, ...] = ()
+
+    @cached_property
+    def categories(self) -> dict[tuple[str, ...], frozenset[str]]:
+        """Folded words of each known term -> its categories ("" when none is known)."""
+        found: dict[tuple[str, ...], set[str]] = {}
+        for term in self.terms:
+            tokens = term_words(term.spelling, self.language)
+            if tokens:
+                found.setdefault(tokens, set()).add(term.category)
+        return {tokens: frozenset(categories) for tokens, categories in found.items()}
+
+    @cached_property
+    def by_first_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Known terms by their first word, longest first (matching tries them at each word)."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for tokens in self.categories:
+            index.setdefault(tokens[0], []).append(tokens)
+        return {
+            first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()
+        }
+
+    @cached_property
+    def joined(self) -> tuple[str, ...]:
+        """Each known term as one folded string."""
+        return tuple(" ".join(tokens) for tokens in self.categories)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Every word of every known term."""
+        return tuple(sorted({word for tokens in self.categories for word in tokens}))
+
+    @cached_property
+    def phrases_with_list_words(self) -> tuple[tuple[str, ...], ...]:
+        """Known terms that hold a word for "and" or "or" ("pins and needles"): kept whole when
+        an answer is split."""
+        return tuple(tokens for tokens in self.categories if holds_list_word(tokens, self.language))
+
+    def categories_of(self, tokens: tuple[str, ...]) -> frozenset[str]:
+        if len(tokens) == 1 and is_level(tokens[0]):
+            return frozenset({LEVEL})
+        return self.categories.get(tokens, frozenset())
+
+
+NO_LEXICON = Lexicon()
+
+
+def holds_list_word(tokens: tuple[str, ...], language: str) -> bool:
+    """Whether a known phrase has a word for "and" or "or" inside ("pins and needles", or an
+    Arabic و joined to a word: "طبيب المخ والأعصاب"), so an answer must not be split there.
+    Runs of levels ("L4/L5 and L5/S1") are lists all the same."""
+    separators = list_words(language)
+    joined_and = any(token.startswith(ARABIC_AND) and len(token) > 2 for token in tokens[1:])
+    return (
+        (len(tokens) > 2 and any(token in separators for token in tokens[1:-1]))
+        or (language == "ar" and len(tokens) > 1 and joined_and)
+    ) and not any(is_level(token) for token in tokens)
+
+
+def typo_budget(given: str, accepted: str) -> int:
+    """Edits forgiven between two words: none for codes, numbers and short words; measured on
+    the shorter word, so dropping letters never buys a bigger budget. Edits are counted as
+    optimal string alignment (OSA): two neighbouring letters swapped ("nuerologist") are one
+    edit, as on a phone keyboard."""
+    if given == accepted or not (given.isalpha() and accepted.isalpha()):
+        return 0
+    shorter = min(len(given), len(accepted))
+    if shorter >= 9:
+        return 2
+    return 1 if shorter >= 5 else 0
+
+
+def word_distance(given: str, accepted: str) -> int | None:
+    """Edit distance between two words when within the typo budget, else None."""
+    budget = typo_budget(given, accepted)
+    if not budget:
+        return None
+    distance = OSA.distance(given, accepted, score_cutoff=budget)
+    return distance if distance <= budget else None
+
+
+def nearest_other(given: str, known: Iterable[str], excluded: Collection[str], within: int) -> bool:
+    """Whether a known string other than `excluded` ones lies within `within` edits of
+    `given` (a tie counts: a typo must be strictly closer to the key than to anything else)."""
+    for _found, distance, _index in process.extract_iter(
+        given, known, scorer=OSA.distance, score_cutoff=within
+    ):
+        if _found not in excluded and distance <= within:
+            return True
+    return False

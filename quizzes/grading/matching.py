@@ -1,0 +1,329 @@
+"""Reading one piece of a typed answer: which accepted answers, known wrong answers and other
+known terms it names, what is only filler or words of the question, and what is negated.
+
+A piece's words are covered by segments, preferring (in this order) the fewest unknown words,
+the fewest words left to filler or the question, the fewest typos and the fewest segments. So
+a known term typed exactly always beats a typo of the key, a known wrong answer is matched
+before any tolerance, and a longer known term beats a shorter one inside it ("rheumatoid
+arthritis" is not "arthritis" plus a stray word).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rapidfuzz.distance import OSA
+
+from quizzes.grading.language import GENERIC_WORDS, for_language
+from quizzes.grading.lexicon import (
+    LEVEL,
+    Lexicon,
+    holds_list_word,
+    nearest_other,
+    term_words,
+    word_distance,
+)
+from quizzes.grading.text import (
+    ARABIC_AND,
+    ARABIC_ARTICLE,
+    Piece,
+    is_level,
+    phrases,
+    words,
+)
+from quizzes.grading.values import AnswerKey, QuestionKey, Typo, WrongAnswerKey
+
+ANSWER, WRONG, TERM, QUESTION, FILLER, NEGATION, UNKNOWN = (
+    "answer", "wrong", "term", "question", "filler", "negation", "unknown",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Consecutive words of a piece and what they are."""
+
+    kind: str
+    given: str  # the words as typed (folded)
+    answer: AnswerKey | None = None
+    wrong: WrongAnswerKey | None = None
+    candidate: bool = False  # a TERM of the kind the question asks for: a second candidate
+    typo: Typo | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one piece names, negated parts removed."""
+
+    piece: Piece
+    segments: tuple[Segment, ...] = ()
+
+    def of(self, kind: str) -> tuple[Segment, ...]:
+        return tuple(segment for segment in self.segments if segment.kind == kind)
+
+    @property
+    def answers(self) -> tuple[Segment, ...]:
+        return self.of(ANSWER)
+
+    @property
+    def wrong(self) -> tuple[Segment, ...]:
+        """Known wrong answers and second candidates: each is a wrong item."""
+        return self.of(WRONG) + tuple(s for s in self.of(TERM) if s.candidate)
+
+    @property
+    def details(self) -> tuple[Segment, ...]:
+        """Known terms of another kind than the question asks for (a level, a body region)."""
+        return tuple(s for s in self.of(TERM) if not s.candidate)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing left but filler (and what a negation removed)."""
+        return not any(s.kind not in (FILLER, NEGATION) for s in self.segments)
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    answer: AnswerKey
+    text: str
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Known:
+    """Known terms (joined words) and words other than one answer's own."""
+
+    terms: tuple[str, ...]
+    words: tuple[str, ...]
+    own_terms: frozenset[str]
+
+
+# Cost of a cover: (unknown words, loose words, typos, segments, question words).
+_Cost = tuple[int, int, int, int, int]
+
+
+@dataclass
+class Matcher:
+    """Reads the pieces of answers to one question (built once per graded answer)."""
+
+    question: QuestionKey
+    _known: dict[str, _Known] = field(default_factory=dict)
+    _typo_checks: dict[tuple, bool] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.question.language
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self.question.lexicon
+
+    @cached_property
+    def question_words(self) -> frozenset[str]:
+        generic = {
+            token
+            for phrase in for_language(GENERIC_WORDS, self.language)
+            for token in words(phrase, self.language)
+        }
+        return self.question.filler | generic
+
+    @cached_property
+    def spellings(self) -> tuple[_Spelling, ...]:
+        """Every accepted spelling as words; where the question itself says a word of it, also
+        the spelling without that word ("low back" answers "…when which other kind of pain…")."""
+        found = []
+        for answer in self.question.answers:
+            for synonym in answer.synonyms:
+                tokens = term_words(synonym, self.language)
+                if tokens:
+                    found.append(_Spelling(answer, synonym, tokens))
+                shorter = tuple(token for token in tokens if token not in self.question_words)
+                if shorter and shorter != tokens:
+                    found.append(_Spelling(answer, synonym, shorter))
+        return tuple(found)
+
+    @cached_property
+    def wrong_spellings(self) -> tuple[tuple[WrongAnswerKey, tuple[str, ...]], ...]:
+        return tuple(
+            (wrong, tokens)
+            for wrong in self.question.wrong_answers
+            for spelling in wrong.spellings
+            if (tokens := term_words(spelling, self.language))
+        )
+
+    @cached_property
+    def own_tokens(self) -> frozenset[tuple[str, ...]]:
+        """Spellings of this question's answers and wrong answers: never read as other terms."""
+        return frozenset(s.tokens for s in self.spellings) | frozenset(
+            tokens for _wrong, tokens in self.wrong_spellings
+        )
+
+    @cached_property
+    def kept_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """Spellings that hold a word for "and" or "or": split_pieces keeps them whole."""
+        own = [s.tokens for s in self.spellings] + [t for _w, t in self.wrong_spellings]
+        found = [tokens for tokens in own if holds_list_word(tokens, self.language)]
+        found += self.lexicon.phrases_with_list_words
+        return tuple(sorted(set(found), key=len, reverse=True))
+
+    @cached_property
+    def filler(self) -> tuple[tuple[str, ...], ...]:
+        return phrases("FILLER", self.language)
+
+    @cached_property
+    def negations(self) -> frozenset[str]:
+        return frozenset(tokens[0] for tokens in phrases("NEGATIONS", self.language))
+
+    # --- the typo guard -------------------------------------------------------------------
+
+    def _known_besides(self, answer: AnswerKey) -> _Known:
+        """What a typo of `answer` must not be as close to: the lexicon's terms and words, the
+        wrong answers' and the other answers', minus `answer`'s own."""
+        if answer.key not in self._known:
+            own = [s.tokens for s in self.spellings if s.answer.key == answer.key]
+            others = [s.tokens for s in self.spellings if s.answer.key != answer.key]
+            others += [tokens for _wrong, tokens in self.wrong_spellings]
+            own_words = {word for tokens in own for word in tokens}
+            known_words = set(self.lexicon.words) | {w for tokens in others for w in tokens}
+            self._known[answer.key] = _Known(
+                terms=self.lexicon.joined + tuple(" ".join(tokens) for tokens in others),
+                words=tuple(sorted(known_words - own_words)),
+                own_terms=frozenset(" ".join(tokens) for tokens in own),
+            )
+        return self._known[answer.key]
+
+    def typo_allowed(self, given: tuple[str, ...], spelling: _Spelling) -> bool:
+        """A typo is forgiven only when no other known word or term is as close to what was
+        typed: a real word is never taken for a misspelled key."""
+        check = (given, spelling.tokens)
+        if check not in self._typo_checks:
+            known = self._known_besides(spelling.answer)
+            words_ok = all(
+                not nearest_other(typed, known.words, (), OSA.distance(typed, accepted))
+                for typed, accepted in zip(given, spelling.tokens, strict=True)
+                if typed != accepted
+            )
+            typed, accepted = " ".join(given), " ".join(spelling.tokens)
+            self._typo_checks[check] = words_ok and not nearest_other(
+                typed, known.terms, known.own_terms, OSA.distance(typed, accepted)
+            )
+        return self._typo_checks[check]
+
+    def _answer_match(self, tokens: tuple[str, ...], spelling: _Spelling) -> tuple[bool, bool]:
+        """(matches, by a forgiven typo)"""
+        typo = False
+        for given, accepted in zip(tokens, spelling.tokens, strict=True):
+            if given == accepted:
+                continue
+            if word_distance(given, accepted) is None:
+                return False, False
+            typo = True
+        if typo and not self.typo_allowed(tokens, spelling):
+            return False, False
+        return True, typo
+
+    # --- covering a piece -----------------------------------------------------------------
+
+    def _is_candidate(self, categories: frozenset[str]) -> bool:
+        category = self.question.category
+        return not category or category in categories
+
+    def _options(self, tokens: tuple[str, ...], start: int):
+        """Every way to read the words from `start`: (segment, words used, cost)."""
+        token = tokens[start]
+        yield Segment(UNKNOWN, token), 1, (1, 0, 0, 0, 0)
+        if token in self.negations:
+            yield Segment(NEGATION, token), 1, (0, 1, 0, 0, 0)
+        if token in self.question_words:
+            yield Segment(QUESTION, token), 1, (0, 1, 0, 0, 1)
+        for phrase in self.filler:
+            if tokens[start : start + len(phrase)] == phrase:
+                yield Segment(FILLER, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0)
+        variants = [token]
+        # A joined Arabic و may start a new item ("والمسمار" = "and the spur").
+        if token.startswith(ARABIC_AND) and len(token) > 2:
+            rest = token[1:]
+            variants.append(rest[2:] if rest.startswith(ARABIC_ARTICLE) and len(rest) > 3 else rest)
+        for variant in variants:
+            head = (variant, *tokens[start + 1 :])
+            if variant != token and variant in self.negations:
+                yield Segment(NEGATION, variant), 1, (0, 1, 0, 0, 0)
+            yield from self._known_options(head)
+
+    def _known_options(self, head: tuple[str, ...]):
+        for wrong, spelling in self.wrong_spellings:
+            if head[: len(spelling)] == spelling:
+                segment = Segment(WRONG, " ".join(spelling), wrong=wrong)
+                yield segment, len(spelling), (0, 0, 0, 1, 0)
+        for spelling in self.spellings:
+            size = len(spelling.tokens)
+            if size > len(head):
+                continue
+            ok, typo = self._answer_match(head[:size], spelling)
+            if ok:
+                given = " ".join(head[:size])
+                found = Typo(given, spelling.text) if typo else None
+                segment = Segment(ANSWER, given, answer=spelling.answer, typo=found)
+                yield segment, size, (0, 0, int(typo), 1, 0)
+        for known in self.lexicon.by_first_word.get(head[0], ()):
+            if head[: len(known)] != known or known in self.own_tokens:
+                continue
+            candidate = self._is_candidate(self.lexicon.categories_of(known))
+            yield Segment(TERM, " ".join(known), candidate=candidate), len(known), (0, 0, 0, 1, 0)
+        single = head[:1]
+        known = single in self.lexicon.categories or single in self.own_tokens
+        if is_level(head[0]) and not known:
+            candidate = self._is_candidate(frozenset({LEVEL}))
+            yield Segment(TERM, head[0], candidate=candidate), 1, (0, 0, 0, 1, 0)
+
+    def cover(self, text: str) -> list[Segment]:
+        """The best reading of one piece's words, as segments in order."""
+        tokens = words(text, self.language)
+        n = len(tokens)
+        best: list[tuple[_Cost, Segment | None, int]] = [((0, 0, 0, 0, 0), None, n)] * (n + 1)
+        for start in range(n - 1, -1, -1):
+            choices = []
+            for segment, size, cost in self._options(tokens, start):
+                rest = best[start + size][0]
+                total = tuple(a + b for a, b in zip(cost, rest, strict=True))
+                choices.append((total, segment, start + size))
+            best[start] = min(choices, key=lambda choice: choice[0])
+        segments = []
+        position = 0
+        while position < n:
+            _cost, segment, position = best[position]
+            segments.append(segment)
+        return segments
+
+    def read(self, piece: Piece) -> Reading:
+        """What a piece names: negation removes the next thing named and the words before it."""
+        kept: list[Segment] = []
+        negated = False
+        for segment in self.cover(piece.text):
+            if segment.kind == NEGATION:
+                negated = True
+            elif negated and segment.kind in (ANSWER, WRONG, TERM):
+                negated = False
+            elif not negated:
+                kept.append(segment)
+        if any(segment.kind == ANSWER for segment in kept):
+            # Around an answer, a term made only of the question's own words is excused like
+            # those words ("the neck part of the spine").
+            kept = [self._as_question_words(segment) for segment in kept]
+        return Reading(piece, tuple(_merge_unknown(kept)))
+
+    def _as_question_words(self, segment: Segment) -> Segment:
+        if segment.kind == TERM and set(segment.given.split()) <= self.question_words:
+            return Segment(QUESTION, segment.given)
+        return segment
+
+
+def _merge_unknown(segments: Sequence[Segment]) -> list[Segment]:
+    """Adjacent unknown words as one run."""
+    merged: list[Segment] = []
+    for segment in segments:
+        if segment.kind == UNKNOWN and merged and merged[-1].kind == UNKNOWN:
+            merged[-1] = Segment(UNKNOWN, f"{merged[-1].given} {segment.given}")
+        else:
+            merged.append(segment)
+    return merged

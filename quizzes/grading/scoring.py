@@ -1,0 +1,333 @@
+"""Grading a validated answer: points, whether it is correct, and feedback.
+
+Partial credit for multiple, set, order and match; wrong picks cost, so naming everything never
+earns full points: credit = points × right ÷ max(needed, right + wrong).
+
+Text and set answers are read piece by piece (quizzes.grading.matching):
+- a set earns each accepted item once; every known wrong answer and every known term of the kind
+  asked for is a wrong item, and so is each known term of a piece that names no item (a run of
+  words without commas that names three conditions is three wrong items); a piece of only the
+  question's own words is a wrong item too;
+- a text answer is right when it names the key and no second candidate: detail around the key
+  (a level, a place) is fine, another term of the kind asked for, a known wrong answer, an
+  alternative after "or", or an extra piece of only question words or unknown words is not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from quizzes.grading.matching import Matcher, Reading, Segment
+from quizzes.grading.text import as_typed, fold, split_pieces
+from quizzes.grading.values import (
+    MATCH,
+    MULTIPLE,
+    NUMBER,
+    ORDER,
+    SET,
+    SINGLE,
+    TEXT,
+    TRUE_FALSE,
+    AnswerKey,
+    Feedback,
+    Grade,
+    QuestionKey,
+    Typo,
+)
+
+
+def _canonical(answer: AnswerKey) -> str:
+    return answer.synonyms[0] if answer.synonyms else answer.key
+
+
+def _points(points: float, numerator: int, denominator: int) -> float:
+    if denominator <= 0:
+        return 0.0
+    return round(max(0.0, min(points, points * numerator / denominator)), 2)
+
+
+def credit(points: float, *, right: int, wrong: int, needed: int) -> float:
+    """Partial credit where wrong picks cost: points × right ÷ max(needed, right + wrong)."""
+    right = min(right, needed)
+    return _points(points, right, max(needed, right + wrong))
+
+
+def expected_answer(question: QuestionKey):
+    """The right answer, shaped for display after submission: the value of a number or a
+    true/false, the texts of the right choices, the items in their right order, the right
+    pairs, and the accepted form of a text or of each item of a set."""
+    kind = question.kind
+    if kind in (SINGLE, MULTIPLE):
+        return [choice.text for choice in question.choices if choice.correct]
+    if kind == TRUE_FALSE:
+        return question.truth
+    if kind == NUMBER:
+        number = question.number
+        return int(number) if number is not None and float(number).is_integer() else number
+    if kind == TEXT:
+        return _canonical(question.answers[0]) if question.answers else None
+    if kind == SET:
+        return [_canonical(answer) for answer in question.answers]
+    if kind == ORDER:
+        return [choice.text for choice in sorted(question.choices, key=lambda c: c.position)]
+    if kind == MATCH:
+        rights = {c.pair: c.text for c in question.choices if c.side == "right"}
+        return [
+            {"left": c.text, "right": rights.get(c.pair, "")}
+            for c in question.choices
+            if c.side == "left"
+        ]
+    return None
+
+
+def grade(question: QuestionKey, answer: dict | None) -> Grade:
+    """Grade one answer (already validated, or None for unanswered)."""
+    result = _grade(question, answer)
+    feedback = dataclasses.replace(result.feedback, expected=expected_answer(question))
+    return dataclasses.replace(result, feedback=feedback)
+
+
+def _grade(question: QuestionKey, answer: dict | None) -> Grade:
+    if answer is None:
+        return Grade(0.0, float(question.points), False, _unanswered(question))
+    grader = {
+        SINGLE: _grade_choices,
+        MULTIPLE: _grade_choices,
+        TRUE_FALSE: _grade_true_false,
+        NUMBER: _grade_number,
+        TEXT: _grade_text,
+        SET: _grade_set,
+        ORDER: _grade_order,
+        MATCH: _grade_match,
+    }[question.kind]
+    return grader(question, answer)
+
+
+def _unanswered(question: QuestionKey) -> Feedback:
+    if question.kind in (SINGLE, MULTIPLE):
+        return Feedback(missing=tuple(c.text for c in question.choices if c.correct))
+    if question.kind == SET:
+        return Feedback(missing=tuple(_canonical(a) for a in question.answers))
+    if question.kind == TEXT and question.answers:
+        return Feedback(missing=(_canonical(question.answers[0]),))
+    return Feedback()
+
+
+def _grade_choices(question: QuestionKey, answer: dict) -> Grade:
+    picked = {answer["choice"]} if question.kind == SINGLE else set(answer["choices"])
+    right = [c for c in question.choices if c.correct and c.id in picked]
+    wrong = [c for c in question.choices if not c.correct and c.id in picked]
+    missing = [c for c in question.choices if c.correct and c.id not in picked]
+    needed = question.items_needed
+    points = credit(question.points, right=len(right), wrong=len(wrong), needed=needed)
+    return Grade(
+        points,
+        float(question.points),
+        len(right) == needed and not wrong,
+        Feedback(
+            right=tuple(c.text for c in right),
+            missing=tuple(c.text for c in missing),
+            wrong=tuple(c.text for c in wrong),
+        ),
+    )
+
+
+def _grade_true_false(question: QuestionKey, answer: dict) -> Grade:
+    correct = answer["value"] is question.truth
+    return Grade(float(question.points) if correct else 0.0, float(question.points), correct)
+
+
+def _grade_number(question: QuestionKey, answer: dict) -> Grade:
+    correct = (
+        question.number is not None
+        and abs(float(answer["value"]) - question.number) <= question.tolerance + 1e-9
+    )
+    given = f"{answer['value']:g}" if isinstance(answer["value"], float) else str(answer["value"])
+    return Grade(
+        float(question.points) if correct else 0.0,
+        float(question.points),
+        correct,
+        Feedback(right=(given,)) if correct else Feedback(wrong=(given,)),
+    )
+
+
+def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
+    """Every piece of the typed texts, read against the question's key and lexicon."""
+    matcher = Matcher(question)
+    return [
+        matcher.read(piece)
+        for text in texts
+        for piece in split_pieces(
+            text,
+            question.language,
+            levels_are_items=question.levels_are_items,
+            kept=matcher.kept_phrases,
+        )
+    ]
+
+
+@dataclasses.dataclass
+class _Tally:
+    """What the readings of one answer add up to."""
+
+    found: dict[str, AnswerKey] = dataclasses.field(default_factory=dict)
+    wrong: list[str] = dataclasses.field(default_factory=list)
+    typos: list[Typo] = dataclasses.field(default_factory=list)
+    duplicate: list[str] = dataclasses.field(default_factory=list)
+    hint_key: str = ""
+    hint: str = ""
+
+    def right(self, reading: Reading, language: str) -> None:
+        for segment in reading.answers:
+            if segment.answer.key in self.found:
+                self.duplicate.append(_typed(reading, segment, language))
+                continue
+            self.found[segment.answer.key] = segment.answer
+            if segment.typo:
+                typed = _typed(reading, segment, language)
+                self.typos.append(dataclasses.replace(segment.typo, given=typed))
+
+    def wrong_item(self, label: str) -> None:
+        """A wrong item counts once, however often it is named."""
+        if fold(label) not in {fold(item) for item in self.wrong}:
+            self.wrong.append(label)
+
+    def hint_from(self, reading: Reading) -> None:
+        for segment in reading.wrong:
+            if segment.wrong is not None and not self.hint_key:
+                self.hint_key, self.hint = segment.wrong.key, segment.wrong.hint
+
+    def feedback(self, **fields) -> Feedback:
+        return Feedback(hint_key=self.hint_key, hint=self.hint, **fields)
+
+
+def _typed(reading: Reading, segment: Segment, language: str) -> str:
+    """A segment's words as the learner typed them, for feedback."""
+    return as_typed(reading.piece.text, segment.given.split(), language)
+
+
+def _grade_text(question: QuestionKey, answer: dict) -> Grade:
+    """Right when the answer names the key and no second candidate (see the module doc)."""
+    tally = _Tally()
+    for reading in _readings(question, [answer["text"]]):
+        tally.right(reading, question.language)
+        tally.hint_from(reading)
+        for segment in reading.wrong:
+            tally.wrong_item(_typed(reading, segment, question.language))
+        if not reading.answers and not reading.empty and not _is_detail(reading):
+            tally.wrong_item(reading.piece.text)
+    correct = bool(tally.found) and not tally.wrong
+    if correct:
+        feedback = tally.feedback(
+            right=tuple(_canonical(a) for a in tally.found.values()), typos=tuple(tally.typos)
+        )
+    else:
+        feedback = tally.feedback(
+            missing=(_canonical(question.answers[0]),), wrong=(" ".join(answer["text"].split()),)
+        )
+    return Grade(
+        float(question.points) if correct else 0.0, float(question.points), correct, feedback
+    )
+
+
+def _is_detail(reading: Reading) -> bool:
+    """A piece of a text answer that names no answer yet is fine: it names known terms of
+    another kind (a level, a body region) and nothing of the kind asked for, and it is no
+    alternative ("… or a podiatrist")."""
+    return bool(reading.details) and not reading.wrong and not reading.piece.alternative
+
+
+def _grade_set(question: QuestionKey, answer: dict) -> Grade:
+    tally = _Tally()
+    for reading in _readings(question, answer["items"]):
+        tally.hint_from(reading)
+        if reading.answers:
+            tally.right(reading, question.language)
+            for segment in reading.wrong:
+                tally.wrong_item(_typed(reading, segment, question.language))
+        elif not reading.empty:
+            # Each known term in a piece that names no item is a wrong item of its own.
+            named = reading.wrong + reading.details
+            labels = [_typed(reading, segment, question.language) for segment in named]
+            for label in labels if len(labels) > 1 else [reading.piece.text]:
+                tally.wrong_item(label)
+    needed = question.items_needed
+    found = list(tally.found.values())
+    keys = set(tally.found)
+    missing = [] if len(found) >= needed else [a for a in question.answers if a.key not in keys]
+    points = credit(question.points, right=len(found), wrong=len(tally.wrong), needed=needed)
+    return Grade(
+        points,
+        float(question.points),
+        len(found) >= needed and not tally.wrong,
+        tally.feedback(
+            right=tuple(_canonical(a) for a in found),
+            missing=tuple(_canonical(a) for a in missing),
+            wrong=tuple(tally.wrong),
+            typos=tuple(tally.typos),
+            duplicate=tuple(tally.duplicate),
+        ),
+    )
+
+
+def _longest_in_order(sequence: list[int]) -> list[int]:
+    """Indexes of the longest increasing subsequence (the items already in the right order)."""
+    if not sequence:
+        return []
+    lengths = [1] * len(sequence)
+    previous = [-1] * len(sequence)
+    for i in range(len(sequence)):
+        for j in range(i):
+            if sequence[j] < sequence[i] and lengths[j] + 1 > lengths[i]:
+                lengths[i], previous[i] = lengths[j] + 1, j
+    index = max(range(len(sequence)), key=lambda i: lengths[i])
+    chain = []
+    while index != -1:
+        chain.append(index)
+        index = previous[index]
+    return chain[::-1]
+
+
+def _grade_order(question: QuestionKey, answer: dict) -> Grade:
+    """Credit = (items in the longest run already in the right relative order - 1) ÷ (n - 1)."""
+    by_id = {choice.id: choice for choice in question.choices}
+    given = [by_id[choice_id] for choice_id in answer["order"]]
+    kept = set(_longest_in_order([choice.position for choice in given]))
+    n = len(given)
+    correct = len(kept) == n
+    points = float(question.points) if correct else _points(question.points, len(kept) - 1, n - 1)
+    return Grade(
+        points,
+        float(question.points),
+        correct,
+        Feedback(
+            right=tuple(c.text for i, c in enumerate(given) if i in kept),
+            wrong=tuple(c.text for i, c in enumerate(given) if i not in kept),
+        ),
+    )
+
+
+def _grade_match(question: QuestionKey, answer: dict) -> Grade:
+    by_id = {choice.id: choice for choice in question.choices}
+    lefts = [c for c in question.choices if c.side == "left"]
+    rights = {c.pair: c for c in question.choices if c.side == "right"}
+    right, wrong, missing = [], [], []
+    for left in lefts:
+        picked = answer["pairs"].get(str(left.id))
+        expected = rights.get(left.pair)
+        label = f"{left.text} → {expected.text if expected else '?'}"
+        if picked is None:
+            missing.append(label)
+        elif by_id[picked].pair == left.pair:
+            right.append(label)
+        else:
+            wrong.append(f"{left.text} → {by_id[picked].text}")
+            missing.append(label)
+    correct = len(right) == len(lefts)
+    return Grade(
+        float(question.points) if correct else _points(question.points, len(right), len(lefts)),
+        float(question.points),
+        correct,
+        Feedback(right=tuple(right), missing=tuple(missing), wrong=tuple(wrong)),
+    )

@@ -1,0 +1,349 @@
+"""From typed text to what matching compares: folding, words, spinal levels, and the pieces a
+typed answer splits into.
+
+- Text is compared after NFKC, casefolding, accent folding and punctuation folding; invisible
+  formatting characters (Unicode Cf) are removed, not turned into spaces; articles ("the",
+  "el", "les", a joined "ال"…) do not count.
+- Answers split into pieces on , ، ; / & + new lines and the words for "and" and "or" in the
+  learner's language and English ("and/or", "y/o", "et/ou" too). A known phrase that holds one
+  of those words ("pins and needles") is kept whole.
+- Spinal levels normalize: "l 4", "L-4" -> L4; "L4/5" -> L4, L5; "L4–S1", "L4 through S1",
+  "from L4 to S1", "de L4 a S1", "between L4 and S1" -> L4, L5, S1; "l4 l5 s1" is three
+  items. Where levels are not what the question asks for, a range stays one piece of detail
+  ("a herniated disc at L4/L5").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from quizzes.grading import language as lang
+
+LIST_SEPARATORS = r"[,،;؛/&+\n\r\uf8ff]+"
+# Stands for the word "or" while splitting, so the piece after it is known as an alternative.
+OR_MARK = "\uf8ff"
+# Phrases kept whole while splitting stand in as one private-use character each.
+PLACEHOLDER_BASE = 0xE000
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+ARABIC_AND = "و"
+ARABIC_ARTICLE = "ال"
+
+# Spinal levels: the letter of the region, then the number (C1–7, T1–12, L1–5, S1–5).
+LEVEL_ORDER = (
+    [f"C{n}" for n in range(1, 8)]
+    + [f"T{n}" for n in range(1, 13)]
+    + [f"L{n}" for n in range(1, 6)]
+    + [f"S{n}" for n in range(1, 6)]
+)
+LEVEL_TOKEN = re.compile(r"[clts]\d{1,2}")
+# Arabic-Indic and Eastern Arabic-Indic digits read as the digits they are ("L٤" is L4).
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+ARABIC_LETTERS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
+)
+# A region spelled out before its number is that level: "lumbar 4" is L4, "sacrée 1" is S1.
+REGION_LETTERS = {
+    "lumbar": "L", "lombaire": "L", "sacral": "S", "sacra": "S", "sacro": "S", "sacre": "S",
+    "sacree": "S", "thoracic": "T", "toracica": "T", "thoracique": "T", "cervical": "C",
+    "cervicale": "C",
+}  # fmt: skip
+REGION_WORD = re.compile(
+    r"(?<!\w)(lumbar|lombaire|sacral|sacra|sacro|sacr[ée]e?|thoracic|tor[áa]cica|thoracique"
+    r"|cervicale?)\s*(\d{1,2})(?!\d)",
+    re.IGNORECASE,
+)
+
+
+# --- folding ----------------------------------------------------------------------------------
+
+
+def visible(text: str) -> str:
+    """`text` without invisible formatting characters (Unicode category Cf): a zero-width space
+    inside "L\u200b4" or a soft hyphen inside "metatar\u00adsalgia" joins, it never splits."""
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def fold(text: str) -> str:
+    """NFKC, casefold, accents and Arabic letter variants folded, punctuation to spaces."""
+    text = (
+        unicodedata.normalize("NFKC", visible(text))
+        .translate(DIGITS)
+        .casefold()
+        .translate(ARABIC_LETTERS)
+    )
+    text = "".join(char if char.isalnum() else " " for char in _without_accents(text))
+    return " ".join(text.split())
+
+
+def words(text: str, language: str) -> tuple[str, ...]:
+    """The words that matching compares: folded, without articles (incl. a joined ال)."""
+    articles = _articles(language)
+    tokens = []
+    folded = fold(text).split()
+    for index, token in enumerate(folded):
+        if token == ARABIC_AND and index + 1 < len(folded):
+            folded[index + 1] = ARABIC_AND + folded[index + 1]  # "و الأعصاب" is "والأعصاب"
+            continue
+        if token in articles:
+            continue
+        if token.startswith(ARABIC_ARTICLE) and len(token) > 3:
+            token = token[len(ARABIC_ARTICLE) :]
+        tokens.append(token)
+    return tuple(tokens)
+
+
+@cache
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.for_language(lang.ARTICLES, language))
+
+
+@cache
+def phrases(table_name: str, language: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of one table of `language` (language.NEGATIONS, FILLER…) as folded words."""
+    table = getattr(lang, table_name)
+    found = {words(phrase, language) for phrase in lang.for_language(table, language)}
+    return tuple(sorted((tokens for tokens in found if tokens), key=len, reverse=True))
+
+
+@cache
+def list_words(language: str) -> frozenset[str]:
+    """Folded words that split a list in `language`: "and" and "or", and English's."""
+    found = {
+        fold(word)
+        for table in (lang.AND_WORDS, lang.OR_WORDS)
+        for word in lang.for_language(table, language)
+    }
+    return frozenset(found | {ARABIC_AND})
+
+
+def is_level(token: str) -> bool:
+    """Whether a folded word is a spinal level ("l4")."""
+    return bool(LEVEL_TOKEN.fullmatch(token)) and token.upper() in LEVEL_ORDER
+
+
+def _plain_short_words(text: str) -> str:
+    """Accents off short Latin words ("ánd", "ý", "Ĺ4"), so list words and spinal levels are
+    found whatever the accents; longer words keep theirs, as feedback shows them."""
+
+    def plain(match: re.Match) -> str:
+        word = _without_accents(match.group())
+        latin = word.removeprefix(ARABIC_AND)  # "وŚ1" is "و" joined to "S1"
+        return word if latin.isascii() and len(latin) <= 3 else match.group()
+
+    return re.sub(r"\w+", plain, text)
+
+
+# --- spinal levels ----------------------------------------------------------------------------
+
+
+def _alternatives(words_: Iterable[str]) -> str:
+    spelled = {_plain_short_words(word) for word in words_}
+    return "|".join(re.escape(word) for word in sorted(spelled, key=len, reverse=True))
+
+
+_LEVEL = r"([cltsCLTS])\s*[-.]?\s*(\d{1,2})"
+_END = r"(?:([cltsCLTS])\s*[-.]?\s*)?(\d{1,2})\b"
+_FROM = rf"(?:(?<!\w)(?:{_alternatives(lang.RANGE_FROM)})\s+)?"
+_THROUGH = rf"(?:\s*[-–—]\s*|\s+(?:{_alternatives(lang.RANGE_TO)})\s+)"
+_AND = rf"(?:\s+(?:{_alternatives(w for t in lang.AND_WORDS.values() for w in t)})\s+|\s*و\s*)"
+LEVEL_RANGE = re.compile(rf"{_FROM}(?<![^\W\d_]){_LEVEL}{_THROUGH}{_END}", re.IGNORECASE)
+LEVEL_BETWEEN = re.compile(
+    rf"(?<!\w)(?:{_alternatives(lang.RANGE_BETWEEN)})\s+{_LEVEL}{_AND}{_END}", re.IGNORECASE
+)
+LEVEL_PAIR = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*(\d{{1,2}})\b")
+LEVEL_SLASH = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*{_LEVEL}\b")
+LEVEL = re.compile(rf"(?<![^\W\d_]){_LEVEL}\b")
+JOINED_LEVELS = re.compile(r"(?:(?<=\b[clts]\d)|(?<=\b[clts]\d\d))(?=[clts]\d)", re.IGNORECASE)
+LEVEL_RUN = re.compile(r"(?:(?<=\b[CLTS]\d)|(?<=\b[CLTS]\d\d))\s+(?=[CLTS]\d{1,2}\b)")
+
+
+def _level_name(letter: str, number: str) -> str | None:
+    name = f"{letter.upper()}{int(number)}"
+    return name if name in LEVEL_ORDER else None
+
+
+def normalize_levels(text: str, *, as_items: bool = True) -> str:
+    """Spell spinal levels as codes and expand ranges ("L4–S1" -> "L4, L5, S1"). With
+    `as_items` false the levels of a range or pair stay together ("L4 L5 S1"), as detail."""
+    joiner = ", " if as_items else " "
+
+    def expand(match: re.Match) -> str:
+        letter, first, end_letter, last = match.groups()
+        start = _level_name(letter, first)
+        end = _level_name(end_letter or letter, last)
+        if not start or not end or LEVEL_ORDER.index(end) < LEVEL_ORDER.index(start):
+            return match.group(0)
+        levels = LEVEL_ORDER[LEVEL_ORDER.index(start) : LEVEL_ORDER.index(end) + 1]
+        return joiner.join(levels) if len(levels) <= 6 else match.group(0)
+
+    def pair(match: re.Match) -> str:
+        letter, first, second = match.groups()
+        names = [_level_name(letter, first), _level_name(letter, second)]
+        return joiner.join(names) if all(names) else match.group(0)
+
+    def slash(match: re.Match) -> str:
+        names = [_level_name(*match.groups()[:2]), _level_name(*match.groups()[2:])]
+        return " ".join(names) if all(names) else match.group(0)
+
+    def single(match: re.Match) -> str:
+        return _level_name(*match.groups()) or match.group(0)
+
+    text = REGION_WORD.sub(lambda m: REGION_LETTERS[fold(m.group(1))] + m.group(2), text)
+    text = LEVEL_BETWEEN.sub(expand, text)
+    text = LEVEL_RANGE.sub(expand, text)
+    text = LEVEL_PAIR.sub(pair, text)
+    if not as_items:
+        text = LEVEL_SLASH.sub(slash, text)  # "L4/L5" names one place, not two items
+    return LEVEL.sub(single, text)
+
+
+# --- splitting into pieces --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One item of a typed answer. `alternative`: it followed the word "or"."""
+
+    text: str
+    alternative: bool = False
+
+
+def _shadow(text: str) -> str:
+    """`text` folded character by character (same length), to find phrases in it."""
+    shadowed = []
+    for char in text:
+        folded = _without_accents(char).casefold().translate(ARABIC_LETTERS)
+        shadowed.append(folded if len(folded) == 1 else char.lower()[:1] or char)
+    return "".join(shadowed)
+
+
+def _token_pattern(token: str) -> str:
+    if token.isascii():
+        return re.escape(token)
+    if token.startswith(ARABIC_AND) and len(token) > 2:
+        # A joined و may be typed apart: "المخ والأعصاب", "المخ و الأعصاب".
+        rest = re.escape(token[1:].removeprefix(ARABIC_ARTICLE))
+        return rf"{ARABIC_AND}\s*(?:{ARABIC_ARTICLE})?{rest}"
+    return rf"(?:{ARABIC_ARTICLE})?{re.escape(token)}"
+
+
+@cache
+def _phrase_pattern(tokens: tuple[str, ...], language: str) -> re.Pattern:
+    articles = "|".join(re.escape(article) for article in sorted(_articles(language)))
+    gap = rf"[\W_]+(?:(?:{articles})[\W_]+)*" if articles else r"[\W_]+"
+    parts = [_token_pattern(token) for token in tokens]
+    return re.compile(rf"(?<!\w){gap.join(parts)}(?!\w)")
+
+
+def as_typed(text: str, tokens: Sequence[str], language: str) -> str:
+    """The words `tokens` (folded) as they were typed in `text` ("النقرس" for "نقرس",
+    "neurólgo" for "neurolgo"), for feedback; the folded words when they cannot be found."""
+    if tokens:
+        found = _phrase_pattern(tuple(tokens), language).search(_shadow(text))
+        if found:
+            return text[found.start() : found.end()]
+    return " ".join(tokens)
+
+
+def _keep_phrases(text: str, kept: Sequence[tuple[str, ...]], language: str):
+    """Replace each known phrase found in `text` by a placeholder; return the text and the
+    phrases' original spellings, in placeholder order."""
+    originals: list[str] = []
+    shadow = _shadow(text)
+    for tokens in kept:
+        if len(originals) >= PRIVATE_USE_SLOTS:
+            break
+        # Most known phrases are nowhere in an answer: skip them before building a pattern.
+        if not all(_bare(token) in shadow for token in tokens):
+            continue
+        for match in reversed(list(_phrase_pattern(tokens, language).finditer(shadow))):
+            if PRIVATE_USE.search(shadow, match.start(), match.end()):
+                continue  # overlaps a phrase kept already
+            originals.append(text[match.start() : match.end()])
+            placeholder = chr(PLACEHOLDER_BASE + len(originals) - 1)
+            text = text[: match.start()] + placeholder + text[match.end() :]
+            shadow = shadow[: match.start()] + placeholder + shadow[match.end() :]
+    return text, originals
+
+
+def _bare(token: str) -> str:
+    """A folded word as it must appear in the folded text (a joined و may be typed apart)."""
+    return token[1:] if token.startswith(ARABIC_AND) and len(token) > 2 else token
+
+
+PRIVATE_USE_SLOTS = 0xF800 - PLACEHOLDER_BASE
+
+
+def _restore(text: str, originals: list[str]) -> str:
+    if not originals:
+        return text
+    return PRIVATE_USE.sub(
+        lambda m: (
+            originals[ord(m.group()) - PLACEHOLDER_BASE]
+            if ord(m.group()) - PLACEHOLDER_BASE < len(originals)
+            else ""
+        ),
+        text,
+    )
+
+
+def split_pieces(
+    text: str,
+    language: str = "en",
+    *,
+    levels_are_items: bool = True,
+    kept: Sequence[tuple[str, ...]] = (),
+) -> list[Piece]:
+    """Split one typed answer into pieces on list separators and the words for "and" and
+    "or". `kept`: phrases (as folded words) that hold a list word and stay whole."""
+    text = unicodedata.normalize("NFKC", visible(text)).translate(DIGITS)
+    text = _plain_short_words(PRIVATE_USE.sub("", text))
+    text, originals = _keep_phrases(text, kept, language)
+    # Arabic و is "and" as a word of its own, or joined to a Latin letter or digit ("وS1");
+    # joined to an Arabic word it is left to the matcher, since و also begins words (وتر).
+    text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", text)
+    # Levels typed with nothing between them are a list too: "L4L5S1".
+    joined = None
+    while joined != text:  # each pass frees one level of a run ("L4L5S1" takes two)
+        joined, text = text, JOINED_LEVELS.sub(" ", text)
+    text = normalize_levels(text, as_items=levels_are_items)
+    if levels_are_items:
+        text = LEVEL_RUN.sub(", ", text)  # a run of levels separated only by spaces: "l4 l5 s1"
+    text = _replace_words(text, _split_words(lang.AND_WORDS, language), ",")
+    text = _replace_words(text, _split_words(lang.OR_WORDS, language), OR_MARK)
+    parts = re.split(f"({LIST_SEPARATORS})", text)
+    pieces = []
+    for index in range(0, len(parts), 2):
+        before = parts[index - 1] if index else ""
+        piece = _restore(parts[index], originals).strip()
+        if fold(piece):
+            pieces.append(Piece(piece, alternative=OR_MARK in before))
+    return pieces
+
+
+def split_items(text: str, language: str = "en", **options) -> list[str]:
+    """Split one typed answer into items (see split_pieces)."""
+    return [piece.text for piece in split_pieces(text, language, **options)]
+
+
+def _split_words(table: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
+    found = list(lang.for_language(table, language))
+    if table is lang.AND_WORDS and language != "ar":
+        found.append(ARABIC_AND)  # "L4 و L5" reads as a list in any language
+    return tuple(found)
+
+
+def _replace_words(text: str, found: Sequence[str], by: str) -> str:
+    pattern = r"(?<!\w)(?:" + "|".join(re.escape(word) for word in sorted(found)) + r")(?!\w)"
+    return re.sub(pattern, by, text, flags=re.IGNORECASE)
