@@ -10,10 +10,13 @@ class QuizzesConfig(AppConfig):
         # The quizzes of a content pack load through learning's extension registry, and their
         # results join me/progress through core's registry: neither imports this app.
         from core.progress import register_section
+        from core.shell import register_tab
+        from learning.links import register_lesson_link
         from learning.packs import PackExtension, register_extension
         from quizzes.api.serializers import QuizProgressOutput
         from quizzes.content import read_quizzes, write_quizzes
         from quizzes.selectors import quiz_progress
+        from quizzes.views import lesson_quiz_link
 
         register_extension(PackExtension("quizzes", read_quizzes, write_quizzes))
         register_section(
@@ -21,3 +24,21 @@ class QuizzesConfig(AppConfig):
             QuizProgressOutput(many=True),
             lambda learner, request: quiz_progress(learner=learner),
         )
+        # Review (spaced repetition) takes order 30, between Quizzes and Progress.
+        register_tab(
+            "quizzes",
+            label=_("Quizzes"),
+            url_name="quizzes:quizzes",
+            icon="app/icons/quizzes.svg",
+            order=20,
+            screens=("quizzes:quiz", "quizzes:assignments"),
+        )
+        register_tab(
+            "progress",
+            label=_("Progress"),
+            url_name="quizzes:progress",
+            icon="app/icons/progress.svg",
+            order=40,
+        )
+
+        register_lesson_link("quiz", lesson_quiz_link)
