@@ -34,9 +34,10 @@ async function show({ first = false } = {}) {
   unmount?.();
   unmount = null;
   document.documentElement.dataset.ready = "";
+  document.documentElement.dataset.offlineReady = "";
   // The server rendered this very screen: the module takes it over instead of rendering it.
   const hydrate = first && main.dataset.screen === found.route.name;
-  const served = first ? [...main.childNodes] : null;
+  const served = first ? { screen: main.dataset.screen, nodes: [...main.childNodes] } : null;
   if (!first) main.replaceChildren(h("p", { class: "meta" }, gettext("Loading…")));
   try {
     const screen = await found.route.load();
@@ -50,8 +51,12 @@ async function show({ first = false } = {}) {
   } catch (error) {
     if (ticket !== showing) return;
     // Offline with no copy: keep what the worker served (the offline screen), or say so.
-    if (served && main.dataset.screen !== found.route.name) main.replaceChildren(...served);
-    else main.replaceChildren(...failure(error));
+    if (served && served.screen !== found.route.name) {
+      main.dataset.screen = served.screen;
+      main.replaceChildren(...served.nodes);
+    } else {
+      main.replaceChildren(...failure(error));
+    }
   }
   if (ticket !== showing) return;
   refreshShell(found.route.tab);

@@ -39,24 +39,23 @@ function items(list) {
 function card(response, question, index) {
   const status = statusOf(response);
   const feedback = response.feedback || {};
-  const rows = [[gettext("Your answer"), describeAnswer(question, response.answer)]];
-  if (status !== "right" && feedback.right?.length) rows.push([gettext("What was right"), items(feedback.right)]);
-  if (status !== "right" && feedback.missing?.length) rows.push([gettext("Missing"), items(feedback.missing)]);
-  if (feedback.wrong?.length) rows.push([gettext("Not right"), items(feedback.wrong)]);
+  const rows = [["answer", gettext("Your answer"), describeAnswer(question, response.answer)]];
+  if (status !== "right" && feedback.right?.length) rows.push(["right", gettext("What was right"), items(feedback.right)]);
+  if (status !== "right" && feedback.missing?.length) rows.push(["missing", gettext("Missing"), items(feedback.missing)]);
+  if (feedback.wrong?.length) rows.push(["wrong", gettext("Not right"), items(feedback.wrong)]);
   if (feedback.typos?.length) {
-    rows.push([gettext("Spelling"), items(feedback.typos.map((typo) =>
+    rows.push(["typos", gettext("Spelling"), items(feedback.typos.map((typo) =>
       interpolate(gettext("We accepted “%(given)s”; it is spelled “%(expected)s”."), typo, true)))]);
   }
   const expected = status === "right" ? null : describeExpected(question, feedback.expected);
-  if (expected !== null) rows.push([gettext("Right answer"), expected]);
-  if (feedback.hint) rows.push([gettext("Hint"), feedback.hint]);
+  if (expected !== null) rows.push(["expected", gettext("Right answer"), expected]);
+  if (feedback.hint) rows.push(["hint", gettext("Hint"), feedback.hint]);
   const points = interpolate(gettext("%(points)s of %(max)s points"),
     { points: formatNumber(response.points ?? 0), max: formatNumber(response.max_points ?? question.points) }, true);
   return h("li", { class: `feedback is-${status}`, "data-question": response.question, "data-status": status },
     h("p", { class: "status" }, statusLabel(status), " · ", points),
     h("h3", {}, interpolate(gettext("Question %(number)s: %(prompt)s"), { number: formatNumber(index + 1), prompt: question.prompt }, true)),
-    feedback.late ? h("p", { class: "notice" }, gettext("This answer arrived after the time limit and was not counted.")) : null,
-    h("dl", {}, rows.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)])),
+    h("dl", {}, rows.flatMap(([key, term, value]) => [h("dt", {}, term), h("dd", { "data-row": key }, value)])),
     response.explanation ? h("p", { class: "explanation" }, response.explanation) : null,
     response.lesson ? h("p", {}, h("a", { href: lessonUrl(response.lesson) },
       interpolate(gettext("Read the lesson: %(title)s"), { title: response.lesson_title }, true))) : null);

@@ -135,7 +135,16 @@ async function report() {
   emit("rootwise:sync", { ...syncState });
 }
 
+let reporting = null;
+
+/** Tell the page what waits, shortly after the device's store changed. */
+function reportSoon() {
+  clearTimeout(reporting);
+  reporting = setTimeout(report, 100);
+}
+
 export function startSync() {
+  window.addEventListener("rootwise:stored", reportSoon);
   window.addEventListener("online", () => {
     syncState.offline = false;
     sync({ fresh: true });
