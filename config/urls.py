@@ -6,6 +6,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path, re_path
+from django.views.decorators.gzip import gzip_page
 from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -36,8 +37,12 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     # Only the project's djangojs catalog (LOCALE_PATHS), not every app's: the admin's date
-    # pickers would triple the app's first load.
-    path("jsi18n/", JavaScriptCatalog.as_view(packages=["core"]), name="javascript-catalog"),
+    # pickers would triple the app's first load. Compressed here: it is part of every first load.
+    path(
+        "jsi18n/",
+        gzip_page(JavaScriptCatalog.as_view(packages=["core"])),
+        name="javascript-catalog",
+    ),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("offline/", pwa.offline, name="offline"),
     path("login/", SignInView.as_view(), name="login"),

@@ -186,6 +186,22 @@ async function keepForOffline() {
   if (reply?.done) document.documentElement.dataset.offlineReady = "true";
 }
 
+/** Quizzes assigned to the learner are kept for offline reading before they are opened. */
+async function keepAssigned() {
+  if (!currentUser() || navigator.onLine === false) return;
+  let assignments;
+  try {
+    assignments = await api.assignments();
+  } catch {
+    return;
+  }
+  const urls = assignments.flatMap((assignment) => [
+    path(`quizzes/${assignment.quiz}/`),
+    `/api/v1/quizzes/${encodeURIComponent(assignment.quiz)}/?lang=${lang}`,
+  ]);
+  if (urls.length) await tellWorker({ type: "keep", urls });
+}
+
 async function registerWorker() {
   if (!("serviceWorker" in navigator)) return;
   try {
@@ -197,6 +213,7 @@ async function registerWorker() {
     await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
   }
   await keepForOffline();
+  await keepAssigned();
 }
 
 // --- start ---------------------------------------------------------------------------------

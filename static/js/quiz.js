@@ -65,6 +65,11 @@ class QuizScreen {
     }
     this.heading = this.main.querySelector("#quiz-title");
     this.body = this.main.querySelector("#quiz-body");
+    const attemptId = Number(query.get("attempt"));
+    if (hydrate && !this.user && !attemptId) {
+      setTitle(this.heading.textContent); // the server's screen says all a visitor needs
+      return;
+    }
     const local = this.user ? await this.localOpen() : null;
     try {
       this.quiz = await api.quiz(this.slug);
@@ -79,14 +84,20 @@ class QuizScreen {
     this.listen("rootwise:synced", (event) => this.synced(event.detail));
     this.listen("rootwise:refused", (event) => this.refused(event.detail));
     this.listen("rootwise:sync", () => this.showSaveState());
-    const attemptId = Number(query.get("attempt"));
     if (attemptId) return this.showAttempt(attemptId);
     if (!this.user) {
       if (!hydrate) this.renderIntro(null);
       return;
     }
     this.record = await this.reconcile(local);
-    if (this.record?.state === "submitting") return this.renderWaiting();
+    if (this.record?.state === "submitting") {
+      // Submitted on this device; if the page closed before it was queued, queue it now.
+      const queued = await store.outbox(this.user);
+      if (!queued.some((entry) => entry.key === `submit:${this.record.client_id}`)) await this.queueSubmission(this.record);
+      this.renderWaiting();
+      sync();
+      return;
+    }
     return this.renderIntro(this.record);
   }
 
@@ -248,7 +259,7 @@ class QuizScreen {
     this.saveState = h("p", { class: "save-state", id: "save-state", "aria-live": "polite" });
     this.warning = h("p", { class: "notice", role: "alert", hidden: true });
     this.stage = h("div", { class: "quiz-stage" });
-    this.body.replaceChildren(h("div", { class: "quiz-bar" }, this.count, this.clock, this.progress, this.saveState), this.warning, this.stage);
+    this.body.replaceChildren(h("div", { class: "quiz-bar" }, this.count, this.saveState, this.clock, this.progress), this.warning, this.stage);
     this.startClock();
     this.showQuestion(Math.min(record.index || 0, questions.length - 1), false);
     this.showSaveState();
@@ -346,11 +357,17 @@ class QuizScreen {
     if (this.locked) return;
     this.locked = true;
     clearInterval(this.timer);
-    const record = await store.attempt(this.record.client_id);
+    this.record = await store.updateAttempt(this.record.client_id, (current) => { current.state = "submitting"; });
+    await this.queueSubmission(this.record);
+    this.renderWaiting();
+    await sync();
+  }
+
+  /** The submission of every answer kept on the device, waiting in the outbox. */
+  async queueSubmission(record) {
     const responses = Object.entries(record.answers)
       .filter(([, entry]) => entry.answer !== null)
       .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
-    this.record = await store.updateAttempt(record.client_id, (current) => { current.state = "submitting"; });
     await store.enqueue({
       key: `submit:${record.client_id}`,
       user: this.user,
@@ -360,8 +377,6 @@ class QuizScreen {
       path: `attempts/${record.id}/submit/`,
       body: { responses },
     });
-    this.renderWaiting();
-    await sync();
   }
 
   renderWaiting() {

@@ -5,13 +5,37 @@
 //   so queuing the same thing twice keeps one;
 // - kv: small values (who was signed in).
 // Writes that change what waits to sync announce it with a "rootwise:stored" event.
+//
+// An answer is also written at once, synchronously, to a small journal in localStorage and
+// taken out once IndexedDB has committed it: a page closed or reloaded in the few milliseconds
+// between a tap and that commit loses nothing, since the journal is replayed on the next open.
 
 const DB_NAME = "rootwise";
 const DB_VERSION = 1;
+const JOURNAL = "rootwise:journal";
 let opening = null;
 
-function database() {
-  opening ??= new Promise((resolve, reject) => {
+function journal() {
+  try {
+    return JSON.parse(localStorage.getItem(JOURNAL) || "[]");
+  } catch {
+    return [];
+  }
+}
+
+function keepJournal(entries) {
+  try {
+    if (entries.length) localStorage.setItem(JOURNAL, JSON.stringify(entries));
+    else localStorage.removeItem(JOURNAL);
+  } catch {
+    // No localStorage (private mode, full): IndexedDB alone, as before.
+  }
+}
+
+const sameAnswer = (a, b) => a.clientId === b.clientId && a.questionId === b.questionId;
+
+function openDatabase() {
+  return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
@@ -24,6 +48,14 @@ function database() {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+}
+
+function database() {
+  opening ??= openDatabase().then(async (db) => {
+    for (const entry of journal()) await putAnswer(db, entry);
+    keepJournal([]);
+    return db;
+  });
   return opening;
 }
 
@@ -35,8 +67,8 @@ function done(request) {
 }
 
 /** Run `work(stores)` in one transaction; resolves with its result once committed. */
-async function transact(names, mode, work) {
-  const db = await database();
+async function transact(names, mode, work, db = null) {
+  db ??= await database();
   const transaction = db.transaction(names, mode);
   const stores = Object.fromEntries([names].flat().map((name) => [name, transaction.objectStore(name)]));
   const committed = new Promise((resolve, reject) => {
@@ -47,6 +79,19 @@ async function transact(names, mode, work) {
   const result = await work(stores);
   await committed;
   return result;
+}
+
+/** Keep an answer in its attempt; it waits to sync until markSynced sees this revision. */
+async function putAnswer(db, { clientId, questionId, answer }) {
+  return transact("attempts", "readwrite", async ({ attempts }) => {
+    const current = await done(attempts.get(clientId));
+    if (!current) return undefined;
+    const previous = current.answers[questionId];
+    const rev = (previous?.rev || 0) + 1;
+    current.answers[questionId] = { answer, rev, synced: answer === null };
+    await done(attempts.put(current));
+    return rev;
+  }, db);
 }
 
 function changed() {
@@ -89,13 +134,14 @@ export const store = {
     return record;
   },
 
-  /** Keep an answer; it waits to sync until markSynced sees the same revision. */
+  /** Keep an answer (journaled first, see above); resolves with its revision. */
   async setAnswer(clientId, questionId, answer) {
-    const record = await this.updateAttempt(clientId, (current) => {
-      const previous = current.answers[questionId];
-      current.answers[questionId] = { answer, rev: (previous?.rev || 0) + 1, synced: answer === null };
-    });
-    return record?.answers[questionId].rev;
+    const entry = { clientId, questionId: String(questionId), answer, at: Date.now() };
+    keepJournal([...journal().filter((other) => !sameAnswer(other, entry)), entry]);
+    const rev = await putAnswer(await database(), entry);
+    keepJournal(journal().filter((other) => !(sameAnswer(other, entry) && other.at === entry.at)));
+    changed();
+    return rev;
   },
 
   /** The server has this revision of the answer (or refused it for good: `refused`). */
