@@ -17,9 +17,16 @@ const CACHED_API = /^\/api\/v1\/(courses|lessons|glossary|quizzes|me\/progress|m
 // On a slow connection the cached copy wins after this long; with no copy we keep waiting.
 const NETWORK_TIMEOUT = 4000;
 
+// The shell of every language: its offline screen and its catalog. Kept with the pages (not
+// the versioned static files), so that new translations reach the device on the next visit.
+const SHELL = LANGUAGES.flatMap((language) => [`/${language}/offline/`, `/${language}/jsi18n/`]);
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(STATIC_CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+    caches.open(STATIC_CACHE)
+      .then((cache) => cache.addAll(PRECACHE))
+      .then(() => keep(SHELL))
+      .then(() => self.skipWaiting()),
   );
 });
 

@@ -3,6 +3,7 @@ and submitted offline, through a reload; back online, the queued submission reac
 once and the result shows. A screen never loaded shows the offline screen."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from quizzes.models import Attempt
 from tests.e2e.app import (
@@ -48,6 +49,8 @@ def test_the_final_review_taken_offline_is_graded_once_back_online(course, learn
         "'1 quiz waits to be sent for grading. 15 answers are kept')"
     )
     assert Attempt.objects.get(learner=learner).submitted_at is None
+    results = Axe().run(page)  # the waiting screen and the offline notice, too
+    assert results.violations_count == 0, results.generate_report()
 
     page.context.set_offline(False)
     page.wait_for_selector(".result", timeout=20000)
