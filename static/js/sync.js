@@ -11,6 +11,8 @@ import { store } from "./store.js";
 
 const DEBOUNCE = 600;
 const RETRY_EVERY = 30_000;
+// After a failure while online (a busy or restarting server), sooner than the half minute.
+const RETRY_AFTER = [2_000, 5_000, 15_000];
 
 export const syncState = { answers: 0, submissions: 0, lessons: 0, offline: !navigator.onLine, needsSignIn: false };
 
@@ -18,6 +20,7 @@ let running = null;
 let rerun = false;
 let needFresh = true;
 let timer = null;
+let failures = 0;
 
 function emit(type, detail) {
   window.dispatchEvent(new CustomEvent(type, { detail }));
@@ -53,10 +56,17 @@ export function sync({ fresh = false } = {}) {
   return running;
 }
 
+function retrySoon() {
+  if (failures >= RETRY_AFTER.length) return; // the half-minute retry takes over
+  setTimeout(() => sync(), RETRY_AFTER[failures]);
+  failures += 1;
+}
+
 /** Whether to give up on this write: true when the server refused it for good. */
 function refusedForGood(error) {
   if (error.transient) {
     syncState.offline = error.status === 0;
+    if (!syncState.offline) retrySoon();
     return false;
   }
   if (error.status === 401) {
@@ -121,6 +131,7 @@ async function run() {
     }
   }
   syncState.offline = false;
+  failures = 0;
   return report();
 }
 

@@ -6,11 +6,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from playwright.sync_api import sync_playwright
 
 from quizzes.models import Question, Quiz, QuizQuestion
 from tests.browser import chromium_path
+from tests.e2e import serial
 
 # STACK-NOTES.md: without these, Chromium keeps knocking on this machine's closed network.
 CHROMIUM_ARGS = [
@@ -26,6 +28,24 @@ PHONE = {"width": 390, "height": 844}
 # What Chromium logs on its own when the page is offline on purpose (a request that fails,
 # or that the service worker cannot answer from its cache).
 OFFLINE_NOISE = ("net::ERR_INTERNET_DISCONNECTED", "net::ERR_FAILED")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_request_at_a_time(request):
+    """The live server is made with a middleware that serializes its requests (tests.e2e.serial);
+    the settings are put back as soon as it exists."""
+    middleware = settings.MIDDLEWARE
+    settings.MIDDLEWARE = ["tests.e2e.serial.OneRequestAtATime", *middleware]
+    try:
+        request.getfixturevalue("live_server")
+    finally:
+        settings.MIDDLEWARE = middleware
+
+
+@pytest.fixture(autouse=True)
+def queries_wait_for_the_server(transactional_db):
+    with connection.execute_wrapper(serial.locked):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -115,3 +135,5 @@ def page_in(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    with serial.LOCK:  # the last request the browser sent is over: the database can be emptied
+        pass
