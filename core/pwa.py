@@ -21,7 +21,6 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
@@ -105,7 +104,7 @@ def manifest(request):
     context = {
         "language": get_language(),
         "direction": "rtl" if get_language_bidi() else "ltr",
-        "start_url": reverse("learning:lessons"),
+        "start_url": f"/{get_language()}/",
         "theme_color": THEME_COLOR,
         "background_color": BACKGROUND_COLOR,
         "icons": [{**icon, "src": static(icon["src"])} for icon in ICONS],
