@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
 WORKERS ?= 2
-.PHONY: help install run test lint format messages catalogs content bench browser clean serve-prod faults
+.PHONY: help install run test lint format messages catalogs icons content bench browser clean serve-prod faults
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +23,10 @@ install: $(STAMP)  ## Create .venv and install the pinned dependencies
 catalogs: install  ## Compile the gettext catalogs (msgfmt if present, else polib)
 	$(MANAGE) compilecatalogs
 
-content: install catalogs  ## Migrate and load the course content pack (idempotent)
+icons: install  ## Draw the app icons with Pillow (static/icons/, build output)
+	$(MANAGE) makeicons
+
+content: install catalogs icons  ## Migrate and load the course content pack (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loadcontent
 
@@ -40,7 +43,7 @@ browser:  ## Debian's Chromium for the browser tests, if apt can install it (nev
 	  || echo "Chromium could not be installed here: the browser tests will be skipped (with CI=true they fail)."
 
 # PYTEST_ARGS narrows a run, e.g. make test PYTEST_ARGS='-m "not e2e"'
-test: install catalogs lint browser  ## Set up and run the whole suite (pytest)
+test: install catalogs icons lint browser  ## Set up and run the whole suite (pytest)
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) translationstatus
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -66,5 +69,5 @@ messages: content  ## Refresh every catalog: django, djangojs (needs xgettext) a
 	$(MANAGE) exportcontent
 
 clean:  ## Remove the virtualenv, the database and build output
-	rm -rf $(VENV) db.sqlite3 staticfiles .prod-secret-key
+	rm -rf $(VENV) db.sqlite3 staticfiles static/icons .prod-secret-key
 	find locale -name '*.mo' -delete

@@ -10,11 +10,20 @@ class LearningConfig(AppConfig):
         from rosetta.signals import post_save as rosetta_saved
 
         from core.progress import register_section
+        from core.shell import register_tab
         from learning.api.serializers import LessonProgressSerializer
         from learning.catalogs import reload_after_rosetta_save
         from learning.selectors import completed_lessons
 
         rosetta_saved.connect(reload_after_rosetta_save, dispatch_uid="learning-rosetta-reload")
+        register_tab(
+            "learn",
+            label=_("Learn"),
+            url_name="learning:lessons",
+            icon="app/icons/learn.svg",
+            order=10,
+            screens=("learning:lesson",),
+        )
         register_section(
             "lessons",
             LessonProgressSerializer(many=True),

@@ -18,6 +18,27 @@ def published_lessons() -> QuerySet[Lesson]:
     )
 
 
+def lesson_list() -> QuerySet[Lesson]:
+    """Published lessons in course order, without their glossary (for lists)."""
+    return Lesson.published_objects.order_by("course__key", "order", "slug")
+
+
+def lesson_outline() -> list[tuple[str, str]]:
+    """(slug, title) of every published lesson in course order, in one query."""
+    return list(lesson_list().values_list("slug", "title"))
+
+
+def completed_lesson_ids(*, learner) -> set[int]:
+    """Ids of the lessons the learner marked done (empty for a visitor, without a query)."""
+    if not learner.is_authenticated:
+        return set()
+    return set(
+        LessonProgress.objects.filter(learner=learner, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
+    )
+
+
 def courses() -> QuerySet[Course]:
     return Course.objects.order_by("key")
 

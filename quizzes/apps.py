@@ -13,12 +13,15 @@ class QuizzesConfig(AppConfig):
         from django.db.models.signals import pre_delete
 
         from core.progress import register_section
+        from core.shell import register_tab
+        from learning.links import register_lesson_link
         from learning.packs import PackExtension, register_extension
         from quizzes.accounts import anonymise_attempts
         from quizzes.api.serializers import QuizProgressOutput
         from quizzes.content import read_lexicon, read_quizzes, write_lexicon, write_quizzes
         from quizzes.pack_export import export_lexicon, export_quizzes
         from quizzes.selectors import quiz_progress
+        from quizzes.views import lesson_quiz_link
 
         register_extension(PackExtension("quizzes", read_quizzes, write_quizzes, export_quizzes))
         register_extension(PackExtension("lexicon", read_lexicon, write_lexicon, export_lexicon))
@@ -31,3 +34,21 @@ class QuizzesConfig(AppConfig):
         pre_delete.connect(
             anonymise_attempts, sender=settings.AUTH_USER_MODEL, dispatch_uid="anonymise_attempts"
         )
+        # Review (spaced repetition) takes order 30, between Quizzes and Progress.
+        register_tab(
+            "quizzes",
+            label=_("Quizzes"),
+            url_name="quizzes:quizzes",
+            icon="app/icons/quizzes.svg",
+            order=20,
+            screens=("quizzes:quiz", "quizzes:assignments"),
+        )
+        register_tab(
+            "progress",
+            label=_("Progress"),
+            url_name="quizzes:progress",
+            icon="app/icons/progress.svg",
+            order=40,
+        )
+
+        register_lesson_link("quiz", lesson_quiz_link)

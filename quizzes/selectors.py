@@ -6,6 +6,7 @@ import functools
 
 from django.db import connection
 from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, TextField, Value
+from django.db.models.functions import Coalesce, Least
 
 from learning.models import GlossaryTerm, text_lines
 from learning.selectors import row_version
@@ -30,7 +31,23 @@ def published_quizzes() -> QuerySet[Quiz]:
 
 
 def quiz_list() -> QuerySet[Quiz]:
-    return published_quizzes().annotate(entry_count=Count("entries"))
+    """Published quizzes in course order with `entry_count` (the pool) and `question_count`
+    (the questions a learner answers: the draw, or the whole pool)."""
+    return (
+        published_quizzes()
+        .annotate(entry_count=Count("entries"))
+        .annotate(question_count=Least(Coalesce("draw_count", "entry_count"), "entry_count"))
+    )
+
+
+def lesson_quiz(lesson) -> tuple[str, str] | None:
+    """(slug, title) of the first published quiz on a lesson, or None; one query."""
+    return published_quizzes().filter(lesson=lesson).values_list("slug", "title").first()
+
+
+def latest_attempt(*, learner, quiz: str) -> Attempt | None:
+    """The learner's newest attempt at a quiz (open or submitted), or None; one query."""
+    return learner_attempts(learner=learner, quiz=quiz).first()
 
 
 def quiz_with_questions() -> QuerySet[Quiz]:

@@ -1,14 +1,89 @@
-"""Server-rendered quiz pages: the list, and the shell that quiz.js drives through the API."""
+"""The Quizzes and Progress screens, rendered into the app shell.
 
-from django.shortcuts import get_object_or_404, render
+A quiz's screen shows what the quiz is and one button to start or resume it; taking it happens
+in the browser (`static/js/quiz.js`) through the API, which keeps every answer on the device
+until the server has it.
+"""
 
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from core.shell import render_screen
+from learning import selectors as learning
+from learning.links import LessonLink
 from quizzes import selectors
+from quizzes.assignments import learner_assignments
+from quizzes.models import Quiz
 
 
+def lesson_quiz_link(lesson) -> LessonLink | None:
+    """ "Take the quiz" on a lesson's screen (registered with learning.links)."""
+    found = selectors.lesson_quiz(lesson)
+    if found is None:
+        return None
+    slug, title = found
+    url = reverse("quizzes:quiz", kwargs={"slug": slug})
+    return LessonLink(label=_("Take the quiz"), title=title, url=url, kind="quiz")
+
+
+def _results_by_quiz(learner) -> dict[str, dict]:
+    if not learner.is_authenticated:
+        return {}
+    return {
+        entry["quiz"]: _with_percent(entry) for entry in selectors.quiz_progress(learner=learner)
+    }
+
+
+def _with_percent(entry: dict) -> dict:
+    best, most = entry["best_score"], entry["max_score"]
+    return {**entry, "percent": round(100 * best / most) if best is not None and most else 0}
+
+
+@require_safe
 def quiz_list(request):
-    return render(request, "quizzes/quiz_list.html", {"quizzes": selectors.quiz_list()})
+    """Every published quiz in course order, with the learner's best result."""
+    results = _results_by_quiz(request.user)
+    quizzes = [(quiz, results.get(quiz.slug)) for quiz in selectors.quiz_list()]
+    return render_screen(request, "app/quizzes.html", {"quizzes": quizzes}, screen="quizzes")
 
 
+@require_safe
 def quiz_detail(request, slug):
-    quiz = get_object_or_404(selectors.quiz_list(), slug=slug)
-    return render(request, "quizzes/quiz_detail.html", {"quiz": quiz})
+    """What the quiz asks and allows, and the learner's attempts at it."""
+    try:
+        quiz = selectors.quiz_list().get(slug=slug)
+    except Quiz.DoesNotExist:
+        raise Http404 from None
+    context = {"quiz": quiz}
+    if request.user.is_authenticated:
+        context["attempts"] = selectors.quiz_attempts_of(learner=request.user, slug=slug)
+        context["latest"] = selectors.latest_attempt(learner=request.user, quiz=slug)
+    return render_screen(request, "app/quiz.html", context, screen="quiz")
+
+
+@require_safe
+def assignments(request):
+    """The quizzes the learner's instructors assigned, with their due dates."""
+    context = {}
+    if request.user.is_authenticated:
+        context["assignments"] = learner_assignments(learner=request.user)
+    return render_screen(request, "app/assignments.html", context, screen="assignments")
+
+
+@require_safe
+def progress(request):
+    """Lessons done and quiz results, in course order."""
+    context = {}
+    if request.user.is_authenticated:
+        done = learning.completed_lesson_ids(learner=request.user)
+        results = _results_by_quiz(request.user)
+        lessons = [(lesson, lesson.pk in done) for lesson in learning.lesson_list()]
+        context = {
+            "lessons": lessons,
+            "done_count": sum(1 for _lesson, is_done in lessons if is_done),
+            "quizzes": [(quiz, results.get(quiz.slug)) for quiz in selectors.quiz_list()],
+            "taken_count": len(results),
+        }
+    return render_screen(request, "app/progress.html", context, screen="progress")

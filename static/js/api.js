@@ -1,9 +1,7 @@
-// The only module that talks to the server: JSON in and out, CSRF, one error shape.
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-  return match ? decodeURIComponent(match[1]) : "";
-}
+// The only module that talks to the server: JSON in and out through /api/v1/, the CSRF token,
+// and the API's one error shape. Every request names the page's language (`?lang=`), so a
+// copy the service worker keeps is the copy of that language.
+import { lang } from "./dom.js";
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -12,39 +10,59 @@ export class ApiError extends Error {
     this.code = body?.code || "error";
     this.details = body?.details || {};
   }
+
+  /** No answer at all (offline), or one that says "later" (busy, down): worth retrying. */
+  get transient() {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+}
+
+// The reads this page made: the service worker keeps copies of them for offline use.
+export const reads = new Set();
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : "";
 }
 
 async function request(method, path, body) {
-  const options = {
-    method,
-    credentials: "same-origin",
-    headers: { Accept: "application/json", "Accept-Language": document.documentElement.lang },
-  };
-  if (body !== undefined) {
-    options.headers["Content-Type"] = "application/json";
+  const url = new URL(`/api/v1/${path}`, location.origin);
+  url.searchParams.set("lang", lang);
+  const options = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
+  if (method !== "GET") {
     options.headers["X-CSRFToken"] = csrfToken();
-    options.body = JSON.stringify(body);
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body ?? {});
   }
   let response;
   try {
-    response = await fetch(`/api/v1/${path}`, options);
+    response = await fetch(url, options);
   } catch {
-    throw new ApiError(0, { code: "offline", message: gettext("You seem to be offline. Your answers are kept; try again when you are back online.") });
+    throw new ApiError(0, { code: "offline", message: gettext("You are offline.") });
   }
-  if (response.status === 204) {
-    return null;
-  }
+  if (method === "GET" && response.ok) reads.add(url.pathname + url.search);
+  if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw new ApiError(response.status, data);
-  }
+  if (!response.ok) throw new ApiError(response.status, data);
   return data;
 }
 
+const get = (path) => request("GET", path);
+const results = async (path) => (await get(path)).results;
+
 export const api = {
-  whoami: () => request("GET", "auth/me/"),
-  startAttempt: (quiz, clientId) => request("POST", "attempts/", { quiz, client_id: clientId }),
-  saveResponse: (attempt, question, answer) =>
-    request("PUT", `attempts/${attempt}/responses/${question}/`, { answer }),
-  submit: (attempt, responses) => request("POST", `attempts/${attempt}/submit/`, { responses }),
+  send: request,
+  me: () => get("auth/me/"),
+  login: (username, password) => request("POST", "auth/login/", { username, password }),
+  logout: () => request("POST", "auth/logout/"),
+  courses: () => results("courses/"),
+  lessons: () => results("lessons/"),
+  lesson: (slug) => get(`lessons/${encodeURIComponent(slug)}/`),
+  quizzes: () => results("quizzes/"),
+  quiz: (slug) => get(`quizzes/${encodeURIComponent(slug)}/`),
+  progress: () => get("me/progress/"),
+  assignments: () => results("me/assignments/"),
+  openAttempts: (quiz) => results(`attempts/?quiz=${encodeURIComponent(quiz)}&open=true`),
+  attempt: (id) => get(`attempts/${id}/`),
+  start: (quiz, clientId) => request("POST", "attempts/", { quiz, client_id: clientId }),
 };

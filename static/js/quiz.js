@@ -1,216 +1,461 @@
-// The quiz screen: start an attempt, render its questions, collect answers, show the result.
+// A quiz: the intro with one button to start or resume, the questions one at a time, the
+// countdown of a timed quiz, submitting and the result.
+//
+// Never lose an answer: each answer is kept on the device the moment it changes and saved to
+// the server shortly after (sync.js); an open attempt is resumed with the same client_id, never
+// replaced; a submission waits in the outbox until the server has graded it; the result stays
+// reachable at ?attempt=<id>. A new attempt starts only when the learner asks for one.
 import { api } from "./api.js";
+import { questionCount } from "./course.js";
+import { announce, clock, formatNumber, h, path, setTitle } from "./dom.js";
+import { hasAnswer, renderQuestion } from "./questions.js";
+import { renderResult } from "./result.js";
+import { currentUser, signInUrl } from "./session.js";
+import { store } from "./store.js";
+import { sync, syncSoon, syncState } from "./sync.js";
 
-const root = document.getElementById("quiz");
-const form = document.getElementById("questions");
-const result = document.getElementById("result");
-const startButton = document.getElementById("start");
+const WARN_AT = 60; // seconds before the deadline
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    node.setAttribute(name, value);
+function newClientId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const META = ["slug", "title", "description", "lesson", "time_limit", "attempt_limit", "pass_mark", "question_count"];
+
+/** What the intro shows of a quiz, kept with its attempts for offline use (not its pool). */
+function metaOf(quiz) {
+  return Object.fromEntries(META.filter((name) => name in quiz).map((name) => [name, quiz[name]]));
+}
+
+function secondsLeft(record) {
+  if (record.secondsLeft === null || record.secondsLeft === undefined) return null;
+  return record.secondsLeft - (Date.now() - record.receivedAt) / 1000;
+}
+
+class QuizScreen {
+  constructor(main, slug) {
+    this.main = main;
+    this.slug = slug;
+    this.user = currentUser();
+    this.listeners = [];
+    this.timer = null;
+    this.record = null;
+    this.locked = false;
   }
-  node.append(...children);
-  return node;
-}
 
-function choiceInput(question, choice, type) {
-  const id = `q${question.id}-c${choice.id}`;
-  return element(
-    "label",
-    { for: id, class: "choice" },
-    element("input", { type, id, name: `q${question.id}`, value: String(choice.id) }),
-    element("bdi", {}, choice.text),
-  );
-}
+  listen(type, handler) {
+    window.addEventListener(type, handler);
+    this.listeners.push([type, handler]);
+  }
 
-function renderQuestion(question, index) {
-  const fieldset = element("fieldset", { class: "question", "data-id": String(question.id), "data-kind": question.kind });
-  const legend = element("legend", {}, interpolate(gettext("Question %(number)s"), { number: index + 1 }, true));
-  fieldset.append(legend, element("p", { class: "prompt" }, question.prompt));
-  const name = `q${question.id}`;
-  if (question.kind === "single" || question.kind === "multiple") {
-    const type = question.kind === "single" ? "radio" : "checkbox";
-    if (question.kind === "multiple") {
-      fieldset.append(element("p", { class: "meta" }, gettext("Select all that apply.")));
+  close() {
+    clearInterval(this.timer);
+    for (const [type, handler] of this.listeners) window.removeEventListener(type, handler);
+  }
+
+  async open(hydrate, query) {
+    if (!hydrate) {
+      this.main.replaceChildren(h("article", { class: "quiz", id: "quiz", "data-quiz": this.slug },
+        h("h1", { id: "quiz-title" }), h("div", { id: "quiz-body" })));
     }
-    for (const choice of question.choices) {
-      fieldset.append(choiceInput(question, choice, type));
+    this.heading = this.main.querySelector("#quiz-title");
+    this.body = this.main.querySelector("#quiz-body");
+    const attemptId = Number(query.get("attempt"));
+    if (hydrate && !this.user && !attemptId) {
+      setTitle(this.heading.textContent); // the server's screen says all a visitor needs
+      return;
     }
-  } else if (question.kind === "true_false") {
-    for (const [value, label] of [["true", gettext("True")], ["false", gettext("False")]]) {
-      const id = `${name}-${value}`;
-      fieldset.append(element("label", { for: id, class: "choice" }, element("input", { type: "radio", id, name, value }), label));
+    const local = this.user ? await this.localOpen() : null;
+    try {
+      this.quiz = await api.quiz(this.slug);
+    } catch (error) {
+      // Offline with no copy of the quiz: what this device kept of it will do.
+      if (error.status !== 0 || !(local?.meta || hydrate)) throw error;
+      this.quiz = null;
     }
-  } else if (question.kind === "text") {
-    fieldset.append(element("input", { type: "text", name, "aria-label": gettext("Your answer"), autocomplete: "off", maxlength: "500" }));
-  } else if (question.kind === "set") {
-    fieldset.append(
-      element("p", { class: "meta" }, interpolate(gettext("Name %(count)s, separated by commas."), { count: question.needed }, true)),
-      element("textarea", { name, rows: "3", "aria-label": gettext("Your answer"), maxlength: "2000" }),
-    );
-  } else if (question.kind === "number") {
-    fieldset.append(element("input", { type: "number", name, step: "any", inputmode: "decimal", "aria-label": gettext("Your answer") }));
-  } else if (question.kind === "order") {
-    fieldset.append(element("p", { class: "meta" }, gettext("Number the items in the right order, starting at 1.")));
-    for (const choice of question.choices) {
-      const id = `${name}-${choice.id}`;
-      fieldset.append(
-        element("label", { for: id, class: "choice" },
-          element("input", { type: "number", id, min: "1", max: String(question.choices.length), "data-choice": String(choice.id), class: "rank" }),
-          element("bdi", {}, choice.text)),
-      );
+    this.meta = this.quiz ? metaOf(this.quiz) : local?.meta || { title: this.heading.textContent, slug: this.slug };
+    this.heading.textContent = this.meta.title;
+    setTitle(this.meta.title);
+    this.listen("rootwise:synced", (event) => this.synced(event.detail));
+    this.listen("rootwise:refused", (event) => this.refused(event.detail));
+    this.listen("rootwise:sync", () => this.showSaveState());
+    if (attemptId) return this.showAttempt(attemptId);
+    if (!this.user) {
+      if (!hydrate) this.renderIntro(null);
+      return;
     }
-  } else if (question.kind === "match") {
-    for (const left of question.left) {
-      const id = `${name}-${left.id}`;
-      const select = element("select", { id, "data-left": String(left.id) }, element("option", { value: "" }, gettext("Choose…")));
-      for (const right of question.right) {
-        select.append(element("option", { value: String(right.id) }, right.text));
+    this.record = await this.reconcile(local);
+    if (this.record?.state === "submitting") {
+      // Submitted on this device; if the page closed before it was queued, queue it now.
+      const queued = await store.outbox(this.user);
+      if (!queued.some((entry) => entry.key === `submit:${this.record.client_id}`)) await this.queueSubmission(this.record);
+      this.renderWaiting();
+      sync();
+      return;
+    }
+    return this.renderIntro(this.record);
+  }
+
+  async localOpen() {
+    const records = await store.attemptsOf(this.user, this.slug);
+    return records.find((record) => ["starting", "open", "submitting"].includes(record.state)) || null;
+  }
+
+  /** The attempt to resume: the server's open one (this device's copy when it has it), or
+   * what this device has when offline. */
+  async reconcile(local) {
+    let open;
+    try {
+      [open] = await api.openAttempts(this.slug);
+    } catch {
+      return local?.state === "starting" ? null : local;
+    }
+    if (open) {
+      if (local?.id === open.id) {
+        return store.updateAttempt(local.client_id, (record) => {
+          record.secondsLeft = open.seconds_left;
+          record.receivedAt = Date.now();
+        });
       }
-      fieldset.append(element("label", { for: id, class: "choice" }, element("bdi", {}, left.text), select));
+      // Started on another device, or this one lost its copy: take it over, same client_id.
+      return this.adopt(await api.attempt(open.id));
     }
-  }
-  return fieldset;
-}
-
-function answerOf(fieldset) {
-  const kind = fieldset.dataset.kind;
-  const inputs = [...fieldset.querySelectorAll("input, textarea, select")];
-  if (kind === "single" || kind === "true_false") {
-    const picked = inputs.find((input) => input.checked);
-    if (!picked) return null;
-    return kind === "single" ? { choice: Number(picked.value) } : { value: picked.value === "true" };
-  }
-  if (kind === "multiple") {
-    const picked = inputs.filter((input) => input.checked).map((input) => Number(input.value));
-    return picked.length ? { choices: picked } : null;
-  }
-  if (kind === "text") {
-    const text = inputs[0].value.trim();
-    return text ? { text } : null;
-  }
-  if (kind === "set") {
-    const text = inputs[0].value.trim();
-    return text ? { items: [text] } : null;
-  }
-  if (kind === "number") {
-    return inputs[0].value === "" ? null : { value: Number(inputs[0].value) };
-  }
-  if (kind === "order") {
-    const ranked = inputs.filter((input) => input.value !== "");
-    if (ranked.length !== inputs.length) return null;
-    ranked.sort((a, b) => Number(a.value) - Number(b.value));
-    return { order: ranked.map((input) => Number(input.dataset.choice)) };
-  }
-  if (kind === "match") {
-    const pairs = {};
-    for (const select of inputs) {
-      if (select.value) pairs[select.dataset.left] = Number(select.value);
-    }
-    return Object.keys(pairs).length ? { pairs } : null;
-  }
-  return null;
-}
-
-// Typed answers survive a reload or a lost connection: they are kept on the device until the
-// attempt is submitted.
-function restore(fieldset, answer) {
-  const kind = fieldset.dataset.kind;
-  const inputs = [...fieldset.querySelectorAll("input, textarea, select")];
-  if (kind === "single") {
-    inputs.forEach((input) => { input.checked = Number(input.value) === answer.choice; });
-  } else if (kind === "multiple") {
-    inputs.forEach((input) => { input.checked = answer.choices.includes(Number(input.value)); });
-  } else if (kind === "true_false") {
-    inputs.forEach((input) => { input.checked = input.value === String(answer.value); });
-  } else if (kind === "text") {
-    inputs[0].value = answer.text;
-  } else if (kind === "set") {
-    inputs[0].value = answer.items.join(", ");
-  } else if (kind === "number") {
-    inputs[0].value = String(answer.value);
-  } else if (kind === "order") {
-    inputs.forEach((input) => { input.value = String(answer.order.indexOf(Number(input.dataset.choice)) + 1); });
-  } else if (kind === "match") {
-    inputs.forEach((select) => { select.value = String(answer.pairs[select.dataset.left] ?? ""); });
-  }
-}
-
-function collect() {
-  return [...form.querySelectorAll("fieldset.question")]
-    .map((fieldset) => ({ question: Number(fieldset.dataset.id), answer: answerOf(fieldset) }))
-    .filter((response) => response.answer !== null);
-}
-
-function showResult(attempt) {
-  result.replaceChildren();
-  const verdict = attempt.passed ? gettext("Passed") : gettext("Not passed yet");
-  result.append(
-    element("h2", {}, verdict),
-    element("p", {}, interpolate(gettext("Score: %(score)s of %(max)s"), { score: attempt.score, max: attempt.max_score }, true)),
-  );
-  for (const response of attempt.responses) {
-    const fieldset = form.querySelector(`[data-id="${response.question}"]`);
-    const note = element("div", { class: response.correct ? "feedback right" : "feedback wrong", role: "note" },
-      element("p", {}, response.feedback.summary),
-      element("p", { class: "explanation" }, response.explanation));
-    if (response.lesson) {
-      const href = `/${document.documentElement.lang}/lessons/${response.lesson}/`;
-      note.append(element("p", {}, gettext("Read more:"), " ", element("a", { href }, response.lesson_title)));
-    }
-    fieldset?.append(note);
-  }
-  result.hidden = false;
-  form.querySelector("button[type=submit]")?.remove();
-}
-
-function showError(error) {
-  result.replaceChildren(element("p", { class: "error", role: "alert" }, error.message));
-  result.hidden = false;
-}
-
-async function start() {
-  startButton.disabled = true;
-  const key = `rootwise:attempt:${root.dataset.quiz}`;
-  const clientId = localStorage.getItem(key) || crypto.randomUUID();
-  localStorage.setItem(key, clientId);
-  try {
-    const attempt = await api.startAttempt(root.dataset.quiz, clientId);
-    form.replaceChildren(...attempt.questions.map(renderQuestion));
-    const draftKey = `rootwise:answers:${attempt.id}`;
-    if (attempt.submitted_at) {
-      localStorage.removeItem(key);
-      localStorage.removeItem(draftKey);
-      showResult(attempt);
-    } else {
-      const saved = [...attempt.responses, ...JSON.parse(localStorage.getItem(draftKey) || "[]")];
-      for (const response of saved) {
-        const fieldset = form.querySelector(`[data-id="${response.question}"]`);
-        if (fieldset && response.answer) restore(fieldset, response.answer);
-      }
-      form.addEventListener("input", () => localStorage.setItem(draftKey, JSON.stringify(collect())));
-      form.append(element("button", { type: "submit" }, gettext("Submit answers")));
-    }
-    form.hidden = false;
-    startButton.hidden = true;
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      const responses = collect();
-      localStorage.setItem(draftKey, JSON.stringify(responses));
+    if (local?.state === "submitting") return local;
+    if (local?.state === "open") {
       try {
-        showResult(await api.submit(attempt.id, responses));
-        localStorage.removeItem(key);
-        localStorage.removeItem(draftKey);
-      } catch (error) {
-        showError(error);
+        const attempt = await api.attempt(local.id);
+        if (attempt.submitted_at) await this.adopt(attempt, local);
+      } catch {
+        // Gone from the server: nothing to resume.
       }
+    }
+    return null;
+  }
+
+  /** Keep a server attempt on the device; answers this device has not sent yet win. */
+  async adopt(attempt, base = {}) {
+    const answers = {};
+    for (const response of attempt.responses) {
+      if (response.answer !== null) answers[response.question] = { answer: response.answer, rev: 0, synced: true };
+    }
+    for (const [question, entry] of Object.entries(base.answers || {})) {
+      if (!entry.synced || !answers[question]) answers[question] = entry;
+    }
+    return store.putAttempt({
+      created: Date.now(),
+      index: 0,
+      ...base,
+      client_id: attempt.client_id,
+      user: this.user,
+      quiz: this.slug,
+      id: attempt.id,
+      attempt,
+      answers,
+      meta: this.meta,
+      state: attempt.submitted_at ? "submitted" : "open",
+      result: attempt.submitted_at ? attempt : null,
+      secondsLeft: attempt.seconds_left,
+      receivedAt: Date.now(),
     });
-  } catch (error) {
-    startButton.disabled = false;
-    showError(error);
+  }
+
+  // --- intro ------------------------------------------------------------------------------
+
+  async renderIntro(record) {
+    const meta = this.meta;
+    const facts = [];
+    if (meta.question_count) facts.push(questionCount(meta.question_count));
+    if (meta.pass_mark !== undefined) facts.push(interpolate(gettext("Pass mark: %(mark)s%"), { mark: formatNumber(meta.pass_mark) }, true));
+    if (meta.time_limit !== undefined) {
+      facts.push(meta.time_limit
+        ? interpolate(ngettext("Time limit: %(minutes)s minute", "Time limit: %(minutes)s minutes", meta.time_limit), { minutes: meta.time_limit }, true)
+        : gettext("No time limit"));
+    }
+    if (this.quiz?.attempt_limit && this.quiz.attempts_used !== undefined) {
+      facts.push(interpolate(ngettext("%(used)s of %(limit)s attempt used", "%(used)s of %(limit)s attempts used", this.quiz.attempt_limit),
+        { used: this.quiz.attempts_used, limit: this.quiz.attempt_limit }, true));
+    }
+    const actions = h("div", { class: "actions", id: "quiz-actions" });
+    if (!this.user) {
+      actions.append(h("a", { class: "button", href: signInUrl() }, gettext("Sign in to take this quiz")));
+    } else if (record?.state === "open") {
+      const left = secondsLeft(record);
+      if (left !== null && left <= 0) return this.run(record); // its time ran out: submit now
+      if (left !== null) facts.push(interpolate(gettext("Time left: %(time)s"), { time: clock(left) }, true));
+      actions.append(h("button", { type: "button", class: "button", "data-action": "resume", onclick: () => this.run(record) }, gettext("Resume your attempt")));
+    } else if (this.quiz?.attempts_left === 0) {
+      actions.append(h("p", { class: "notice" }, gettext("You have used every attempt at this quiz.")));
+    } else {
+      const label = this.quiz?.attempts_used ? gettext("Try again") : gettext("Start the quiz");
+      actions.append(h("button", { type: "button", class: "button", "data-action": "start", onclick: (event) => this.start(event.currentTarget) }, label));
+    }
+    const last = this.user ? await this.lastResult() : null;
+    if (last) actions.append(h("a", { class: "button secondary", href: `?attempt=${last}` }, gettext("See your last result")));
+    if (meta.lesson) actions.append(h("a", { class: "button secondary", href: path(`lessons/${meta.lesson}/`) }, gettext("Read the lesson")));
+    this.problem = h("p", { class: "error", role: "alert", hidden: true });
+    this.body.replaceChildren(
+      meta.description ? h("p", { class: "lede" }, meta.description) : null,
+      h("ul", { class: "facts" }, facts.map((fact) => h("li", {}, fact))),
+      this.problem,
+      actions);
+  }
+
+  async lastResult() {
+    const records = await store.attemptsOf(this.user, this.slug);
+    const graded = records.find((record) => record.state === "submitted" && record.id);
+    if (graded) return graded.id;
+    if (!this.quiz?.attempts_used) return null;
+    try {
+      const attempts = await api.send("GET", `attempts/?quiz=${encodeURIComponent(this.slug)}&open=false`);
+      return attempts.results[0]?.id ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  showProblem(message) {
+    this.problem.textContent = message;
+    this.problem.hidden = false;
+  }
+
+  async start(button) {
+    button.disabled = true;
+    // A start whose answer was lost (the connection dropped) is retried with the same id, so
+    // the server returns that attempt instead of opening a second one.
+    const previous = (await store.attemptsOf(this.user, this.slug)).find((record) => record.state === "starting");
+    const record = previous || await store.putAttempt({
+      client_id: newClientId(), user: this.user, quiz: this.slug, state: "starting", created: Date.now(), answers: {}, index: 0, meta: this.meta,
+    });
+    let attempt;
+    try {
+      attempt = await api.start(this.slug, record.client_id);
+    } catch (error) {
+      button.disabled = false;
+      if (!error.transient) await store.updateAttempt(record.client_id, (current) => { current.state = "refused"; });
+      this.showProblem(error.status === 0
+        ? gettext("Starting a quiz needs a connection. Once it has started, you can answer and submit it offline.")
+        : error.message);
+      return;
+    }
+    this.record = await this.adopt(attempt, record);
+    if (this.record.state === "submitted") return this.showResult(this.record.result);
+    return this.run(this.record);
+  }
+
+  // --- taking the quiz --------------------------------------------------------------------
+
+  run(record) {
+    this.record = record;
+    this.locked = false;
+    const questions = record.attempt.questions;
+    this.count = h("h2", { class: "question-count", id: "question-count", tabindex: "-1" });
+    this.progress = h("progress", { max: questions.length, value: 1, "aria-hidden": "true" });
+    this.clock = h("p", { class: "timer", role: "timer", hidden: true });
+    this.saveState = h("p", { class: "save-state", id: "save-state", "aria-live": "polite" });
+    this.warning = h("p", { class: "notice", role: "alert", hidden: true });
+    this.stage = h("div", { class: "quiz-stage" });
+    this.body.replaceChildren(h("div", { class: "quiz-bar" }, this.count, this.saveState, this.clock, this.progress), this.warning, this.stage);
+    this.startClock();
+    this.showQuestion(Math.min(record.index || 0, questions.length - 1), false);
+    this.showSaveState();
+    if (secondsLeft(record) !== null && secondsLeft(record) <= 0) this.timeUp();
+  }
+
+  showQuestion(index, focus = true) {
+    const questions = this.record.attempt.questions;
+    const question = questions[index];
+    this.index = index;
+    store.updateAttempt(this.record.client_id, (record) => { record.index = index; });
+    this.count.textContent = interpolate(gettext("Question %(number)s of %(count)s"),
+      { number: formatNumber(index + 1), count: formatNumber(questions.length) }, true);
+    this.progress.value = index + 1;
+    const last = index === questions.length - 1;
+    const form = h("form", { class: "question-form", novalidate: true },
+      renderQuestion(question, this.record.answers[question.id]?.answer ?? null, (answer) => this.answer(question.id, answer)),
+      h("div", { class: "quiz-nav" },
+        h("button", { type: "button", class: "button secondary", disabled: index === 0, onclick: () => this.showQuestion(index - 1) }, gettext("Previous")),
+        h("button", { type: "submit", class: "button", "data-action": last ? "review" : "next" }, last ? gettext("Review and submit") : gettext("Next"))));
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (last) this.showReview();
+      else this.showQuestion(index + 1);
+    });
+    this.stage.replaceChildren(form);
+    if (this.locked) for (const control of form.querySelectorAll("input, button")) control.disabled = true;
+    if (focus) this.count.focus();
+  }
+
+  async answer(questionId, answer) {
+    if (this.locked) return;
+    this.record.answers[questionId] = { answer, synced: answer === null };
+    await store.setAnswer(this.record.client_id, questionId, answer);
+    if (answer !== null) this.saveState.textContent = gettext("Saving…");
+    syncSoon();
+  }
+
+  async showSaveState() {
+    if (!this.saveState?.isConnected || !this.record) return;
+    const record = await store.attempt(this.record.client_id);
+    const waiting = Object.values(record?.answers || {}).some((entry) => !entry.synced);
+    if (!waiting) this.saveState.textContent = Object.keys(record?.answers || {}).length ? gettext("Saved") : "";
+    else if (syncState.offline) this.saveState.textContent = gettext("Saved on this device");
+  }
+
+  showReview() {
+    const questions = this.record.attempt.questions;
+    const open = questions.filter((question) => !hasAnswer(this.record.answers[question.id])).length;
+    this.count.textContent = gettext("Review your answers");
+    this.progress.value = questions.length;
+    this.stage.replaceChildren(
+      h("p", {}, open
+        ? interpolate(ngettext("%(count)s question has no answer yet.", "%(count)s questions have no answer yet.", open), { count: open }, true)
+        : gettext("Every question has an answer.")),
+      h("ol", { class: "review-list" }, questions.map((question, index) => h("li", {},
+        h("button", { type: "button", class: "chip", onclick: () => this.showQuestion(index) },
+          h("span", {}, interpolate(gettext("Question %(number)s"), { number: formatNumber(index + 1) }, true)),
+          h("span", { class: "meta" }, hasAnswer(this.record.answers[question.id]) ? gettext("Answered") : gettext("Not answered")))))),
+      h("div", { class: "quiz-nav" },
+        h("button", { type: "button", class: "button secondary", onclick: () => this.showQuestion(questions.length - 1) }, gettext("Back")),
+        h("button", { type: "button", class: "button", "data-action": "submit", onclick: () => this.submit() }, gettext("Submit answers"))));
+    this.count.focus();
+  }
+
+  startClock() {
+    clearInterval(this.timer);
+    if (secondsLeft(this.record) === null) return;
+    this.clock.hidden = false;
+    const tick = () => {
+      const left = secondsLeft(this.record);
+      this.clock.textContent = interpolate(gettext("Time left: %(time)s"), { time: clock(left) }, true);
+      if (left <= WARN_AT && !this.warned) {
+        this.warned = true;
+        this.clock.classList.add("is-warning");
+        this.warning.textContent = gettext("Less than a minute left. When time is up, the answers you have given are submitted.");
+        this.warning.hidden = false;
+      }
+      if (left <= 0) this.timeUp();
+    };
+    tick();
+    this.timer = setInterval(tick, 1000);
+  }
+
+  timeUp() {
+    clearInterval(this.timer);
+    if (this.locked) return;
+    announce(gettext("Time is up. Your answers are being submitted."));
+    this.submit();
+  }
+
+  // --- submitting -------------------------------------------------------------------------
+
+  async submit() {
+    if (this.locked) return;
+    this.locked = true;
+    clearInterval(this.timer);
+    this.record = await store.updateAttempt(this.record.client_id, (current) => { current.state = "submitting"; });
+    await this.queueSubmission(this.record);
+    this.renderWaiting();
+    await sync();
+  }
+
+  /** The submission of every answer kept on the device, waiting in the outbox. */
+  async queueSubmission(record) {
+    const responses = Object.entries(record.answers)
+      .filter(([, entry]) => entry.answer !== null)
+      .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
+    await store.enqueue({
+      key: `submit:${record.client_id}`,
+      user: this.user,
+      type: "submit",
+      clientId: record.client_id,
+      method: "POST",
+      path: `attempts/${record.id}/submit/`,
+      body: { responses },
+    });
+  }
+
+  renderWaiting() {
+    clearInterval(this.timer);
+    this.locked = true;
+    this.body.replaceChildren(h("section", { class: "notice", id: "waiting", role: "status" },
+      h("h2", {}, gettext("Answers submitted")),
+      h("p", {}, navigator.onLine
+        ? gettext("Sending your answers for grading…")
+        : gettext("You are offline. Your answers are kept on this device and will be sent for grading as soon as you are back online."))));
+  }
+
+  synced({ entry, data }) {
+    if (entry.type === "submit" && entry.clientId === this.record?.client_id) this.showResult(data);
+  }
+
+  async refused({ entry, error }) {
+    if (entry.type !== "submit" || entry.clientId !== this.record?.client_id) return;
+    // The server will not take these answers as they are: back to the questions, with why.
+    this.record = await store.updateAttempt(entry.clientId, (record) => { record.state = "open"; });
+    this.run(this.record);
+    this.warning.textContent = error.message;
+    this.warning.hidden = false;
+  }
+
+  // --- result -----------------------------------------------------------------------------
+
+  async showAttempt(id) {
+    const local = this.user ? await store.attemptById(this.user, id) : null;
+    if (local?.result) return this.showResult(local.result);
+    if (local?.state === "submitting") {
+      this.record = local;
+      return this.renderWaiting();
+    }
+    let attempt;
+    try {
+      attempt = await api.attempt(id);
+    } catch (error) {
+      if (error.status === 401) {
+        this.body.replaceChildren(h("p", {}, h("a", { class: "button", href: signInUrl() }, gettext("Sign in to see this result"))));
+        return;
+      }
+      throw error;
+    }
+    if (!attempt.submitted_at) {
+      history.replaceState(null, "", location.pathname);
+      return this.renderIntro(await this.reconcile(local));
+    }
+    return this.showResult(attempt);
+  }
+
+  async showResult(attempt) {
+    clearInterval(this.timer);
+    this.locked = true;
+    history.replaceState(null, "", `${location.pathname}?attempt=${attempt.id}`);
+    const [lessons, quizzes, quiz] = await Promise.all([
+      api.lessons().catch(() => []),
+      api.quizzes().catch(() => []),
+      api.quiz(this.slug).catch(() => this.quiz),
+    ]);
+    this.quiz = quiz;
+    renderResult(this.body, attempt, {
+      slug: this.slug,
+      quiz: quiz || this.meta,
+      lessons,
+      quizzes,
+      onRetry: (event) => {
+        history.replaceState(null, "", location.pathname);
+        this.problem = h("p", { class: "error", role: "alert", hidden: true });
+        event.currentTarget.after(this.problem);
+        this.start(event.currentTarget);
+      },
+    });
   }
 }
 
-startButton?.addEventListener("click", start);
+export async function mount(main, { params: [slug], hydrate, query }) {
+  const screen = new QuizScreen(main, slug);
+  await screen.open(hydrate, query);
+  return () => screen.close();
+}
+

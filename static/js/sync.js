@@ -1,0 +1,172 @@
+// Sends what waits on the device: answers the server does not have yet, then the outbox
+// (submissions, lessons marked done), oldest first. It runs shortly after each change, when the
+// connection returns, when the app starts and every half minute while something waits.
+// A replay first asks the server who is signed in, which also hands out a fresh CSRF token;
+// everything it sends is idempotent (a saved answer replaces itself, a submission is known by
+// its attempt), so sending twice is harmless and nothing is dropped unless the server refuses
+// it for good.
+import { api } from "./api.js";
+import { currentUser } from "./session.js";
+import { store } from "./store.js";
+
+const DEBOUNCE = 600;
+const RETRY_EVERY = 30_000;
+// After a failure while online (a busy or restarting server), sooner than the half minute.
+const RETRY_AFTER = [2_000, 5_000, 15_000];
+
+export const syncState = { answers: 0, submissions: 0, lessons: 0, offline: !navigator.onLine, needsSignIn: false };
+
+let running = null;
+let rerun = false;
+let needFresh = true;
+let timer = null;
+let failures = 0;
+
+function emit(type, detail) {
+  window.dispatchEvent(new CustomEvent(type, { detail }));
+}
+
+export function pendingCount() {
+  return syncState.answers + syncState.submissions + syncState.lessons;
+}
+
+/** Sync a moment after the last change (answers typed in a burst go out once). */
+export function syncSoon() {
+  clearTimeout(timer);
+  timer = setTimeout(() => sync(), DEBOUNCE);
+}
+
+export function sync({ fresh = false } = {}) {
+  if (fresh) needFresh = true;
+  if (running) {
+    rerun = true;
+    return running;
+  }
+  running = (async () => {
+    try {
+      await run();
+    } finally {
+      running = null;
+    }
+    if (rerun) {
+      rerun = false;
+      await sync();
+    }
+  })();
+  return running;
+}
+
+function retrySoon() {
+  if (failures >= RETRY_AFTER.length) return; // the half-minute retry takes over
+  setTimeout(() => sync(), RETRY_AFTER[failures]);
+  failures += 1;
+}
+
+/** Whether to give up on this write: true when the server refused it for good. */
+function refusedForGood(error) {
+  if (error.transient) {
+    syncState.offline = error.status === 0;
+    if (!syncState.offline) retrySoon();
+    return false;
+  }
+  if (error.status === 401) {
+    syncState.needsSignIn = true;
+    return false;
+  }
+  if (error.status === 403 && error.code === "permission_denied") {
+    needFresh = true; // most likely a stale CSRF token
+    return false;
+  }
+  return true;
+}
+
+async function finish(entry, data) {
+  if (entry.type === "submit") {
+    await store.updateAttempt(entry.clientId, (record) => {
+      record.state = "submitted";
+      record.result = data;
+    });
+  }
+}
+
+async function run() {
+  const user = currentUser();
+  const answers = user ? await store.pendingAnswers(user) : [];
+  const outbox = user ? await store.outbox(user) : [];
+  if (!answers.length && !outbox.length) return report();
+  if (needFresh) {
+    try {
+      const me = await api.me();
+      if (!me.authenticated || String(me.id) !== user) {
+        syncState.needsSignIn = true;
+        return report();
+      }
+      needFresh = false;
+    } catch (error) {
+      syncState.offline = error.status === 0;
+      return report();
+    }
+  }
+  syncState.needsSignIn = false;
+  for (const item of answers) {
+    try {
+      await api.send("PUT", `attempts/${item.attemptId}/responses/${item.questionId}/`, { answer: item.answer });
+      await store.markSynced(item.clientId, item.questionId, item.rev);
+    } catch (error) {
+      if (!refusedForGood(error)) return report();
+      // Time up, already submitted, not valid: kept on the device for the submission.
+      await store.markSynced(item.clientId, item.questionId, item.rev, error.code);
+    }
+  }
+  for (const entry of outbox) {
+    try {
+      const data = await api.send(entry.method, entry.path, entry.body);
+      await finish(entry, data);
+      await store.dequeue(entry.key);
+      emit("rootwise:synced", { entry, data });
+    } catch (error) {
+      if (!refusedForGood(error)) return report();
+      await store.dequeue(entry.key);
+      emit("rootwise:refused", { entry, error });
+    }
+  }
+  syncState.offline = false;
+  failures = 0;
+  return report();
+}
+
+async function report() {
+  const user = currentUser();
+  const answers = user ? await store.pendingAnswers(user) : [];
+  const outbox = user ? await store.outbox(user) : [];
+  syncState.answers = answers.length;
+  syncState.submissions = outbox.filter((entry) => entry.type === "submit").length;
+  syncState.lessons = outbox.filter((entry) => entry.type === "complete").length;
+  if (navigator.onLine === false) syncState.offline = true;
+  emit("rootwise:sync", { ...syncState });
+}
+
+let reporting = null;
+
+/** Tell the page what waits, shortly after the device's store changed. */
+function reportSoon() {
+  clearTimeout(reporting);
+  reporting = setTimeout(report, 100);
+}
+
+export function startSync() {
+  window.addEventListener("rootwise:stored", reportSoon);
+  window.addEventListener("online", () => {
+    syncState.offline = false;
+    sync({ fresh: true });
+  });
+  window.addEventListener("offline", () => {
+    syncState.offline = true;
+    report();
+  });
+  window.addEventListener("rootwise:account", () => sync({ fresh: true }));
+  setInterval(() => {
+    if (pendingCount()) sync({ fresh: true });
+  }, RETRY_EVERY);
+  return sync({ fresh: true });
+}

@@ -1,0 +1,26 @@
+"""One request at a time, and never during a test's own query.
+
+With SQLite in memory, the live server's threads and the test share one connection
+(pytest-django passes it to the server). Used by two threads at once, it fails with "database
+table is locked" (a write, or the flush between tests, meeting another thread's open read).
+So the live server handles one request at a time, and the test's queries wait for it.
+"""
+
+import threading
+
+LOCK = threading.RLock()
+
+
+class OneRequestAtATime:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with LOCK:
+            return self.get_response(request)
+
+
+def locked(execute, sql, params, many, context):
+    """A connection execute wrapper: the test's queries wait for the request in progress."""
+    with LOCK:
+        return execute(sql, params, many, context)
