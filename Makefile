@@ -56,8 +56,10 @@ serve-prod: install catalogs  ## The production configuration here: gunicorn on 
 faults: install catalogs  ## Fault drills on two local production servers (cache outage, PostgreSQL restart, killed worker)
 	$(PY) tools/faults.py
 
-bench: content  ## Requests per second of the content reads vs a bare JSON view
-	$(PY) tools/bench.py
+bench: install catalogs  ## The production configuration under load (gunicorn, PostgreSQL + Redis): req/s, p50, p99
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } 2>/dev/null \
+	  || echo "wrk could not be installed (apt-get install wrk)."
+	$(PY) tools/bench_http.py
 
 format: install  ## Format and autofix with ruff
 	$(VENV)/bin/ruff format .

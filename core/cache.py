@@ -108,8 +108,15 @@ class ResilientRedisCache(RedisCache):
         return value
 
     def client(self, key: str):
-        """The redis-py client that holds `key` (for one-round-trip pipelines)."""
+        """The redis-py client that holds `key`."""
         return self._cache.get_client(key, write=True)
+
+    def script(self, source: str):
+        """A Lua script on the writing server, loaded once, then run by its hash (EVALSHA)."""
+        scripts = self.__dict__.setdefault("_scripts", {})
+        if source not in scripts:
+            scripts[source] = self._cache.get_client(write=True).register_script(source)
+        return scripts[source]
 
 
 class LocalFirst:

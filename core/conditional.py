@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+import time
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -26,6 +30,48 @@ CACHE_SECONDS = 60 * 60
 PAGE_PARAMETERS = ("page", "page_size")
 # Rendered bodies this process keeps (the course's reads in four languages fit many times).
 rendered = LocalFirst(size=512)
+
+
+class RecentVersions:
+    """Content versions this process looked up in the last CONTENT_VERSION_SECONDS: a hot read
+    then needs no query at all. A content save in this process forgets them at once (see
+    `watch_content`); other processes see a change within those seconds."""
+
+    def __init__(self):
+        self.entries: dict[tuple, tuple[float, tuple]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple, lookup):
+        seconds = settings.CONTENT_VERSION_SECONDS
+        if not seconds:
+            return lookup()
+        now = time.monotonic()
+        found = self.entries.get(key)
+        if found and found[0] > now:
+            return found[1]
+        version = lookup()
+        with self.lock:
+            if len(self.entries) > 4096:
+                self.entries.clear()
+            self.entries[key] = (now + seconds, version)
+        return version
+
+    def forget(self, **kwargs) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+recent_versions = RecentVersions()
+
+
+def watch_content(*models) -> None:
+    """Forget the recent versions whenever one of `models` is saved or deleted, or its
+    many-to-many relations change (an app calls this for its content models)."""
+    for model in models:
+        uid = f"recent-versions-{model._meta.label_lower}"
+        post_save.connect(recent_versions.forget, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(recent_versions.forget, sender=model, dispatch_uid=f"{uid}-delete")
+        m2m_changed.connect(recent_versions.forget, sender=model, dispatch_uid=f"{uid}-m2m")
 
 
 def extend_json_object(body: bytes, extra: dict) -> bytes:
@@ -63,7 +109,8 @@ class ConditionalReadMixin:
         return "|".join([request.path, "&".join(used), translation.get_language(), version])
 
     def get(self, request, *args, **kwargs):
-        version, modified = self.content_version()
+        key = (type(self).__name__, *sorted(self.kwargs.items()))
+        version, modified = recent_versions.get(key, self.content_version)
         shared = _digest(self.variant(request, version))
         personal = self.personal_data(request)
         etag = quote_etag(_digest(f"{shared}|{json.dumps(personal, sort_keys=True)}"))

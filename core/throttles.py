@@ -2,7 +2,8 @@
 
 DRF's throttles keep a list of timestamps per key: a read and a write of the shared cache per
 throttle, and two throttles per anonymous request. These count hits in fixed windows instead:
-one pipelined INCR + EXPIRE + TTL against Redis, or the cache's own incr elsewhere. When the
+one atomic script (INCR, and EXPIRE on a window's first hit) against Redis, or the cache's own
+incr elsewhere; how long a window still runs is asked only when a request is refused. When the
 shared cache is unreachable, each process counts on its own (`_LocalCounter`): limits stay
 roughly in force, and nobody is locked out (a sign-in limit that failed closed would refuse
 every learner while Redis is down).
@@ -41,29 +42,51 @@ class _LocalCounter:
 local_counter = _LocalCounter()
 
 
-def count_hit(key: str, window: int) -> tuple[int, float]:
-    """Count one hit of `key` in its current window of `window` seconds; return (hits so far
-    in this window, seconds until it ends)."""
+# One atomic round trip: count the hit, start the window's clock on its first hit.
+COUNT_HIT = """
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return hits
+"""
+
+
+def count_hit(key: str, window: int) -> int:
+    """Count one hit of `key` in its current window of `window` seconds; return the hits so
+    far in this window."""
     cache = caches["default"]
     if isinstance(cache, ResilientRedisCache):
         full_key = cache.make_and_validate_key(key)
         try:
-            pipe = cache.client(full_key).pipeline(transaction=False)
-            pipe.incr(full_key)
-            pipe.expire(full_key, window, nx=True)
-            pipe.ttl(full_key)
-            count, _set, ttl = pipe.execute()
+            hits = cache.script(COUNT_HIT)(keys=[full_key], args=[window])
         except cache.unavailable as error:
             health.failed(error)
-            return local_counter.hit(key, window)
+            return local_counter.hit(key, window)[0]
         health.answered()
-        return int(count), float(ttl if ttl and ttl > 0 else window)
+        return int(hits)
     # Other backends (the local-memory cache of development and tests): add, then incr.
     cache.add(key, 0, window)
     try:
-        return cache.incr(key), float(window)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr, or the cache went away
-        return local_counter.hit(key, window)
+        return local_counter.hit(key, window)[0]
+
+
+def seconds_left(key: str, window: int) -> float:
+    """How long the window of `key` still runs (asked only when a request is refused)."""
+    cache = caches["default"]
+    if isinstance(cache, ResilientRedisCache):
+        try:
+            ttl = cache.client(cache.make_and_validate_key(key)).ttl(
+                cache.make_and_validate_key(key)
+            )
+        except cache.unavailable:
+            ttl = None
+        if ttl and ttl > 0:
+            return float(ttl)
+    local = local_counter.windows.get(key)
+    if local:
+        return max(1.0, local[1] - time.monotonic())
+    return float(window)
 
 
 class WindowRateThrottle(SimpleRateThrottle):
@@ -76,11 +99,11 @@ class WindowRateThrottle(SimpleRateThrottle):
         self.key = self.get_cache_key(request, view)
         if self.key is None:
             return True
-        self.hits, self.left = count_hit(self.key, self.duration)
+        self.hits = count_hit(self.key, self.duration)
         return self.hits <= self.num_requests
 
     def wait(self) -> float:
-        return max(1.0, self.left)
+        return max(1.0, seconds_left(self.key, self.duration))
 
 
 class RequestRateThrottle(WindowRateThrottle):

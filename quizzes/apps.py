@@ -12,6 +12,7 @@ class QuizzesConfig(AppConfig):
         from django.conf import settings
         from django.db.models.signals import pre_delete
 
+        from core.conditional import watch_content
         from core.progress import register_section
         from core.shell import register_tab
         from learning.links import register_lesson_link
@@ -19,9 +20,22 @@ class QuizzesConfig(AppConfig):
         from quizzes.accounts import anonymise_attempts
         from quizzes.api.serializers import QuizProgressOutput
         from quizzes.content import read_lexicon, read_quizzes, write_lexicon, write_quizzes
+        from quizzes.models import (
+            AcceptedAnswer,
+            Choice,
+            LexiconTerm,
+            Question,
+            Quiz,
+            QuizQuestion,
+            WrongAnswer,
+        )
         from quizzes.pack_export import export_lexicon, export_quizzes
         from quizzes.selectors import quiz_progress
         from quizzes.views import lesson_quiz_link
+
+        watch_content(
+            Quiz, QuizQuestion, Question, Choice, AcceptedAnswer, WrongAnswer, LexiconTerm
+        )
 
         register_extension(PackExtension("quizzes", read_quizzes, write_quizzes, export_quizzes))
         register_extension(PackExtension("lexicon", read_lexicon, write_lexicon, export_lexicon))

@@ -128,6 +128,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# How long a process may reuse a content version it looked up (core.conditional): a save in
+# the same process is seen at once, one on another server within this many seconds.
+CONTENT_VERSION_SECONDS = float(os.environ.get("CONTENT_VERSION_SECONDS", "1"))
+
 # Request bodies over this answer 413 (DESIGN.md: limits); core.middleware enforces it.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 

@@ -5,9 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date, parse_http_date
 
-from core.conditional import rendered
+from core.conditional import recent_versions, rendered
 from learning.models import Course, GlossaryTerm, Lesson
 from quizzes.models import Question, Quiz
 
@@ -131,3 +133,20 @@ def test_last_modified_is_the_latest_update(course, api_client):
     response = api_client.get("/api/v1/lessons/nerve-roots/")
     stamp = parse_http_date(response["Last-Modified"])
     assert abs(stamp - lesson.updated_at.timestamp()) < timedelta(seconds=1).total_seconds()
+
+
+def test_a_hot_read_reuses_its_version_until_content_is_saved(course, api_client, settings):
+    """With CONTENT_VERSION_SECONDS a process reuses a version it looked up (no query); a save
+    in this process forgets it at once."""
+    settings.CONTENT_VERSION_SECONDS = 60
+    recent_versions.forget()
+    path = "/api/v1/lessons/nerve-roots/"
+    first = api_client.get(path)
+    with CaptureQueriesContext(connection) as hot:
+        again = api_client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and len(hot) == 0, f"{len(hot)} queries on a hot read"
+    Lesson.objects.filter(slug="nerve-roots").update(summary_en="Changed behind its back.")
+    assert api_client.get(path)["ETag"] == first["ETag"], "reused for CONTENT_VERSION_SECONDS"
+    Lesson.objects.get(slug="nerve-roots").save()
+    assert api_client.get(path)["ETag"] != first["ETag"], "a save did not forget the version"
+    recent_versions.forget()

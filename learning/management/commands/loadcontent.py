@@ -47,13 +47,14 @@ class Command(BaseCommand):
                 "nothing was written"
             ) from None
         report = content_pack_load(pack=content, force=force)
-        for line in report.lines():
+        detailed = options["verbosity"] >= 1  # -v0: only conflicts, problems and the outcome
+        for line in report.lines() if detailed else ():
             self.stdout.write(line)
         changed = report.changed
         conflicts = list(report.conflicts)
         if not no_translations:
             translations = content_translations_load(locale_dir=locale, force=force)
-            for kind, count in sorted(translations.updated.items()):
+            for kind, count in sorted(translations.updated.items()) if detailed else ():
                 self.stdout.write(f"translations: {count} {kind} field(s) updated")
             changed = changed or bool(translations.updated)
             conflicts += translations.conflicts
