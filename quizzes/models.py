@@ -584,7 +584,9 @@ class Response(models.Model):
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
-        ordering = ["attempt", "pk"]
+        # By the attempt's id, not the attempt: ordering by a foreign key would join its table
+        # (and its own ordering) into every unordered read of responses.
+        ordering = ["attempt_id", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["attempt", "question"], name="response_unique_question")
         ]

@@ -56,17 +56,22 @@ def _lock_question_and_open_attempts(question: Question) -> None:
     )
 
 
-def affected_responses(*, question: Question, language: str, normalized: str) -> list[QuizResponse]:
-    """Submitted responses to `question` that gave the wrong answer `normalized` (as the
-    results page counts it), in `language`, or in every language for English."""
+def affected_responses_query(*, question: Question, language: str):
+    """Submitted responses to `question` in `language` (every language for English)."""
     responses = QuizResponse.objects.filter(
         question=question, attempt__submitted_at__isnull=False
     ).select_related("attempt")
     if language != SOURCE_LANGUAGE:
         responses = responses.filter(attempt__language=language)
+    return responses.order_by("pk")
+
+
+def affected_responses(*, question: Question, language: str, normalized: str) -> list[QuizResponse]:
+    """Submitted responses to `question` that gave the wrong answer `normalized` (as the
+    results page counts it), in `language`, or in every language for English."""
     return [
         response
-        for response in responses.order_by("pk")
+        for response in affected_responses_query(question=question, language=language)
         if (response.points or 0) < (response.max_points or 0)
         and normalized in dict(wrong_pieces(question.kind, response.answer, response.feedback))
     ]

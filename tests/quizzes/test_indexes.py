@@ -5,10 +5,12 @@ import uuid
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
+from quizzes import regrade
 from quizzes.models import Attempt, Kind
 from quizzes.models import Response as QuizResponse
-from tests.factories import QuestionFactory, QuizFactory, UserFactory
+from tests.factories import AssignmentFactory, QuestionFactory, QuizFactory, UserFactory
 
 pytestmark = [
     pytest.mark.postgres,
@@ -20,10 +22,12 @@ LEARNERS, QUIZZES, ATTEMPTS_EACH = 200, 10, 6
 
 @pytest.fixture
 def volume(db):
-    """200 learners × 10 quizzes, six attempts at each of the learner's quizzes (12,000 rows),
-    each with a response, then ANALYZE so the planner knows the sizes."""
-    questions = [QuestionFactory(kind=Kind.TRUE_FALSE, true_false_answer=True) for _ in range(3)]
-    quizzes = [QuizFactory(questions=questions) for _ in range(QUIZZES)]
+    """200 learners × 10 quizzes, six submitted attempts at each of the learner's quizzes
+    (12,000 rows, the first of each for one of 10 assignments), each with a response to one
+    of 30 questions, then ANALYZE so the planner knows the sizes."""
+    questions = [QuestionFactory(kind=Kind.TRUE_FALSE, true_false_answer=True) for _ in range(30)]
+    quizzes = [QuizFactory(questions=questions[n::QUIZZES]) for n in range(QUIZZES)]
+    assignments = [AssignmentFactory(quiz=quiz) for quiz in quizzes]
     learners = UserFactory.create_batch(LEARNERS)
     attempts = Attempt.objects.bulk_create(
         Attempt(
@@ -31,18 +35,25 @@ def volume(db):
             quiz=quiz,
             client_id=uuid.uuid4(),
             question_ids=[question.pk for question in questions],
+            assignment=assignments[number] if attempt == 0 else None,
+            submitted_at=timezone.now(),
         )
         for learner in learners
-        for quiz in quizzes
-        for _ in range(ATTEMPTS_EACH)
+        for number, quiz in enumerate(quizzes)
+        for attempt in range(ATTEMPTS_EACH)
     )
     QuizResponse.objects.bulk_create(
-        QuizResponse(attempt=attempt, question=questions[n % 3], answer={"value": True}, points=1)
+        QuizResponse(attempt=attempt, question=questions[n % 30], answer={"value": True}, points=1)
         for n, attempt in enumerate(attempts)
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    return {"learner": learners[7], "quiz": quizzes[3], "question": questions[1]}
+    return {
+        "learner": learners[7],
+        "quiz": quizzes[3],
+        "question": questions[1],
+        "assignment": assignments[2],
+    }
 
 
 HOT_LOOKUPS = {
@@ -60,6 +71,12 @@ HOT_LOOKUPS = {
     ),
     "a quiz's attempts (results)": lambda v: Attempt.objects.filter(quiz=v["quiz"]),
     "an attempt's responses": lambda v: QuizResponse.objects.filter(attempt_id=1),
+    "an assignment's attempts (its results, status counts)": lambda v: Attempt.objects.filter(
+        assignment=v["assignment"]
+    ),
+    "the answers to one question (regrading an accepted answer)": lambda v: (
+        regrade.affected_responses_query(question=v["question"], language="en")
+    ),
 }
 
 
