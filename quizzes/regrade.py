@@ -47,7 +47,10 @@ RESPONSE_FIELDS = ["points", "max_points", "correct", "feedback"]
 
 def _lock_question_and_open_attempts(question: Question) -> None:
     """See the module docstring: what makes a regrade safe against a concurrent submit."""
-    Question.objects.select_for_update().filter(pk=question.pk).first()
+    # FOR NO KEY UPDATE: it serializes acceptances of one question, yet lets a submit or a
+    # review insert rows that refer to the question (their foreign-key check takes KEY SHARE,
+    # which FOR UPDATE would block: a submit holding its attempt would then deadlock with us).
+    Question.objects.select_for_update(no_key=True).filter(pk=question.pk).first()
     quizzes = QuizQuestion.objects.filter(question=question).values("quiz_id")
     list(
         Attempt.objects.select_for_update()

@@ -24,7 +24,8 @@ GRACE_PERIOD = timedelta(minutes=2)
 
 def _lock_learner(learner) -> None:
     """Serialize one learner's attempt starts, so concurrent starts cannot pass the limit."""
-    get_user_model().objects.select_for_update().filter(pk=learner.pk).first()
+    # NO KEY: rows that refer to the learner (sessions, reviews) may still be written meanwhile.
+    get_user_model().objects.select_for_update(no_key=True).filter(pk=learner.pk).first()
 
 
 def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int]]]:
