@@ -4,7 +4,7 @@ and reaches the server exactly once when the connection returns, which reschedul
 Hints for known wrong answers show in a quiz's result and in a review's feedback."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -62,6 +62,12 @@ def test_review_counts_due_cards_and_checks_an_offline_answer_once(course, learn
     offline_card = card_of(learner, "two-pains-prove-one-cause")
 
     page = page_in("en", signed_in=learner)
+    sent = []  # what reached the server for the card answered offline: (status, body)
+    path = f"/api/v1/me/review/{offline_card.question_id}/"
+    page.on(
+        "response",
+        lambda r: sent.append((r.status, r.request.post_data_json)) if path in r.url else None,
+    )
     go(page, "/en/", "learn")
     badge = page.locator(".tab[data-tab=review] .tab-badge")
     badge.wait_for()
@@ -92,10 +98,14 @@ def test_review_counts_due_cards_and_checks_an_offline_answer_once(course, learn
     back_online = timezone.now()
     page.context.set_offline(False)
     page.locator("#review-checked .feedback").wait_for(timeout=20000)
+    assert [status for status, _body in sent] == [201], f"sent {sent}, not once"
+    body = sent[0][1]
     reviews = Review.objects.filter(card=offline_card, source="review")
     assert reviews.count() == 1, "the offline answer did not reach the server exactly once"
     review = reviews.get()
-    assert review.correct and review.reviewed_at <= back_online, "not counted when answered"
+    assert str(review.client_id) == body["client_id"] and review.correct
+    answered_at = datetime.fromisoformat(body["answered_at"])
+    assert review.reviewed_at == answered_at < back_online, "not counted when it was given"
     offline_card.refresh_from_db()
     assert offline_card.reviews_count == 2 and offline_card.due_at > back_online
     assert offline_card.due_at == review.due_after, "the card was not rescheduled"
