@@ -52,6 +52,7 @@ urlpatterns += i18n_patterns(
     path("logout/", LogoutView.as_view(), name="logout"),
     path("", include("learning.urls")),
     path("", include("quizzes.urls")),
+    path("", include("review.urls")),
 )
 
 if settings.DEBUG:

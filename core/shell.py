@@ -1,7 +1,7 @@
 """The app shell every screen is rendered into: the tab bar that apps register their tabs in,
 the language menu, and `render_screen`, which page views call instead of `render`.
 
-Apps register tabs in AppConfig.ready() (Learn, Quizzes, Progress; Review when it lands), so
+Apps register tabs in AppConfig.ready() (Learn, Quizzes, Review, Progress), so
 the shell lists them without importing any app. The browser side mirrors this in
 `static/js/routes.js`: a screen added here gets a route there.
 """

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LearningConfig(AppConfig):
@@ -22,7 +23,7 @@ class LearningConfig(AppConfig):
         rosetta_saved.connect(reload_after_rosetta_save, dispatch_uid="learning-rosetta-reload")
         register_tab(
             "learn",
-            label=_("Learn"),
+            label=pgettext_lazy("tab", "Learn"),
             url_name="learning:lessons",
             icon="app/icons/learn.svg",
             order=10,

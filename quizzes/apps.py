@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class QuizzesConfig(AppConfig):
@@ -48,10 +49,10 @@ class QuizzesConfig(AppConfig):
         pre_delete.connect(
             anonymise_attempts, sender=settings.AUTH_USER_MODEL, dispatch_uid="anonymise_attempts"
         )
-        # Review (spaced repetition) takes order 30, between Quizzes and Progress.
+        # Review (spaced repetition, its own app) takes order 30, between Quizzes and Progress.
         register_tab(
             "quizzes",
-            label=_("Quizzes"),
+            label=pgettext_lazy("tab", "Quizzes"),
             url_name="quizzes:quizzes",
             icon="app/icons/quizzes.svg",
             order=20,
@@ -59,7 +60,7 @@ class QuizzesConfig(AppConfig):
         )
         register_tab(
             "progress",
-            label=_("Progress"),
+            label=pgettext_lazy("tab", "Progress"),
             url_name="quizzes:progress",
             icon="app/icons/progress.svg",
             order=40,

@@ -7,6 +7,9 @@ until the server has it.
 
 from django.http import Http404
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -14,7 +17,7 @@ from core.shell import render_screen
 from learning import selectors as learning
 from learning.links import LessonLink
 from quizzes import selectors
-from quizzes.assignments import learner_assignments
+from quizzes.assignments import Status, learner_assignments
 from quizzes.models import Quiz
 
 
@@ -63,12 +66,64 @@ def quiz_detail(request, slug):
     return render_screen(request, "app/quiz.html", context, screen="quiz")
 
 
+# A learner's status on an assignment as its badge says it (static/js/course.js says the same).
+STATUS_BADGES = {
+    Status.UPCOMING: _("Not open yet"),
+    Status.NOT_STARTED: _("Not started"),
+    Status.IN_PROGRESS: _("In progress"),
+    Status.SUBMITTED: _("Submitted"),
+    Status.LATE: _("Submitted late"),
+}
+
+
+def _when(moment) -> str:
+    return date_format(localtime(moment), "DATETIME_FORMAT")
+
+
+def _assignment_facts(row) -> list[str]:
+    """Its dates and attempts, as the card lists them (static/js/assignments.js alike)."""
+    facts = []
+    if row.status == Status.UPCOMING and row.opens_at:
+        facts.append(gettext("Opens %(date)s") % {"date": _when(row.opens_at)})
+    if row.due_at:
+        facts.append(gettext("Due %(date)s") % {"date": _when(row.due_at)})
+    if row.attempt_limit:
+        facts.append(
+            ngettext(
+                "%(used)s of %(limit)s attempt used",
+                "%(used)s of %(limit)s attempts used",
+                row.attempt_limit,
+            )
+            % {"used": row.attempts_used, "limit": row.attempt_limit}
+        )
+        facts.append(
+            ngettext("%(count)s attempt left", "%(count)s attempts left", row.attempts_left)
+            % {"count": row.attempts_left}
+        )
+    elif row.attempts_used:
+        facts.append(
+            ngettext("%(count)s attempt used", "%(count)s attempts used", row.attempts_used)
+            % {"count": row.attempts_used}
+        )
+    return facts
+
+
 @require_safe
 def assignments(request):
-    """The quizzes the learner's instructors assigned, with their due dates."""
+    """The quizzes the learner's instructors assigned: status, dates, attempts, best score."""
     context = {}
     if request.user.is_authenticated:
-        context["assignments"] = learner_assignments(learner=request.user)
+        context["assignments"] = [
+            {
+                "row": row,
+                "status": STATUS_BADGES[row.status],
+                "facts": " · ".join(_assignment_facts(row)),
+                "percent": round(100 * row.best_score / row.max_score)
+                if row.best_score is not None and row.max_score
+                else 0,
+            }
+            for row in learner_assignments(learner=request.user)
+        ]
     return render_screen(request, "app/assignments.html", context, screen="assignments")
 
 

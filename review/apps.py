@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ReviewConfig(AppConfig):
@@ -11,6 +12,7 @@ class ReviewConfig(AppConfig):
         # through quizzes' signals and
         # adds its section to me/progress through core's registry; neither imports this app.
         from core.progress import register_section
+        from core.shell import register_tab
         from quizzes.signals import attempt_submitted, responses_regraded
         from review.api.serializers import ReviewProgressOutput
         from review.selectors import review_progress
@@ -27,6 +29,14 @@ class ReviewConfig(AppConfig):
             lambda sender, responses, **kwargs: reviews_regraded(responses=responses),
             dispatch_uid="review-cards-regraded",
             weak=False,
+        )
+        # Between Quizzes (20) and Progress (40).
+        register_tab(
+            "review",
+            label=pgettext_lazy("tab", "Review"),
+            url_name="review:review",
+            icon="app/icons/review.svg",
+            order=30,
         )
         register_section(
             "review",

@@ -28,6 +28,17 @@ def cards_of(*, learner) -> QuerySet[ReviewCard]:
     )
 
 
+def review_summary(*, learner) -> dict:
+    """What the Review screen says before the app takes it over: the learner's cards, how many
+    are due now (by the server's clock) and the next due time. One query."""
+    now = timezone.now()
+    return ReviewCard.objects.filter(learner=learner).aggregate(
+        cards=Count("pk"),
+        due=Count("pk", filter=Q(due_at__lte=now)),
+        next_due_at=Min("due_at"),
+    )
+
+
 def learner_zone(name: str) -> ZoneInfo:
     """The learner's time zone as the app sends it (IANA name); UTC when absent or unknown."""
     try:

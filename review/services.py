@@ -15,7 +15,7 @@ from core.codes import ErrorCode
 from core.errors import Conflict, NotFound
 from quizzes import grading
 from quizzes.models import Attempt
-from quizzes.selectors import answer_key, questions_by_id
+from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
 from quizzes.services import validated_answer
 from review import scheduling
 from review.models import Review, ReviewCard, Source
@@ -155,9 +155,12 @@ def review_answer(
             stored = _stored(learner, client_id, question_id)
             if stored:
                 return stored, False
-            question = questions_by_id([question_id])[question_id]
+            # Graded as in a quiz: known wrong answers (and their hints) and the language's
+            # lexicon of known terms, so no known term passes for a typo of the key.
+            question = questions_by_id([question_id], graded=True)[question_id]
             cleaned = validated_answer(question, language, answer)
-            grade = grading.grade(answer_key(question, language), cleaned)
+            key = answer_key(question, language, grading_lexicon(language))
+            grade = grading.grade(key, cleaned)
             now = timezone.now()
             when = scheduling.clamp(answered_at, earliest=card.last_review_at, now=now)
             rating = scheduling.rating_for(grade.points, grade.max_points)

@@ -48,6 +48,8 @@ async function request(method, path, body) {
 }
 
 const get = (path) => request("GET", path);
+// The phone's time zone: "due today" in me/progress ends at the learner's midnight.
+const zone = () => encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
 const results = async (path) => (await get(path)).results;
 
 export const api = {
@@ -60,9 +62,11 @@ export const api = {
   lesson: (slug) => get(`lessons/${encodeURIComponent(slug)}/`),
   quizzes: () => results("quizzes/"),
   quiz: (slug) => get(`quizzes/${encodeURIComponent(slug)}/`),
-  progress: () => get("me/progress/"),
+  progress: () => get(`me/progress/?tz=${zone()}`),
   assignments: () => results("me/assignments/"),
   openAttempts: (quiz) => results(`attempts/?quiz=${encodeURIComponent(quiz)}&open=true`),
   attempt: (id) => get(`attempts/${id}/`),
-  start: (quiz, clientId) => request("POST", "attempts/", { quiz, client_id: clientId }),
+  start: (quiz, clientId, assignment = null) =>
+    request("POST", "attempts/", assignment ? { quiz, client_id: clientId, assignment } : { quiz, client_id: clientId }),
+  reviewCards: () => results("me/review/"),
 };

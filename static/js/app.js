@@ -4,6 +4,7 @@
 // service worker and tells it what this device should keep for offline use.
 import { api, reads } from "./api.js";
 import { announce, h, lang, path } from "./dom.js";
+import { refreshReview, showBadge } from "./due.js";
 import { navigate } from "./router.js";
 import { match } from "./routes.js";
 import { currentUser, currentUsername, setAccount, signInUrl } from "./session.js";
@@ -149,6 +150,9 @@ function renderSync(state) {
   if (state.answers && waiting) {
     parts.push(interpolate(ngettext("%(count)s answer is kept on this device until it can be sent.", "%(count)s answers are kept on this device until they can be sent.", state.answers), { count: state.answers }, true));
   }
+  if (state.reviews && waiting) {
+    parts.push(interpolate(ngettext("%(count)s review answer waits to be checked.", "%(count)s review answers wait to be checked.", state.reviews), { count: state.reviews }, true));
+  }
   if (state.lessons && waiting) {
     parts.push(interpolate(ngettext("%(count)s lesson marked done waits to be sent.", "%(count)s lessons marked done wait to be sent.", state.lessons), { count: state.lessons }, true));
   }
@@ -186,7 +190,8 @@ async function keepForOffline() {
   if (reply?.done) document.documentElement.dataset.offlineReady = "true";
 }
 
-/** Quizzes assigned to the learner are kept for offline reading before they are opened. */
+/** Quizzes assigned to the learner, and the Review screen, are kept for offline use before
+ * they are opened (the cards themselves: refreshReview). */
 async function keepAssigned() {
   if (!currentUser() || navigator.onLine === false) return;
   let assignments;
@@ -199,7 +204,16 @@ async function keepAssigned() {
     path(`quizzes/${assignment.quiz}/`),
     `/api/v1/quizzes/${encodeURIComponent(assignment.quiz)}/?lang=${lang}`,
   ]);
-  if (urls.length) await tellWorker({ type: "keep", urls });
+  await tellWorker({ type: "keep", urls: [path("review/"), ...urls] });
+}
+
+// --- the Review tab's badge ------------------------------------------------------------------
+
+let badgeTimer = null;
+
+function onSynced(event) {
+  // A quiz graded makes cards; a review answered moves one: both change what is due.
+  if (["submit", "review"].includes(event.detail.entry.type)) refreshReview();
 }
 
 async function registerWorker() {
@@ -222,6 +236,16 @@ window.addEventListener("rootwise:navigate", () => show());
 window.addEventListener("popstate", () => show());
 window.addEventListener("rootwise:account", renderAccount);
 window.addEventListener("rootwise:sync", (event) => renderSync(event.detail));
+window.addEventListener("rootwise:account", refreshReview);
+window.addEventListener("rootwise:synced", onSynced);
+window.addEventListener("rootwise:refused", onSynced);
+window.addEventListener("rootwise:stored", () => {
+  clearTimeout(badgeTimer);
+  badgeTimer = setTimeout(showBadge, 150);
+});
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") showBadge({ fresh: true });
+});
 document.addEventListener("click", onClick);
 document.addEventListener("submit", signOut);
 document.addEventListener("keydown", (event) => {
@@ -229,4 +253,5 @@ document.addEventListener("keydown", (event) => {
 });
 show({ first: true });
 startSync();
+refreshReview();
 registerWorker();

@@ -1,6 +1,6 @@
 // The course as the screens show it: the learner's done marks and results (including lessons
 // marked done that still wait to sync), marking a lesson done, and the badges and links the
-// lists share.
+// lists share (an assignment's status among them).
 import { api } from "./api.js";
 import { formatNumber, h, path, percentOf } from "./dom.js";
 import { currentUser } from "./session.js";
@@ -61,5 +61,19 @@ export function minutes(count) {
   return interpolate(ngettext("%(minutes)s minute", "%(minutes)s minutes", count), { minutes: count }, true);
 }
 
+/** Where a learner stands on an assignment (me/assignments' `status`), as a badge. */
+export function assignmentStatus(status) {
+  const label = {
+    upcoming: gettext("Not open yet"),
+    not_started: gettext("Not started"),
+    in_progress: gettext("In progress"),
+    submitted: gettext("Submitted"),
+    late: gettext("Submitted late"),
+  }[status] ?? status;
+  return h("span", { class: "badge status", "data-status": status }, label);
+}
+
 export const lessonUrl = (slug) => path(`lessons/${slug}/`);
 export const quizUrl = (slug) => path(`quizzes/${slug}/`);
+/** A quiz opened from an assignment starts (or resumes) the attempt for that assignment. */
+export const assignmentUrl = (assignment) => `${quizUrl(assignment.quiz)}?assignment=${assignment.id}`;

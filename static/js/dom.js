@@ -66,6 +66,16 @@ export function announce(text) {
   setTimeout(() => { region.textContent = text; }, 60);
 }
 
+/** A random UUID made on the device: the id that makes a write safe to send twice. */
+export function newClientId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export function notice(text, className = "notice") {
   return h("p", { class: className }, text);
 }

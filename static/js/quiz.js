@@ -1,13 +1,16 @@
 // A quiz: the intro with one button to start or resume, the questions one at a time, the
-// countdown of a timed quiz, submitting and the result.
+// countdown of a timed quiz, submitting and the result. Opened from an assignment
+// (`?assignment=<id>`), it starts the attempt for that assignment and shows its due date and
+// attempts left; the assignment goes with the attempt kept on the device, so a start retried
+// after a lost answer is for the same assignment.
 //
 // Never lose an answer: each answer is kept on the device the moment it changes and saved to
 // the server shortly after (sync.js); an open attempt is resumed with the same client_id, never
 // replaced; a submission waits in the outbox until the server has graded it; the result stays
 // reachable at ?attempt=<id>. A new attempt starts only when the learner asks for one.
 import { api } from "./api.js";
-import { questionCount } from "./course.js";
-import { announce, clock, formatNumber, h, path, setTitle } from "./dom.js";
+import { assignmentUrl, questionCount } from "./course.js";
+import { announce, clock, formatDate, formatNumber, h, newClientId, path, setTitle } from "./dom.js";
 import { hasAnswer, renderQuestion } from "./questions.js";
 import { renderResult } from "./result.js";
 import { currentUser, signInUrl } from "./session.js";
@@ -15,15 +18,6 @@ import { store } from "./store.js";
 import { sync, syncSoon, syncState } from "./sync.js";
 
 const WARN_AT = 60; // seconds before the deadline
-
-function newClientId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 const META = ["slug", "title", "description", "lesson", "time_limit", "attempt_limit", "pass_mark", "question_count"];
 
@@ -71,6 +65,7 @@ class QuizScreen {
       return;
     }
     const local = this.user ? await this.localOpen() : null;
+    const assignments = this.user ? api.assignments().catch(() => []) : Promise.resolve([]);
     try {
       this.quiz = await api.quiz(this.slug);
     } catch (error) {
@@ -90,6 +85,12 @@ class QuizScreen {
       return;
     }
     this.record = await this.reconcile(local);
+    this.assignments = (await assignments).filter((assignment) => assignment.quiz === this.slug);
+    // An open attempt is resumed for whatever it was started for; otherwise the link says.
+    const requested = Number(query.get("assignment")) || null;
+    const openFor = this.record?.state === "open" ? (this.record.attempt?.assignment ?? this.record.assignment ?? null) : undefined;
+    this.assignmentId = openFor === undefined ? requested : openFor;
+    this.openForOther = openFor !== undefined && requested !== null && openFor !== requested;
     if (this.record?.state === "submitting") {
       // Submitted on this device; if the page closed before it was queued, queue it now.
       const queued = await store.outbox(this.user);
@@ -166,9 +167,20 @@ class QuizScreen {
 
   // --- intro ------------------------------------------------------------------------------
 
+  /** The learner's assignment this attempt is (or would be) for, as me/assignments has it. */
+  get assignment() {
+    return this.assignments?.find((assignment) => assignment.id === this.assignmentId) || null;
+  }
+
   async renderIntro(record) {
     const meta = this.meta;
+    const assignment = this.assignment;
     const facts = [];
+    if (assignment) {
+      facts.push(assignment.due_at
+        ? interpolate(gettext("Assigned to you, due %(date)s"), { date: formatDate(assignment.due_at) }, true)
+        : gettext("Assigned to you"));
+    }
     if (meta.question_count) facts.push(questionCount(meta.question_count));
     if (meta.pass_mark !== undefined) facts.push(interpolate(gettext("Pass mark: %(mark)s%"), { mark: formatNumber(meta.pass_mark) }, true));
     if (meta.time_limit !== undefined) {
@@ -176,7 +188,12 @@ class QuizScreen {
         ? interpolate(ngettext("Time limit: %(minutes)s minute", "Time limit: %(minutes)s minutes", meta.time_limit), { minutes: meta.time_limit }, true)
         : gettext("No time limit"));
     }
-    if (this.quiz?.attempt_limit && this.quiz.attempts_used !== undefined) {
+    if (assignment) {
+      if (assignment.attempts_left !== null) {
+        facts.push(interpolate(ngettext("%(count)s attempt left for this assignment", "%(count)s attempts left for this assignment", assignment.attempts_left),
+          { count: assignment.attempts_left }, true));
+      }
+    } else if (this.quiz?.attempt_limit && this.quiz.attempts_used !== undefined) {
       facts.push(interpolate(ngettext("%(used)s of %(limit)s attempt used", "%(used)s of %(limit)s attempts used", this.quiz.attempt_limit),
         { used: this.quiz.attempts_used, limit: this.quiz.attempt_limit }, true));
     }
@@ -188,11 +205,31 @@ class QuizScreen {
       if (left !== null && left <= 0) return this.run(record); // its time ran out: submit now
       if (left !== null) facts.push(interpolate(gettext("Time left: %(time)s"), { time: clock(left) }, true));
       actions.append(h("button", { type: "button", class: "button", "data-action": "resume", onclick: () => this.run(record) }, gettext("Resume your attempt")));
-    } else if (this.quiz?.attempts_left === 0) {
+      if (this.openForOther) {
+        actions.append(h("p", { class: "notice" }, gettext("Your open attempt at this quiz is not for this assignment. Submit it first, then come back to start the assignment.")));
+      }
+    } else if (assignment?.status === "upcoming") {
+      actions.append(h("p", { class: "notice", id: "assignment-not-open" }, assignment.opens_at
+        ? interpolate(gettext("This assignment opens on %(date)s. You can start it then."), { date: formatDate(assignment.opens_at) }, true)
+        : gettext("This assignment is not open yet.")));
+    } else if (assignment?.attempts_left === 0) {
+      actions.append(h("p", { class: "notice" }, gettext("You have used every attempt at this assignment.")));
+    } else if (!assignment && this.quiz?.attempts_left === 0) {
       actions.append(h("p", { class: "notice" }, gettext("You have used every attempt at this quiz.")));
     } else {
-      const label = this.quiz?.attempts_used ? gettext("Try again") : gettext("Start the quiz");
+      const used = assignment ? assignment.attempts_used : this.quiz?.attempts_used;
+      const label = used ? gettext("Try again") : gettext("Start the quiz");
       actions.append(h("button", { type: "button", class: "button", "data-action": "start", onclick: (event) => this.start(event.currentTarget) }, label));
+      if (assignment?.due_at && Date.parse(assignment.due_at) < Date.now()) {
+        actions.append(h("p", { class: "notice" }, gettext("The due date has passed. You can still submit: your attempt is kept and marked late.")));
+      }
+    }
+    const other = !assignment && this.user && this.assignments?.find((item) => item.status === "not_started");
+    if (other) {
+      actions.append(h("p", { class: "notice", id: "assigned-quiz" }, other.due_at
+        ? interpolate(gettext("This quiz is assigned to you, due %(date)s."), { date: formatDate(other.due_at) }, true)
+        : gettext("This quiz is assigned to you."), " ",
+        h("a", { href: assignmentUrl(other) }, gettext("Take it for your assignment"))));
     }
     const last = this.user ? await this.lastResult() : null;
     if (last) actions.append(h("a", { class: "button secondary", href: `?attempt=${last}` }, gettext("See your last result")));
@@ -227,13 +264,20 @@ class QuizScreen {
     button.disabled = true;
     // A start whose answer was lost (the connection dropped) is retried with the same id, so
     // the server returns that attempt instead of opening a second one.
-    const previous = (await store.attemptsOf(this.user, this.slug)).find((record) => record.state === "starting");
+    const assignment = this.assignmentId ?? null;
+    let previous = (await store.attemptsOf(this.user, this.slug)).find((record) => record.state === "starting");
+    if (previous && (previous.assignment ?? null) !== assignment) {
+      // A start for something else whose answer never came: its client_id cannot start this
+      // one (409). Had it reached the server, that attempt is open there and is resumed.
+      await store.updateAttempt(previous.client_id, (current) => { current.state = "refused"; });
+      previous = null;
+    }
     const record = previous || await store.putAttempt({
-      client_id: newClientId(), user: this.user, quiz: this.slug, state: "starting", created: Date.now(), answers: {}, index: 0, meta: this.meta,
+      client_id: newClientId(), user: this.user, quiz: this.slug, assignment, state: "starting", created: Date.now(), answers: {}, index: 0, meta: this.meta,
     });
     let attempt;
     try {
-      attempt = await api.start(this.slug, record.client_id);
+      attempt = await api.start(this.slug, record.client_id, record.assignment ?? null);
     } catch (error) {
       button.disabled = false;
       if (!error.transient) await store.updateAttempt(record.client_id, (current) => { current.state = "refused"; });
@@ -432,15 +476,20 @@ class QuizScreen {
     clearInterval(this.timer);
     this.locked = true;
     history.replaceState(null, "", `${location.pathname}?attempt=${attempt.id}`);
-    const [lessons, quizzes, quiz] = await Promise.all([
+    const [lessons, quizzes, quiz, assignments] = await Promise.all([
       api.lessons().catch(() => []),
       api.quizzes().catch(() => []),
       api.quiz(this.slug).catch(() => this.quiz),
+      attempt.assignment ? api.assignments().catch(() => []) : [],
     ]);
     this.quiz = quiz;
+    // Trying again after an assignment's attempt is another attempt for it, within its limit.
+    this.assignmentId = attempt.assignment ?? null;
+    if (attempt.assignment) this.assignments = assignments.filter((item) => item.quiz === this.slug);
+    const assignment = this.assignment;
     renderResult(this.body, attempt, {
       slug: this.slug,
-      quiz: quiz || this.meta,
+      quiz: assignment ? { ...(quiz || this.meta), attempts_left: assignment.attempts_left } : quiz || this.meta,
       lessons,
       quizzes,
       onRetry: (event) => {

@@ -1,17 +1,18 @@
-// A graded attempt: the score beside the pass mark, then each answer with what was right,
-// missing or wrong, forgiven typos, the right answer, the explanation and its lesson. Partly
-// right is told apart from wrong by word, symbol and colour. The verdict is announced.
+// A graded attempt: the score beside the pass mark (and whether it came after an assignment's
+// due date), then each answer with what was right, missing or wrong, forgiven typos, the right
+// answer, a hint, the explanation and its lesson. Partly right is told apart from wrong by word,
+// symbol and colour. The verdict is announced.
 import { lessonUrl, quizUrl } from "./course.js";
 import { announce, formatNumber, h, path, percentOf } from "./dom.js";
 import { describeAnswer, describeExpected } from "./questions.js";
 
-function statusOf(response) {
+export function statusOf(response) {
   if (response.correct) return "right";
   if (response.answer === null || response.answer === undefined) return "unanswered";
   return response.points > 0 ? "partly" : "wrong";
 }
 
-function statusLabel(status) {
+export function statusLabel(status) {
   return {
     right: gettext("Right"),
     partly: gettext("Partly right"),
@@ -36,7 +37,10 @@ function items(list) {
   return list.length === 1 ? list[0] : h("ul", {}, list.map((item) => h("li", {}, item)));
 }
 
-function card(response, question, index) {
+/** One graded answer: verdict and points, the answer given, what was right, missing or wrong,
+ * forgiven typos, the right answer, a hint for a known wrong answer, the explanation and the
+ * lesson. The result screen lists them (`li`); the Review screen shows one at a time. */
+export function gradedAnswer(response, question, { tag = "li", title = null } = {}) {
   const status = statusOf(response);
   const feedback = response.feedback || {};
   const rows = [["answer", gettext("Your answer"), describeAnswer(question, response.answer)]];
@@ -49,16 +53,21 @@ function card(response, question, index) {
   }
   const expected = status === "right" ? null : describeExpected(question, feedback.expected);
   if (expected !== null) rows.push(["expected", gettext("Right answer"), expected]);
-  if (feedback.hint) rows.push(["hint", gettext("Hint"), feedback.hint]);
   const points = interpolate(gettext("%(points)s of %(max)s points"),
     { points: formatNumber(response.points ?? 0), max: formatNumber(response.max_points ?? question.points) }, true);
-  return h("li", { class: `feedback is-${status}`, "data-question": response.question, "data-status": status },
+  return h(tag, { class: `feedback is-${status}`, "data-question": response.question, "data-status": status },
     h("p", { class: "status" }, statusLabel(status), " · ", points),
-    h("h3", {}, interpolate(gettext("Question %(number)s: %(prompt)s"), { number: formatNumber(index + 1), prompt: question.prompt }, true)),
+    title,
     h("dl", {}, rows.flatMap(([key, term, value]) => [h("dt", {}, term), h("dd", { "data-row": key }, value)])),
+    feedback.hint ? h("p", { class: "feedback-hint", "data-row": "hint" }, h("strong", {}, gettext("Hint")), " ", feedback.hint) : null,
     response.explanation ? h("p", { class: "explanation" }, response.explanation) : null,
     response.lesson ? h("p", {}, h("a", { href: lessonUrl(response.lesson) },
       interpolate(gettext("Read the lesson: %(title)s"), { title: response.lesson_title }, true))) : null);
+}
+
+function card(response, question, index) {
+  const title = h("h3", {}, interpolate(gettext("Question %(number)s: %(prompt)s"), { number: formatNumber(index + 1), prompt: question.prompt }, true));
+  return gradedAnswer(response, question, { title });
 }
 
 function actions({ slug, quiz, lessons, quizzes, onRetry }) {
@@ -92,7 +101,8 @@ export function renderResult(container, attempt, context) {
       h("p", { class: "score" }, score),
       h("p", { class: "meta" }, interpolate(gettext("Pass mark: %(mark)s%"), { mark: formatNumber(attempt.pass_mark) }, true)),
       h("ul", { class: "tally" }, tally(responses.map(statusOf))),
-      attempt.submitted_late ? h("p", { class: "notice" }, gettext("Submitted after the time limit: only the answers saved in time were counted.")) : null),
+      attempt.submitted_late ? h("p", { class: "notice" }, gettext("Submitted after the time limit: only the answers saved in time were counted.")) : null,
+      attempt.after_due ? h("p", { class: "notice", id: "after-due" }, gettext("Submitted after the due date — kept and marked late.")) : null),
     actions(context),
     h("h2", {}, gettext("Your answers")),
     h("ol", { class: "feedback-list" }, responses.map((response, index) => card(response, questions.get(response.question), index)))));

@@ -1,9 +1,10 @@
 // The only module that stores anything on the device (IndexedDB). It keeps:
 // - attempts: each attempt this device works on, by its client_id, with its questions, the
 //   learner's answers (each marked synced once the server has it) and, once graded, the result;
-// - outbox: writes waiting for the server (a submission, a lesson marked done), one per key,
-//   so queuing the same thing twice keeps one;
-// - kv: small values (who was signed in).
+// - outbox: writes waiting for the server (a submission, a lesson marked done, a review
+//   answer with the time it was given), one per key, so queuing the same thing twice keeps one;
+// - kv: small values (who was signed in; review answers checked after they waited offline,
+//   until the Review screen has shown them).
 // Writes that change what waits to sync announce it with a "rootwise:stored" event.
 //
 // An answer is also written at once, synchronously, to a small journal in localStorage and
@@ -193,5 +194,25 @@ export const store = {
 
   async set(key, value) {
     await transact("kv", "readwrite", ({ kv }) => done(kv.put({ key, value })));
+  },
+
+  /** Keep a review answer the server checked while the learner was elsewhere (the last 20). */
+  async keepChecked(user, item) {
+    await transact("kv", "readwrite", async ({ kv }) => {
+      const row = await done(kv.get(`checked:${user}`));
+      const items = [...(row?.value || []).filter((other) => other.clientId !== item.clientId), item];
+      await done(kv.put({ key: `checked:${user}`, value: items.slice(-20) }));
+    });
+  },
+
+  /** The checked review answers not shown yet, taken out (or only `clientId`'s, dropped). */
+  async takeChecked(user, clientId = null) {
+    return transact("kv", "readwrite", async ({ kv }) => {
+      const items = (await done(kv.get(`checked:${user}`)))?.value || [];
+      const taken = clientId ? items.filter((item) => item.clientId === clientId) : items;
+      const kept = clientId ? items.filter((item) => item.clientId !== clientId) : [];
+      await done(kv.put({ key: `checked:${user}`, value: kept }));
+      return taken;
+    });
   },
 };

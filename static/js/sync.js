@@ -1,9 +1,9 @@
 // Sends what waits on the device: answers the server does not have yet, then the outbox
-// (submissions, lessons marked done), oldest first. It runs shortly after each change, when the
+// (submissions, lessons marked done, review answers), oldest first. It runs shortly after each change, when the
 // connection returns, when the app starts and every half minute while something waits.
 // A replay first asks the server who is signed in, which also hands out a fresh CSRF token;
 // everything it sends is idempotent (a saved answer replaces itself, a submission is known by
-// its attempt), so sending twice is harmless and nothing is dropped unless the server refuses
+// its attempt, a review answer by its client_id), so sending twice is harmless and nothing is dropped unless the server refuses
 // it for good.
 import { api } from "./api.js";
 import { currentUser } from "./session.js";
@@ -14,7 +14,7 @@ const RETRY_EVERY = 30_000;
 // After a failure while online (a busy or restarting server), sooner than the half minute.
 const RETRY_AFTER = [2_000, 5_000, 15_000];
 
-export const syncState = { answers: 0, submissions: 0, lessons: 0, offline: !navigator.onLine, needsSignIn: false };
+export const syncState = { answers: 0, submissions: 0, lessons: 0, reviews: 0, offline: !navigator.onLine, needsSignIn: false };
 
 let running = null;
 let rerun = false;
@@ -27,7 +27,7 @@ function emit(type, detail) {
 }
 
 export function pendingCount() {
-  return syncState.answers + syncState.submissions + syncState.lessons;
+  return syncState.answers + syncState.submissions + syncState.lessons + syncState.reviews;
 }
 
 /** Sync a moment after the last change (answers typed in a burst go out once). */
@@ -86,6 +86,9 @@ async function finish(entry, data) {
       record.state = "submitted";
       record.result = data;
     });
+  } else if (entry.type === "review") {
+    // Graded once it reached the server: the Review screen shows it (now, or when next opened).
+    await store.keepChecked(entry.user, { clientId: entry.clientId, question: entry.question, result: data });
   }
 }
 
@@ -142,6 +145,7 @@ async function report() {
   syncState.answers = answers.length;
   syncState.submissions = outbox.filter((entry) => entry.type === "submit").length;
   syncState.lessons = outbox.filter((entry) => entry.type === "complete").length;
+  syncState.reviews = outbox.filter((entry) => entry.type === "review").length;
   if (navigator.onLine === false) syncState.offline = true;
   emit("rootwise:sync", { ...syncState });
 }

@@ -6,14 +6,14 @@
 const VERSION = "{{ version }}";
 const STATIC_CACHE = `rootwise-static-${VERSION}`;
 const PAGES_CACHE = "rootwise-pages"; // screens, catalogs and manifests the learner opened
-const API_CACHE = "rootwise-api"; // content reads and the learner's progress
+const API_CACHE = "rootwise-api"; // content reads, the learner's progress, assignments, review cards
 const MEDIA_CACHE = "rootwise-media"; // lesson images
 const PRECACHE = {{ precache_json|safe }};
 const LANGUAGES = {{ languages_json|safe }};
 const PREFIX = `^/(${LANGUAGES.join("|")})/`;
 const APP_PAGE = new RegExp(`${PREFIX}(?!admin/|jsi18n/|manifest\\.webmanifest)`);
 const LANGUAGE_FILE = new RegExp(`${PREFIX}(jsi18n/|manifest\\.webmanifest)$`);
-const CACHED_API = /^\/api\/v1\/(courses|lessons|glossary|quizzes|me\/progress|me\/assignments)\//;
+const CACHED_API = /^\/api\/v1\/(courses|lessons|glossary|quizzes|me\/progress|me\/assignments|me\/review)\//;
 // On a slow connection the cached copy wins after this long; with no copy we keep waiting.
 const NETWORK_TIMEOUT = 4000;
 

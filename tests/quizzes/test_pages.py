@@ -4,14 +4,16 @@ the learner's results, in a fixed number of queries."""
 
 import re
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from learning.models import Lesson
 from learning.services import lesson_complete
 from quizzes import services
-from quizzes.models import Quiz
+from quizzes.models import Assignment, Cohort, Quiz
 
 QUIZZES_IN_ORDER = [
     "nerve-roots-quiz",
@@ -101,6 +103,44 @@ def test_assignments_show_an_empty_state_until_instructors_assign_quizzes(
     assert "/en/login/?next=/en/assignments/" in client.get("/en/assignments/").content.decode()
 
 
+def assign(learner, slug: str, **dates) -> Assignment:
+    cohort, _created = Cohort.objects.get_or_create(name="Tuesday group")
+    cohort.learners.add(learner)
+    assignment = Assignment.objects.create(quiz=Quiz.objects.get(slug=slug), **dates)
+    assignment.cohorts.add(cohort)
+    return assignment
+
+
+def card_of(html: str, assignment: Assignment) -> str:
+    start = html.index(f'data-assignment="{assignment.pk}"')
+    return html[start : html.index("</li>", start)]
+
+
+def test_assignments_show_status_dates_attempts_and_best_score(course, learner, signed_in):
+    now = timezone.now()
+    upcoming = assign(learner, "symptoms-quiz", opens_at=now + timedelta(days=2))
+    taken = assign(learner, "final-review", due_at=now + timedelta(days=3), attempt_limit=2)
+    services.attempt_submit(
+        learner=learner,
+        attempt_id=services.attempt_start(
+            learner=learner,
+            quiz=taken.quiz,
+            client_id=uuid.uuid4(),
+            assignment=taken,
+        )[0].pk,
+        answers=[],
+    )
+    html = signed_in.get("/en/assignments/").content.decode()
+    later = card_of(html, upcoming)
+    assert "Not open yet" in later and "Opens " in later
+    assert "<a " not in later, "an assignment that has not opened links to its quiz"
+    assert "You can start it once it opens." in later
+    done = card_of(html, taken)
+    assert f'href="/en/quizzes/final-review/?assignment={taken.pk}"' in done
+    assert "Submitted" in done and "Due " in done and "Best 0%" in done
+    assert "1 of 2 attempts used · 1 attempt left" in done
+
+
 def test_progress_shows_lessons_done_and_quizzes_taken(course, learner, signed_in):
     lesson_complete(learner=learner, lesson=Lesson.objects.get(slug="nerve-roots"))
     take(learner, "nerve-roots-quiz")
@@ -123,6 +163,20 @@ SCREENS = {
     "/en/assignments/": (0, 3),  # + the assignments (their attempts: one more when any)
     "/en/progress/": (0, 6),  # + done marks, lessons, quizzes, results
 }
+
+
+def test_assignments_run_a_fixed_number_of_queries(
+    course, learner, signed_in, django_assert_num_queries
+):
+    now = timezone.now()
+    for slug in ("symptoms-quiz", "final-review", "nerve-roots-quiz"):
+        assignment = assign(learner, slug, opens_at=now - timedelta(days=1))
+        services.attempt_start(
+            learner=learner, quiz=assignment.quiz, client_id=uuid.uuid4(), assignment=assignment
+        )
+    # session, user, the assignments, their attempts
+    with django_assert_num_queries(4):
+        assert signed_in.get("/en/assignments/").status_code == 200
 
 
 @pytest.mark.parametrize("signed", [False, True], ids=["visitor", "learner"])

@@ -17,7 +17,13 @@ from quizzes.models import Kind
 from review.models import Review, ReviewCard
 from review.scheduling import rating_for
 from tests.api import assert_error
-from tests.factories import AcceptedAnswerFactory, ChoiceFactory, QuestionFactory, QuizFactory
+from tests.factories import (
+    AcceptedAnswerFactory,
+    ChoiceFactory,
+    QuestionFactory,
+    QuizFactory,
+    WrongAnswerFactory,
+)
 
 T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
 LIBRARY = Scheduler(enable_fuzzing=False)
@@ -29,6 +35,9 @@ def bank(db):
         kind=Kind.TEXT, prompt="Which muscle can squeeze the sciatic nerve?", points=1
     )
     AcceptedAnswerFactory(question=muscle, synonyms="piriformis\npiriformis muscle")
+    WrongAnswerFactory(
+        question=muscle, spellings="pyriformis", hint="Pyriformis is a pear-shaped ear cartilage."
+    )
     roots = QuestionFactory(kind=Kind.SET, prompt="Which nerve roots serve the foot?", points=3)
     for level in ("L4", "L5", "S1"):
         AcceptedAnswerFactory(question=roots, key=level.lower(), synonyms=level)
@@ -149,7 +158,9 @@ def test_answering_right_pushes_the_card_out_and_wrong_brings_it_back_sooner(
     assert card.due_at < datetime.fromisoformat(right.json()["due_at"]) + timedelta(days=10)
 
 
-@pytest.mark.parametrize("text", ["the piriformsi muscle", "hamstring", "piriformis"])
+# A typo forgiven, a wrong answer, a known wrong answer one letter from the key (its hint, not
+# a typo), the right answer.
+@pytest.mark.parametrize("text", ["the piriformsi muscle", "hamstring", "pyriformis", "piriformis"])
 def test_a_review_is_graded_exactly_like_a_quiz_answer(bank, missed, learner, learner_client, text):
     attempt = take(learner, bank, {bank["muscle"]: {"text": text}}, T0 + timedelta(minutes=5))
     in_quiz = learner_client.get(f"/api/v1/attempts/{attempt.pk}/").json()["responses"][0]
