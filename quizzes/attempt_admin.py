@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from quizzes import grading
 from quizzes.models import Attempt
-from quizzes.selectors import answer_key, questions_by_id
+from quizzes.selectors import questions_by_id, shape_key
 from quizzes.services import GRACE_PERIOD
 from quizzes.visibility import assignments_for, attempts_for, cohorts_for
 
@@ -143,7 +143,7 @@ def shown_answer(question, answer) -> list[str]:
 
 def shown_key(question, language: str) -> list[str]:
     """The key, shaped as learners see it after submitting, in the active language."""
-    key = answer_key(question, language)
+    key = shape_key(question, language)
     kind = question.kind
     if kind in (grading.TEXT, grading.SET):
         # Each accepted answer's first spelling, in the attempt's language where it has one.

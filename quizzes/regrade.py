@@ -33,7 +33,7 @@ from quizzes.models import (
 )
 from quizzes.models import Response as QuizResponse
 from quizzes.results import TYPED_KINDS, wrong_pieces
-from quizzes.selectors import answer_key, questions_by_id
+from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
 from quizzes.signals import responses_regraded
 
 SOURCE_LANGUAGE = "en"
@@ -120,12 +120,12 @@ def _rescore(attempt_ids: Iterable[int]) -> dict[int, Attempt]:
 def _regrade(question: Question, responses: list[QuizResponse]) -> None:
     """Grade each response again with the question's current key, in its attempt's language;
     an answer that arrived after the time limit keeps its flag."""
-    fresh = questions_by_id([question.pk])[question.pk]
+    fresh = questions_by_id([question.pk], graded=True)[question.pk]
     keys = {}
     for response in responses:
         language = response.attempt.language
         if language not in keys:
-            keys[language] = answer_key(fresh, language)
+            keys[language] = answer_key(fresh, language, grading_lexicon(language))
         result = grading.grade(keys[language], response.answer)
         late = (response.feedback or {}).get("late")
         response.points = result.points

@@ -157,13 +157,20 @@ def attempt_for_learner(*, learner, attempt_id: int) -> Attempt:
     return learner_attempts(learner=learner).prefetch_related("responses").get(pk=attempt_id)
 
 
-def answer_key(
-    question: Question, language: str, known: grading.Lexicon | None = None
-) -> grading.QuestionKey:
-    """The question's key for an answer in `language` (needs choices and answers prefetched,
-    as questions_by_id does). To grade, pass the language's lexicon as `known` (and prefetch
-    the wrong answers: questions_by_id(..., graded=True)); without it the key only checks an
-    answer's shape."""
+def answer_key(question: Question, language: str, known: grading.Lexicon) -> grading.QuestionKey:
+    """The question's key for grading an answer in `language`, with its known wrong answers
+    and the language's lexicon (`grading_lexicon`). Needs the question fetched by
+    questions_by_id(..., graded=True)."""
+    return _key(question, language, known)
+
+
+def shape_key(question: Question, language: str) -> grading.QuestionKey:
+    """The question's key for checking an answer's shape (or showing the key), not for
+    grading: it carries no known wrong answers or lexicon."""
+    return _key(question, language, None)
+
+
+def _key(question: Question, language: str, known: grading.Lexicon | None) -> grading.QuestionKey:
     languages = {language, keys.SOURCE_LANGUAGE}
     wrong_answers = [
         (

@@ -15,7 +15,7 @@ from core.errors import Conflict, DomainError, Forbidden, NotFound
 from quizzes import drawing, errors, grading, signals
 from quizzes.assignments import assignments_of
 from quizzes.models import Assignment, Attempt, Quiz, Response
-from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
+from quizzes.selectors import answer_key, grading_lexicon, questions_by_id, shape_key
 
 # A submission may arrive this long after the deadline and still count in full: it covers the
 # time a phone takes to send the last answer on a slow connection.
@@ -148,7 +148,7 @@ def validated_answer(question, language: str, answer) -> dict:
     """The answer cleaned for grading, or DomainError naming why it was refused (needs the
     question's choices and answers prefetched)."""
     try:
-        return grading.validate_answer(answer_key(question, language), answer)
+        return grading.validate_answer(shape_key(question, language), answer)
     except grading.AnswerError as error:
         message = errors.answer_message(error.code)
         raise DomainError(error.code, message, {"answer": [message]}) from None

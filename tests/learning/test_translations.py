@@ -260,11 +260,11 @@ def test_native_answers_to_the_two_set_questions(translated_course):
     """Acceptance: the factsheet's two set questions, answered natively in es, fr and ar."""
     from quizzes import grading
     from quizzes.models import Question
-    from quizzes.selectors import answer_key, questions_by_id
+    from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
 
     roots = Question.objects.get(key="foot-nerve-roots")
     feet = Question.objects.get(key="local-foot-conditions")
-    questions = questions_by_id([roots.pk, feet.pk])
+    questions = questions_by_id([roots.pk, feet.pk], graded=True)
     native = {
         "es": (["L4, L5 y S1"], [_first_synonyms(feet, "es", joiner=", ")]),
         "fr": (["L4, L5 et S1"], [_first_synonyms(feet, "fr", joiner=", ")]),
@@ -275,7 +275,7 @@ def test_native_answers_to_the_two_set_questions(translated_course):
             (questions[roots.pk], root_answer),
             (questions[feet.pk], feet_answer),
         ):
-            key = answer_key(question, language)
+            key = answer_key(question, language, grading_lexicon(language))
             result = grading.grade(key, grading.validate_answer(key, {"items": items}))
             assert result.correct, f"{language}: {items} graded {result}"
 

@@ -173,14 +173,16 @@ def test_real_keys_grade_the_required_answers(bank, key, answer, correct):
     """The same answers as the pure table, through the key the selector builds from the DB
     (its filler words and synonym order included)."""
     question = Question.objects.get(key=key)
-    question_key = answer_key(questions_by_id([question.pk])[question.pk], "en")
+    question_key = answer_key(
+        questions_by_id([question.pk], graded=True)[question.pk], "en", grading_lexicon("en")
+    )
     grade = grading.grade(question_key, grading.validate_answer(question_key, {"items": [answer]}))
     assert grade.correct is correct, grade.feedback.as_dict()
 
 
 def test_heel_spurs_four_times_score_one_item_on_the_real_key(bank):
-    question = questions_by_id([Question.objects.get(key="local-foot-conditions").pk])
-    key = answer_key(next(iter(question.values())), "en")
+    question = questions_by_id([Question.objects.get(key="local-foot-conditions").pk], graded=True)
+    key = answer_key(next(iter(question.values())), "en", grading_lexicon("en"))
     grade = grading.grade(key, {"items": ["heel spurs, heel spurs, heel spurs, heel spurs"]})
     assert (grade.points, grade.max_points) == (1, 4)
 
@@ -246,8 +248,8 @@ def test_native_answers_to_the_set_questions_are_correct(bank, language):
     call_command("loadcontent", stdout=io.StringIO(), stderr=io.StringIO())
     for key in ("foot-nerve-roots", "local-foot-conditions"):
         question = Question.objects.get(key=key)
-        question = questions_by_id([question.pk])[question.pk]
-        question_key = answer_key(question, language)
+        question = questions_by_id([question.pk], graded=True)[question.pk]
+        question_key = answer_key(question, language, grading_lexicon(language))
         answers = list(question.answers.all())
         native = [answer.synonyms_in(language) for answer in answers]
         assert all(native), f"{key}: an item has no {language} synonyms"

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from quizzes import drawing, grading
 from quizzes.models import Assignment, Attempt, Cohort, Quiz, Response
-from quizzes.selectors import answer_key, questions_by_id
+from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
 
 PREFIX = "bench-learner-"
 BATCH = 2000
@@ -115,12 +115,13 @@ class Command(BaseCommand):
             return 0
         quizzes = list(Quiz.published_objects.prefetch_related("entries"))
         pools = {quiz.pk: [entry.question_id for entry in quiz.entries.all()] for quiz in quizzes}
-        questions = questions_by_id([pk for pool in pools.values() for pk in pool])
+        questions = questions_by_id([pk for pool in pools.values() for pk in pool], graded=True)
         languages = [code for code, _name in settings.LANGUAGES]
+        lexicons = {language: grading_lexicon(language) for language in languages}
         # Each question's right and wrong answer, graded once per language.
         graded = {
             (pk, language): [
-                (answer, grading.grade(answer_key(question, language), answer))
+                (answer, grading.grade(answer_key(question, language, lexicons[language]), answer))
                 for answer in sample_answers(question)
             ]
             for pk, question in questions.items()
