@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Least
@@ -65,19 +66,41 @@ def quiz_with_questions() -> QuerySet[Quiz]:
     )
 
 
+# A question cites its lesson by slug and title: the lesson's text stays in the database.
+LESSON_TEXT = [
+    f"lesson__{name}"
+    for name in ("pack_values", "image_renditions")
+    + tuple(
+        f"{field}{suffix}"
+        for field in ("body", "body_html", "key_facts", "summary", "image_alt")
+        for suffix in ("", *(f"_{code}" for code, _name in settings.LANGUAGES))
+    )
+]
+
+
 def questions_by_id(ids: list[int], *, graded: bool = False) -> dict[int, Question]:
-    """The given questions with their choices, answers and cited lesson; `graded`: also their
-    known wrong answers (to grade, or to show the hints of a graded attempt)."""
+    """The given questions with their choices, answers and cited lesson (its slug and title,
+    not its text); `graded`: also their known wrong answers (to grade, or to show the hints of
+    a graded attempt). The loader's bookkeeping (`pack_values`) is never read here."""
     prefetches = [
-        Prefetch("choices", queryset=Choice.objects.order_by("pk")),
-        Prefetch("answers", queryset=AcceptedAnswer.objects.order_by("position", "pk")),
+        Prefetch("choices", queryset=Choice.objects.defer("pack_values").order_by("pk")),
+        Prefetch(
+            "answers",
+            queryset=AcceptedAnswer.objects.defer("pack_values").order_by("position", "pk"),
+        ),
     ]
     if graded:
         prefetches.append(
-            Prefetch("wrong_answers", queryset=WrongAnswer.objects.order_by("position", "pk"))
+            Prefetch(
+                "wrong_answers",
+                queryset=WrongAnswer.objects.defer("pack_values").order_by("position", "pk"),
+            )
         )
     questions = (
-        Question.objects.filter(pk__in=ids).select_related("lesson").prefetch_related(*prefetches)
+        Question.objects.filter(pk__in=ids)
+        .select_related("lesson")
+        .defer("pack_values", *LESSON_TEXT)
+        .prefetch_related(*prefetches)
     )
     return {question.pk: question for question in questions}
 

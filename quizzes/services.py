@@ -14,7 +14,7 @@ from core.codes import ErrorCode
 from core.errors import Conflict, DomainError, Forbidden, NotFound
 from quizzes import drawing, errors, grading, signals
 from quizzes.assignments import assignments_of
-from quizzes.models import Assignment, Attempt, Quiz, Response
+from quizzes.models import Assignment, Attempt, Question, Quiz, Response
 from quizzes.selectors import answer_key, grading_lexicon, questions_by_id, shape_key
 
 # A submission may arrive this long after the deadline and still count in full: it covers the
@@ -174,20 +174,27 @@ def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Resp
 
 @transaction.atomic
 def attempt_submit(
-    *, learner, attempt_id: int, answers: list[dict], language: str | None = None
+    *,
+    learner,
+    attempt_id: int,
+    answers: list[dict],
+    language: str | None = None,
+    questions: dict[int, Question] | None = None,
 ) -> Attempt:
     """Grade and close an attempt. The body's answers win over saved ones.
 
     Submitting again returns the stored result and changes nothing, whatever the body: that is
     what makes a phone's offline replay safe. Invalid answers refuse the whole submission.
     After the time limit (plus GRACE_PERIOD) the body's answers are kept on record but score 0;
-    answers saved in time are graded as usual.
+    answers saved in time are graded as usual. `questions`: the attempt's questions when the
+    caller has them already (questions_by_id(..., graded=True)), so they are read once.
     """
     attempt = _locked(learner=learner, attempt_id=attempt_id)
     if attempt.is_submitted:
         return attempt
     language = language or attempt.language
-    questions = questions_by_id(attempt.question_ids, graded=True)
+    if questions is None or set(questions) != set(attempt.question_ids):
+        questions = questions_by_id(attempt.question_ids, graded=True)
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}
     for index, item in enumerate(answers):

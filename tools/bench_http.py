@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -89,7 +90,8 @@ class Connection:
         payload = json.dumps(body).encode() if body is not None else b""
         cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         head = (
-            f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
+            "Content-Type: application/json\r\n"
             f"Content-Length: {len(payload)}\r\nCookie: {cookie}\r\n"
             f"X-CSRFToken: {self.cookies.get('csrftoken', '')}\r\n"
             f"Referer: https://127.0.0.1:{self.port}/\r\nX-Forwarded-Proto: https\r\n"
@@ -220,10 +222,10 @@ def main() -> int:
     for name, measured in writes.items():
         times = measured["times"]
         rate = len(times) / measured["elapsed"]
-        rows.append((name, rate, percentile(times, 0.5), percentile(times, 0.99),
-                     len(measured["errors"])))  # fmt: skip
+        refused = dict(Counter(measured["errors"]))
+        rows.append((name, rate, percentile(times, 0.5), percentile(times, 0.99), refused))
     for name, rate, p50, p99, errors in rows:
-        failed = f"  ({errors} errors)" if errors else ""
+        failed = f"  (errors: {errors})" if errors else ""
         print(f"{name:<34}{rate:>9.0f}{p50:>9.1f}{p99:>9.1f}{rate / bare:>12.0%}{failed}")
     print(
         f"(writes: {WRITERS} signed-in learners at once on {WRITE_QUIZ}; every submit is "

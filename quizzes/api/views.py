@@ -76,16 +76,26 @@ class QuizDetailApi(ConditionalReadMixin, generics.RetrieveAPIView):
         return QuizAttemptsOutput(attempts).data
 
 
-def attempt_response(
-    *, learner, attempt_id: int, status_code: int = status.HTTP_200_OK
-) -> Response:
-    """The learner's attempt with its questions; answer keys only once it is submitted.
-    Anyone else's attempt answers 404, like a missing one."""
+def own_attempt(*, learner, attempt_id: int) -> Attempt:
+    """The learner's attempt; anyone else's answers 404, like a missing one."""
     try:
-        attempt = selectors.attempt_for_learner(learner=learner, attempt_id=attempt_id)
+        return selectors.attempt_for_learner(learner=learner, attempt_id=attempt_id)
     except Attempt.DoesNotExist:
         raise Http404 from None
-    questions = selectors.questions_by_id(attempt.question_ids, graded=attempt.is_submitted)
+
+
+def attempt_response(
+    *,
+    learner,
+    attempt_id: int,
+    status_code: int = status.HTTP_200_OK,
+    questions: dict | None = None,
+) -> Response:
+    """The learner's attempt with its questions; answer keys only once it is submitted.
+    `questions`: the attempt's questions (with their wrong answers) when already read."""
+    attempt = own_attempt(learner=learner, attempt_id=attempt_id)
+    if questions is None:
+        questions = selectors.questions_by_id(attempt.question_ids, graded=attempt.is_submitted)
     data = AttemptOutput(attempt, context={"questions": questions}).data
     return Response(data, status=status_code)
 
@@ -201,23 +211,20 @@ class ResponseSaveApi(APIView):
 class AttemptSubmitApi(AttemptWriteApi):
     def post(self, request, pk):
         """Grade and close the attempt; a repeat returns the stored result, whatever its body."""
-        replay = (
-            selectors.learner_attempts(learner=request.user)
-            .filter(pk=pk, submitted_at__isnull=False)
-            .exists()
-        )
-        if replay:
-            # A replay from a phone's offline queue: its body is not even read.
-            return attempt_response(learner=request.user, attempt_id=pk)
-        payload = SubmitInput(data=request.data)
-        payload.is_valid(raise_exception=True)
-        attempt = services.attempt_submit(
-            learner=request.user,
-            attempt_id=pk,
-            answers=payload.validated_data.get("responses", []),
-            language=translation.get_language(),
-        )
-        return attempt_response(learner=request.user, attempt_id=attempt.pk)
+        attempt = own_attempt(learner=request.user, attempt_id=pk)
+        # Read once, for grading and for the answer.
+        questions = selectors.questions_by_id(attempt.question_ids, graded=True)
+        if not attempt.is_submitted:  # a replay from a phone's queue: its body is not read
+            payload = SubmitInput(data=request.data)
+            payload.is_valid(raise_exception=True)
+            services.attempt_submit(
+                learner=request.user,
+                attempt_id=pk,
+                answers=payload.validated_data.get("responses", []),
+                language=translation.get_language(),
+                questions=questions,
+            )
+        return attempt_response(learner=request.user, attempt_id=pk, questions=questions)
 
 
 @extend_schema(
