@@ -1,5 +1,7 @@
-"""Accepting a common wrong answer, and undoing it: the key changes and every submitted attempt
-that gave that answer is regraded, in one transaction, with an audit record.
+"""Acting on a common wrong answer. Accepting it, and undoing that: the key changes and every
+submitted attempt that gave that answer is regraded, in one transaction, with an audit record.
+Marking it as a known wrong answer with a hint: later answers get the hint (it scores nothing,
+as before, so nothing is regraded).
 
 A synonym added in English counts in every language (English answers are accepted
 everywhere), so its regrade covers every language; one added in another language covers the
@@ -18,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.codes import ErrorCode
@@ -30,6 +33,7 @@ from quizzes.models import (
     Attempt,
     Question,
     QuizQuestion,
+    WrongAnswer,
 )
 from quizzes.models import Response as QuizResponse
 from quizzes.results import TYPED_KINDS, wrong_pieces
@@ -139,6 +143,10 @@ def _check(question: Question, language: str, text: str, accepted_answer: Accept
         raise DomainError(ErrorCode.INVALID, NOT_TYPED)
     if accepted_answer.question_id != question.pk:
         raise DomainError(ErrorCode.INVALID, OTHER_QUESTION)
+    _check_language_and_text(language, text)
+
+
+def _check_language_and_text(language: str, text: str) -> None:
     if language not in dict(settings.LANGUAGES):
         raise DomainError(ErrorCode.INVALID, UNKNOWN_LANGUAGE)
     if not grading.fold(text):
@@ -259,3 +267,57 @@ def regraded_by_attempt(acceptance: AnswerAcceptance) -> dict[int, list[dict]]:
     for entry in acceptance.regraded:
         entries[entry["attempt"]].append(entry)
     return entries
+
+
+ALREADY_KNOWN = _("This answer is already a known wrong answer of the question.")
+ACCEPTED_ALREADY = _("This answer is accepted for the question: it cannot also be wrong.")
+EMPTY_HINT = _("Write the hint learners will read.")
+
+
+@transaction.atomic
+def wrong_answer_mark(*, question: Question, language: str, text: str, hint: str) -> WrongAnswer:
+    """Make `text` (a wrong answer learners gave in `language`) a known wrong answer of
+    `question`, with `hint`. Given in English, it counts in every language (its English text
+    is the source translators translate, like any other); given in another language, it counts
+    in that language only, written in it."""
+    text, hint = " ".join(text.split()), hint.strip()
+    _check_language_and_text(language, text)
+    if not hint:
+        raise DomainError(ErrorCode.INVALID, EMPTY_HINT)
+    Question.objects.select_for_update(no_key=True).filter(pk=question.pk).first()
+    fresh = questions_by_id([question.pk], graded=True)[question.pk]
+    folded = grading.fold(text)
+    accepted = {
+        grading.fold(spelling)
+        for answer in fresh.answers.all()
+        for spelling in answer.synonyms_in(language) + answer.synonyms_in(SOURCE_LANGUAGE)
+    }
+    if folded in accepted:
+        raise DomainError(ErrorCode.INVALID, ACCEPTED_ALREADY)
+    known = {
+        grading.fold(spelling)
+        for wrong in fresh.wrong_answers.all()
+        if wrong.applies_to(language)
+        for spelling in wrong.spellings_in(wrong.language or language)
+        + wrong.spellings_in(SOURCE_LANGUAGE)
+    }
+    if folded in known:
+        raise DomainError(ErrorCode.INVALID, ALREADY_KNOWN)
+    keys = set(fresh.wrong_answers.values_list("key", flat=True))
+    base = slugify(text)[:70] or "wrong-answer"
+    key = next(
+        candidate
+        for candidate in (base, *(f"{base}-{n}" for n in range(2, 1000)))
+        if candidate not in keys
+    )
+    code = SOURCE_LANGUAGE if language == SOURCE_LANGUAGE else language
+    wrong = WrongAnswer(
+        question=question,
+        key=key,
+        language="" if language == SOURCE_LANGUAGE else language,
+        position=len(keys) + 1,
+        **{f"spellings_{code}": text, f"hint_{code}": hint},
+    )
+    wrong.full_clean()
+    wrong.save()
+    return wrong

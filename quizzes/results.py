@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,6 +26,27 @@ BINS = 10
 GROUP_SHARE = 0.27
 COMMON_WRONG_ANSWERS = 5
 ALL_LANGUAGES = ""
+
+
+@dataclass(frozen=True)
+class QuestionFigure:
+    """A column another app adds to the results pages (spaced review's cards, say), so
+    quizzes never imports it. `read(question_ids=, learners=)` returns {(question id,
+    language): value}, the language "" (ALL_LANGUAGES) for every language together; it runs
+    once per page, in a fixed number of queries."""
+
+    label: str
+    help_text: str
+    read: Callable[..., dict[tuple[int, str], object]]
+
+
+QUESTION_FIGURES: list[QuestionFigure] = []
+
+
+def register_question_figure(figure: QuestionFigure) -> None:
+    QUESTION_FIGURES.append(figure)
+
+
 # Kinds whose wrong answers a learner types: the ones an instructor can accept as synonyms.
 TYPED_KINDS = (grading.TEXT, grading.SET)
 

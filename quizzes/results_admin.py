@@ -4,19 +4,10 @@ preview, and the actions on a common wrong answer, with the audit of accepted an
 Every figure is read through quizzes.visibility: an instructor's results count only the
 attempts of the learners they teach.
 
-Actions on a common wrong answer are a registry, so adding one is one small function:
-
-    def _mark_known_wrong(request, form, question, wrong) -> str:
-        WrongAnswer.objects.create(question=question, language=wrong.language,
-                                   text=wrong.shown, hint=form.cleaned_data["hint"])
-        return _("Marked as a known wrong answer.")
-
-    register_wrong_answer_action(WrongAnswerAction(
-        "known-wrong", _("Known wrong answer, with a hint"), TYPED_KINDS,
-        "quizzes.add_wronganswer", HintForm, _mark_known_wrong))
-
-Each registered action shows as a button beside every common wrong answer of its kinds (to
-users with its permission), and gets a confirmation page with its form.
+Actions on a common wrong answer are a registry (`register_wrong_answer_action`): accepting it
+as a synonym (and regrading), and marking it as a known wrong answer with a hint. Each
+registered action shows as a button beside every common wrong answer of its kinds (to users
+with its permission), and gets a confirmation page with its form.
 """
 
 from __future__ import annotations
@@ -54,7 +45,16 @@ from quizzes.models import (
     Question,
     Quiz,
 )
-from quizzes.results import ALL_LANGUAGES, TYPED_KINDS, CommonWrongAnswer, Results, results_fetch
+from quizzes.regrade import wrong_answer_mark
+from quizzes.results import (
+    ALL_LANGUAGES,
+    QUESTION_FIGURES,
+    TYPED_KINDS,
+    CommonWrongAnswer,
+    QuestionFigure,
+    Results,
+    results_fetch,
+)
 from quizzes.visibility import assignments_for, attempts_for, cohorts_for, learners_for
 
 # Show this many learners on a results page; the CSV holds every attempt.
@@ -135,6 +135,45 @@ register_wrong_answer_action(
 )
 
 
+class KnownWrongForm(forms.Form):
+    hint = forms.CharField(
+        max_length=300,
+        label=_("Hint"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "What learners who give this answer should know, in one or two sentences, in the "
+            "language of the answer. It shows with their feedback; the answer scores nothing."
+        ),
+    )
+
+    def __init__(self, *args, question: Question, wrong: CommonWrongAnswer, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+def _mark_known_wrong(request, form, question: Question, wrong: CommonWrongAnswer) -> str:
+    known = wrong_answer_mark(
+        question=question,
+        language=wrong.language,
+        text=wrong.shown,
+        hint=form.cleaned_data["hint"],
+    )
+    return _("“%(text)s” is now a known wrong answer, with its hint.") % {
+        "text": known.spellings_in(known.text_language)[0]
+    }
+
+
+register_wrong_answer_action(
+    WrongAnswerAction(
+        name="known-wrong",
+        label=_("Mark as a known wrong answer, with a hint"),
+        kinds=TYPED_KINDS,
+        permission="quizzes.add_wronganswer",
+        form=KnownWrongForm,
+        perform=_mark_known_wrong,
+    )
+)
+
+
 def _wrong_answer_from(request, quiz: Quiz) -> tuple[Question, CommonWrongAnswer]:
     """The wrong answer an action link names (question, language, normalized, shown)."""
     params = request.POST if request.method == "POST" else request.GET
@@ -199,8 +238,19 @@ def _learner_rows(results: Results) -> list[dict]:
     return sorted(rows, key=lambda row: (row["name"] or "~").casefold())
 
 
+def _figures(request, results: Results) -> list[tuple[QuestionFigure, dict]]:
+    """Every registered figure's values for these questions and the learners the user sees."""
+    question_ids = [stats.question.id for stats in results.by_language[0].questions]
+    learners = learners_for(request.user)
+    return [
+        (figure, figure.read(question_ids=question_ids, learners=learners))
+        for figure in QUESTION_FIGURES
+    ]
+
+
 def _sections(request, quiz: Quiz, results: Results) -> list[dict]:
     sections = []
+    figures = _figures(request, results) if results.by_language else []
     for group in results.by_language:
         questions = []
         for stats in group.questions:
@@ -231,6 +281,9 @@ def _sections(request, quiz: Quiz, results: Results) -> list[dict]:
                     "discrimination": _signed(stats.discrimination),
                     "weak": stats.discrimination is not None and stats.discrimination < 0.2,
                     "wrong": wrong,
+                    "figures": [
+                        values.get((question.id, group.language), 0) for _figure, values in figures
+                    ],
                 }
             )
         name = _language_name(group.language)
@@ -246,6 +299,7 @@ def _sections(request, quiz: Quiz, results: Results) -> list[dict]:
                     label=_("Score distribution, %(language)s") % {"language": name},
                 ),
                 "questions": questions,
+                "figures": [figure for figure, _values in figures],
             }
         )
     return sections

@@ -13,9 +13,10 @@ class ReviewConfig(AppConfig):
         # adds its section to me/progress through core's registry; neither imports this app.
         from core.progress import register_section
         from core.shell import register_tab
+        from quizzes.results import QuestionFigure, register_question_figure
         from quizzes.signals import attempt_submitted, responses_regraded
         from review.api.serializers import ReviewProgressOutput
-        from review.selectors import review_progress
+        from review.selectors import question_cards, question_forgotten, review_progress
         from review.services import cards_from_attempt, reviews_regraded
 
         attempt_submitted.connect(
@@ -37,6 +38,24 @@ class ReviewConfig(AppConfig):
             url_name="review:review",
             icon="app/icons/review.svg",
             order=30,
+        )
+        # On the instructors' results pages, per question and language.
+        register_question_figure(
+            QuestionFigure(
+                label=_("Review cards"),
+                help_text=_("Learners who missed this question and review it (spaced review)."),
+                read=question_cards,
+            )
+        )
+        register_question_figure(
+            QuestionFigure(
+                label=_("Forgotten, 30 days"),
+                help_text=_(
+                    "Reviews of this question answered wrong (rated Again) in the last 30 days: "
+                    "a question many keep forgetting may need better teaching."
+                ),
+                read=question_forgotten,
+            )
         )
         register_section(
             "review",

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db.models import Count, Min, Prefetch, Q, QuerySet
 from django.utils import timezone
+from fsrs import Rating
 
 from quizzes.models import AcceptedAnswer, Choice
 from review.models import Review, ReviewCard
@@ -72,3 +73,42 @@ def review_progress(*, learner, time_zone: str = "") -> dict:
         "reviews_30_days": reviews,
         "retention": round(recent["right"] / reviews, 3) if reviews else None,
     }
+
+
+def question_cards(*, question_ids: list[int], learners) -> dict[tuple[int, str], int]:
+    """Review cards per (question, language) of the given learners: a card counts in each
+    language it was reviewed in, and once under "" (every language). Two queries."""
+    cards = ReviewCard.objects.filter(question_id__in=question_ids, learner__in=learners)
+    figures = {
+        (row["question_id"], ""): row["cards"]
+        for row in cards.values("question_id").annotate(cards=Count("pk"))
+    }
+    per_language = (
+        Review.objects.filter(card__in=cards)
+        .values("question_id", "language")
+        .annotate(cards=Count("card", distinct=True))
+    )
+    figures.update({(row["question_id"], row["language"]): row["cards"] for row in per_language})
+    return figures
+
+
+def question_forgotten(*, question_ids: list[int], learners) -> dict[tuple[int, str], int]:
+    """Reviews rated Again in the last 30 days per (question, language) of the given
+    learners, and under "" for every language: a question many keep forgetting. One query."""
+    since = timezone.now() - timedelta(days=RETENTION_DAYS)
+    rows = (
+        Review.objects.filter(
+            question_id__in=question_ids,
+            learner__in=learners,
+            rating=int(Rating.Again),
+            reviewed_at__gte=since,
+        )
+        .values("question_id", "language")
+        .annotate(again=Count("pk"))
+    )
+    figures: dict[tuple[int, str], int] = {}
+    for row in rows:
+        figures[row["question_id"], row["language"]] = row["again"]
+        all_key = (row["question_id"], "")
+        figures[all_key] = figures.get(all_key, 0) + row["again"]
+    return figures
