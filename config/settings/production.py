@@ -55,3 +55,5 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Rosetta writes PO files to one server's disk: off unless this server is the one named for
 # translators (ROSETTA=1). Production translations arrive as committed PO files.
 ROSETTA_ENABLED = os.environ.get("ROSETTA", "0") == "1"
+# Its link on the admin's index goes with it (the link to a missing URL would break the index).
+ROSETTA_SHOW_AT_ADMIN_PANEL = ROSETTA_ENABLED

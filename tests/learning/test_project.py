@@ -134,6 +134,46 @@ def test_production_settings_pass_check_deploy_without_warnings():
     assert result.returncode == 0, f"check --deploy failed:\n{result.stdout}{result.stderr}"
 
 
+ADMIN_INDEX_UNDER_PRODUCTION = """
+import django
+from django.core.management import call_command
+django.setup()
+from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.test import Client, override_settings
+# Static files as collected in a deploy are not what this test is about.
+override_settings(STORAGES={**settings.STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}).enable()
+call_command("migrate", verbosity=0)
+admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "not-used-1")
+client = Client(HTTP_HOST="example.org", HTTP_X_FORWARDED_PROTO="https")
+client.force_login(admin)
+page = client.get("/en/admin/")
+print(page.status_code, "/rosetta/" in page.content.decode())
+"""
+
+
+@pytest.mark.parametrize("rosetta, links_to_rosetta", [("0", False), ("1", True)])
+def test_the_admin_index_renders_in_production_with_rosetta_off_or_on(
+    tmp_path, rosetta, links_to_rosetta
+):
+    # Found by following the README's "Running in production": with rosetta off, its link on
+    # the admin's index named a URL that did not exist, and the index answered 500.
+    result = run_python(
+        "-c",
+        ADMIN_INDEX_UNDER_PRODUCTION,
+        DJANGO_ENV="production",
+        SECRET_KEY=GOOD_SECRET_KEY,
+        ALLOWED_HOSTS="example.org",
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        REDIS_URL=None,
+        ROSETTA=rosetta,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.split() == ["200", str(links_to_rosetta)], result.stdout
+
+
 # --- DATABASE_URL ----------------------------------------------------------------------------
 
 
