@@ -16,8 +16,9 @@ Spellings = Mapping[str, Sequence[str]]
 AnswerSpellings = tuple[str, Spellings]
 # A known wrong answer: its key, spellings per language, and its hint in the learner's language.
 WrongSpellings = tuple[str, Spellings, str]
-# A known term: its spellings per language and its category ("" when none is known).
-TermSpellings = tuple[Spellings, str]
+# A known term: its spellings per language, its category ("" when none is known) and the
+# group its spellings share ("lexicon:feet", "answer:<question>.<answer>"; "" for none).
+TermSpellings = tuple[Spellings, str, str]
 
 
 def spellings_for(language: str, spellings: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -32,11 +33,12 @@ def lexicon(language: str, terms: Iterable[TermSpellings]) -> grading.Lexicon:
     """The known terms of `language` (and English), for every question graded in it: the
     bank's accepted answers, choices and glossary terms, and the pack's near-miss lexicon."""
     known = {
-        KnownTerm(spelling, category)
-        for spellings, category in terms
+        KnownTerm(spelling, category, group)
+        for spellings, category, group in terms
         for spelling in spellings_for(language, spellings)
     }
-    return grading.Lexicon(language, tuple(sorted(known, key=lambda t: (t.spelling, t.category))))
+    ordered = sorted(known, key=lambda t: (t.spelling, t.category, t.group))
+    return grading.Lexicon(language, tuple(ordered))
 
 
 def prompt_words(prompts: Mapping[str, str], language: str) -> frozenset[str]:

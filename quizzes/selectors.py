@@ -7,7 +7,7 @@ import functools
 from django.conf import settings
 from django.db import connection
 from django.db.models import CharField, Count, F, Prefetch, Q, QuerySet, TextField, Value
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Coalesce, Concat, Least
 
 from learning.models import GlossaryTerm, text_lines
 from learning.selectors import row_version
@@ -108,9 +108,10 @@ def questions_by_id(ids: list[int], *, graded: bool = False) -> dict[int, Questi
 def grading_lexicon(language: str) -> grading.Lexicon:
     """The known terms of `language` (and English) in one query: every accepted answer (of
     its question's category), choice and glossary term of the bank, and the near-miss
-    lexicon. Load it once per request; every question graded in the language shares it."""
+    lexicon, each with the group its spellings share. Load it once per request; every
+    question graded in the language shares it."""
 
-    def rows(queryset, field: str, category):
+    def rows(queryset, field: str, category, group):
         own = (
             F(f"{field}_{language}")
             if language != keys.SOURCE_LANGUAGE
@@ -123,29 +124,46 @@ def grading_lexicon(language: str) -> grading.Lexicon:
                 english_text=F(f"{field}_{keys.SOURCE_LANGUAGE}"),
                 own_text=own,
                 term_category=category,
+                term_group=group,
             )
-            .values_list("english_text", "own_text", "term_category")
+            .values_list("english_text", "own_text", "term_category", "term_group")
         )
 
     none = Value("", output_field=CharField())
-    found = rows(AcceptedAnswer.objects, "synonyms", F("question__category")).union(
-        rows(Choice.objects, "text", none),
-        rows(GlossaryTerm.objects, "term", none),
-        rows(LexiconTerm.objects, "spellings", F("category")),
+    found = rows(
+        AcceptedAnswer.objects,
+        "synonyms",
+        F("question__category"),
+        Concat(
+            Value("answer:"), F("question__key"), Value("."), F("key"), output_field=CharField()
+        ),
+    ).union(
+        rows(Choice.objects, "text", none, none),
+        rows(GlossaryTerm.objects, "term", none, none),
+        rows(
+            LexiconTerm.objects,
+            "spellings",
+            F("category"),
+            Concat(Value("lexicon:"), F("key"), output_field=CharField()),
+        ),
         all=True,
     )
     return _lexicon_of(language, tuple(sorted(found, key=lambda row: tuple(map(str, row)))))
 
 
 @functools.lru_cache(maxsize=16)
-def _lexicon_of(language: str, rows: tuple[tuple[str, str | None, str | None], ...]):
+def _lexicon_of(language: str, rows: tuple[tuple[str, str | None, str | None, str | None], ...]):
     """The lexicon of these rows, built and indexed once per process while they stay the same
     (indexing takes tens of milliseconds; the rows change only when content does)."""
     return keys.lexicon(
         language,
         (
-            ({language: text_lines(own), keys.SOURCE_LANGUAGE: text_lines(english)}, category or "")
-            for english, own, category in rows
+            (
+                {language: text_lines(own), keys.SOURCE_LANGUAGE: text_lines(english)},
+                category or "",
+                group or "",
+            )
+            for english, own, category, group in rows
         ),
     )
 

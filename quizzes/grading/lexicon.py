@@ -22,12 +22,19 @@ from quizzes.grading.text import ARABIC_AND, is_level, list_words, normalize_lev
 LEVEL = "level"
 
 
+# The category of body regions: where a learner places a problem.
+REGION = "region"
+
+
 @dataclass(frozen=True)
 class KnownTerm:
-    """One spelling of a known term, in the learner's language or English."""
+    """One spelling of a known term, in the learner's language or English. `group` names the
+    entry it spells (every spelling of "the feet" — heel, toes, ankle — shares one), "" when
+    it stands alone."""
 
     spelling: str
     category: str = ""
+    group: str = ""
 
 
 def term_words(spelling: str, language: str) -> tuple[str, ...]:
@@ -51,6 +58,51 @@ class Lexicon:
             if tokens:
                 found.setdefault(tokens, set()).add(term.category)
         return {tokens: frozenset(categories) for tokens, categories in found.items()}
+
+    @cached_property
+    def groups(self) -> dict[tuple[str, ...], frozenset[str]]:
+        """Folded words of each known term -> the groups it spells."""
+        found: dict[tuple[str, ...], set[str]] = {}
+        for term in self.terms:
+            tokens = term_words(term.spelling, self.language)
+            if tokens and term.group:
+                found.setdefault(tokens, set()).add(term.group)
+        return {tokens: frozenset(groups) for tokens, groups in found.items()}
+
+    @cached_property
+    def regions(self) -> tuple[tuple[str, ...], ...]:
+        """Every term that names a body region, longest first."""
+        found = [tokens for tokens, categories in self.categories.items() if REGION in categories]
+        return tuple(sorted(found, key=len, reverse=True))
+
+    def groups_of(self, tokens: tuple[str, ...]) -> frozenset[str]:
+        """The groups a term spells; a term of no group is a group of its own."""
+        return self.groups.get(tokens) or frozenset({" ".join(tokens)})
+
+    @cached_property
+    def region_terms(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Each group of body regions -> its terms ("feet" -> foot, heel, toes, ankle…)."""
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for region in self.regions:
+            for group in self.groups_of(region):
+                found.setdefault(group, []).append(region)
+        return {group: tuple(terms) for group, terms in found.items()}
+
+    @cached_property
+    def regions_inside(self) -> dict[str, frozenset[str]]:
+        """Each group of body regions -> the groups inside it: those with a term that is a
+        narrower spelling of one of its terms ("lower back" and "upper back" lie in "back").
+        A term that holds a word of its own group is named by that word, not the other one
+        ("أصابع القدم", the foot's fingers: toes, are no part of the hand)."""
+        inside: dict[str, set[str]] = {group: set() for group in self.region_terms}
+        for inner, inner_terms in self.region_terms.items():
+            for term in inner_terms:
+                if any(holds(term, own) for own in inner_terms if own != term):
+                    continue
+                for outer, outer_terms in self.region_terms.items():
+                    if outer != inner and any(holds(term, part) for part in outer_terms):
+                        inside[outer].add(inner)
+        return {group: frozenset(groups) for group, groups in inside.items()}
 
     @cached_property
     def by_first_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -85,6 +137,12 @@ class Lexicon:
 
 
 NO_LEXICON = Lexicon()
+
+
+def holds(tokens: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether `part` occurs in `tokens` as consecutive words."""
+    size = len(part)
+    return any(tokens[i : i + size] == part for i in range(len(tokens) - size + 1))
 
 
 def holds_list_word(tokens: tuple[str, ...], language: str) -> bool:

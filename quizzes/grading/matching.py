@@ -10,6 +10,7 @@ arthritis" is not "arthritis" plus a stray word).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,7 +20,9 @@ from rapidfuzz.distance import OSA
 from quizzes.grading.language import GENERIC_WORDS, for_language
 from quizzes.grading.lexicon import (
     LEVEL,
+    REGION,
     Lexicon,
+    holds,
     holds_list_word,
     nearest_other,
     term_words,
@@ -38,6 +41,8 @@ from quizzes.grading.values import AnswerKey, QuestionKey, Typo, WrongAnswerKey
 ANSWER, WRONG, TERM, QUESTION, FILLER, NEGATION, UNKNOWN = (
     "answer", "wrong", "term", "question", "filler", "negation", "unknown",
 )  # fmt: skip
+# Categories of questions whose answers sit somewhere in the body (a condition, a symptom).
+PLACED_CATEGORIES = frozenset({"condition", "symptom"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class Segment:
     wrong: WrongAnswerKey | None = None
     candidate: bool = False  # a TERM of the kind the question asks for: a second candidate
     typo: Typo | None = None
+    shortened: bool = False  # an ANSWER read from a spelling without the question's words
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class _Spelling:
     answer: AnswerKey
     text: str
     tokens: tuple[str, ...]
+    shortened: bool = False  # the question's own words left out ("low back" of "low back pain")
 
 
 @dataclass(frozen=True)
@@ -139,7 +146,7 @@ class Matcher:
                     found.append(_Spelling(answer, synonym, tokens))
                 shorter = tuple(token for token in tokens if token not in self.question_words)
                 if shorter and shorter != tokens:
-                    found.append(_Spelling(answer, synonym, shorter))
+                    found.append(_Spelling(answer, synonym, shorter, shortened=True))
         return tuple(found)
 
     @cached_property
@@ -263,7 +270,13 @@ class Matcher:
             if ok:
                 given = " ".join(head[:size])
                 found = Typo(given, spelling.text) if typo else None
-                segment = Segment(ANSWER, given, answer=spelling.answer, typo=found)
+                segment = Segment(
+                    ANSWER,
+                    given,
+                    answer=spelling.answer,
+                    typo=found,
+                    shortened=spelling.shortened,
+                )
                 yield segment, size, (0, 0, int(typo), 1, 0)
         for known in self.lexicon.by_first_word.get(head[0], ()):
             if head[: len(known)] != known or known in self.own_tokens:
@@ -310,12 +323,77 @@ class Matcher:
             # Around an answer, a term made only of the question's own words is excused like
             # those words ("the neck part of the spine").
             kept = [self._as_question_words(segment) for segment in kept]
+        kept = self._placed(_unstretched(kept))
         return Reading(piece, tuple(_merge_unknown(kept)))
+
+    # --- where the answer sits --------------------------------------------------------------
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The body regions (groups of region terms) the question is about: those its prompt
+        and its accepted answers name, the wider ones they lie in ("the back" of "the lower
+        back"), and, where it names a region but none inside it ("the spine"), every region
+        inside. Empty when it names none."""
+        lexicon = self.lexicon
+        spelled = [s.tokens for s in self.spellings]
+        named = {
+            group
+            for region in lexicon.regions
+            if set(region) <= self.question.filler
+            or any(holds(tokens, region) for tokens in spelled)
+            for group in lexicon.groups_of(region)
+        }
+        places = set(named)
+        for group in named:
+            places |= {wider for wider, inside in lexicon.regions_inside.items() if group in inside}
+            narrower = lexicon.regions_inside.get(group, frozenset())
+            if not narrower & named:
+                places |= narrower
+        return frozenset(places)
+
+    def _placed(self, segments: list[Segment]) -> list[Segment]:
+        """A condition or symptom placed in another body region than the question's is not
+        the answer: "tendonitis of the knee" is no foot condition, "thoracic back pain" no low
+        back pain, "numb hands" no symptom of the legs and feet. The region is then a wrong
+        item and the answer beside it does not count."""
+        if self.question.category not in PLACED_CATEGORIES or not self.places:
+            return segments
+        misplaced = [
+            segment
+            for segment in segments
+            if segment.kind == TERM
+            and REGION in self.lexicon.categories_of(tuple(segment.given.split()))
+            and not self.lexicon.groups_of(tuple(segment.given.split())) & self.places
+        ]
+        if not misplaced:
+            return segments
+        return [
+            Segment(UNKNOWN, segment.given)
+            if segment.kind == ANSWER
+            else dataclasses.replace(segment, candidate=True)
+            if segment in misplaced
+            else segment
+            for segment in segments
+        ]
 
     def _as_question_words(self, segment: Segment) -> Segment:
         if segment.kind == TERM and set(segment.given.split()) <= self.question_words:
             return Segment(QUESTION, segment.given)
         return segment
+
+
+def _unstretched(segments: list[Segment]) -> list[Segment]:
+    """A one-word answer read without the question's words ("تخطيط" of "تخطيط الأعصاب", nerve
+    tracing) is no answer when another word stands where those words were ("تخطيط القلب",
+    heart tracing): the word it lacks carried the meaning."""
+    if not any(segment.kind in (UNKNOWN, TERM) for segment in segments):
+        return segments
+    return [
+        Segment(UNKNOWN, segment.given)
+        if segment.kind == ANSWER and segment.shortened and len(segment.given.split()) == 1
+        else segment
+        for segment in segments
+    ]
 
 
 def _merge_unknown(segments: Sequence[Segment]) -> list[Segment]:

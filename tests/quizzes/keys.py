@@ -86,15 +86,17 @@ def lexicon(language: str) -> grading.Lexicon:
     for question in bank().values():
         for answer in question.answers:
             context = f"answer:{question.key}.{answer.key}:synonyms"
-            terms.append((_spellings(language, context, answer.synonyms), question.category))
+            group = f"answer:{question.key}.{answer.key}"
+            terms.append((_spellings(language, context, answer.synonyms), question.category, group))
         for choice in question.choices:
             context = f"choice:{question.key}.{choice.key}:text"
-            terms.append((_spellings(language, context, [choice.text]), ""))
+            terms.append((_spellings(language, context, [choice.text]), "", ""))
     for term in pack().glossary:
-        terms.append((_spellings(language, f"glossary:{term.key}:term", [term.term]), ""))
+        terms.append((_spellings(language, f"glossary:{term.key}:term", [term.term]), "", ""))
     for term in pack().extensions["lexicon"]:
         context = f"lexicon:{term.key}:spellings"
-        terms.append((_spellings(language, context, term.spellings), term.category))
+        group = f"lexicon:{term.key}"
+        terms.append((_spellings(language, context, term.spellings), term.category, group))
     return keys.lexicon(language, terms)
 
 

@@ -282,6 +282,7 @@ def test_the_selector_and_the_test_tables_build_the_same_keys(bank, language):
     call_command("loadcontent", stdout=io.StringIO(), stderr=io.StringIO())
     known = grading_lexicon(language)
     assert known.categories == test_keys.lexicon(language).categories, "the lexicons differ"
+    assert known.groups == test_keys.lexicon(language).groups, "the lexicons' groups differ"
     for question in Question.objects.filter(kind__in=[Kind.TEXT, Kind.SET]):
         loaded = questions_by_id([question.pk], graded=True)[question.pk]
         served = answer_key(loaded, language, known)

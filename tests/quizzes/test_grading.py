@@ -531,6 +531,127 @@ def test_v2_table_covers_every_class_in_four_languages():
         assert zeros, f"class {kind} has no row that must score 0"
 
 
+# --- where an answer sits, and words that change what it names ------------------------------
+# Found by probing the bank after issue 13: right detail around an answer is fine, but a body
+# region other than the question's makes a condition or symptom another one ("tendonitis of
+# the knee" is no foot condition, "thoracic back pain" no low back pain), and a word that
+# makes the answer another known thing ("weak bones", "gouty arthritis", "neurology nurse")
+# is that thing. A one-word answer read without the question's words ("تخطيط", tracing, of
+# "تخطيط الأعصاب", nerve tracing) is none when another word takes their place ("تخطيط القلب",
+# heart tracing).
+PLACE_DATA = [
+    # A condition or symptom placed elsewhere: a wrong item, and the answer beside it no item.
+    (WITH_PAIN, "en", "thoracic back pain", 0, False),
+    (WITH_PAIN, "en", "high back pain", 0, False),
+    (WITH_PAIN, "en", "cervical back pain", 0, False),
+    (WITH_PAIN, "en", "neck and back pain", 0, False),
+    (WITH_PAIN, "en", "back pain in the neck", 0, False),
+    (WITH_PAIN, "en", "shoulder and back pain", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda dorsal", 0, False),
+    (WITH_PAIN, "es", "dolor de cuello y espalda", 0, False),
+    (WITH_PAIN, "fr", "mal au milieu du dos", 0, False),
+    (WITH_PAIN, "ar", "ألم الظهر والرقبة", 0, False),
+    (
+        FOOT_Q,
+        "en",
+        ["heel spurs", "tendonitis of the knee", "plantar fasciitis", "metatarsalgia"],
+        3,
+        False,
+    ),
+    (
+        FOOT_Q,
+        "en",
+        ["heel spurs", "patellar tendonitis", "plantar fasciitis", "metatarsalgia"],
+        3,
+        False,
+    ),
+    (
+        FOOT_Q,
+        "en",
+        ["bone spurs in the spine", "tendonitis", "plantar fasciitis", "metatarsalgia"],
+        3,
+        False,
+    ),
+    (
+        FOOT_Q,
+        "es",
+        ["espolón calcáneo", "tendinitis rotuliana", "fascitis plantar", "metatarsalgia"],
+        3,
+        False,
+    ),
+    (
+        FOOT_Q,
+        "fr",
+        ["épine calcanéenne", "tendinite de l'épaule", "fasciite plantaire", "métatarsalgie"],
+        3,
+        False,
+    ),
+    (
+        FOOT_Q,
+        "ar",
+        ["شوكة عظمية في الكعب", "التهاب أوتار الكتف", "التهاب اللفافة الأخمصية", "ألم مشط القدم"],
+        3,
+        False,
+    ),
+    (FORAMINAL, "en", ["degenerative disc disease", "arthritis of the knee"], 1, False),
+    (TRIO, "en", ["tingling", "weakness", "numb hands"], 2, False),
+    (TRIO, "fr", ["fourmillements", "faiblesse", "engourdissement des mains"], 2, False),
+    # ... and placed where the question is: still right.
+    (WITH_PAIN, "en", "pain in the lower back", 1, True),
+    (WITH_PAIN, "en", "back pain, low in the spine", 1, True),
+    (WITH_PAIN, "es", "dolor en la parte baja de la espalda", 1, True),
+    (WITH_PAIN, "fr", "mal au bas du dos", 1, True),
+    (
+        FOOT_Q,
+        "en",
+        ["heel spurs", "tendonitis in the ankle", "plantar fasciitis", "metatarsalgia"],
+        4,
+        True,
+    ),
+    (
+        FOOT_Q,
+        "en",
+        ["heel spurs", "achilles tendonitis", "plantar fasciitis", "pain in the ball of the foot"],
+        4,
+        True,
+    ),
+    (
+        FOOT_Q,
+        "ar",
+        ["شوكة عظمية في الكعب", "التهاب أوتار القدم", "التهاب اللفافة الأخمصية", "ألم مشط القدم"],
+        4,
+        True,
+    ),
+    (FORAMINAL, "en", ["degenerative disc disease", "arthritis in the lower back"], 2, True),
+    (CAUSE, "en", "a herniated disc in the lower back", 1, True),
+    (CAUSE, "en", "a herniated disc in the neck", 0, False),
+    (TRIO, "en", ["tingling in the toes", "weakness in the legs", "numb feet"], 3, True),
+    # A word that makes the answer another known thing.
+    (TRIO, "en", ["tingling", "weak bones", "numbness"], 2, False),
+    (TRIO, "en", ["tingling", "weak heart", "numbness"], 2, False),
+    (TRIO, "en", ["tingling", "weak pulse", "numbness"], 2, False),
+    (FORAMINAL, "en", ["degenerative disc disease", "gouty arthritis"], 1, False),
+    (FORAMINAL, "en", ["degenerative disc disease", "psoriatic arthritis"], 1, False),
+    (SPECIALIST, "en", "a neurology nurse", 0, False),
+    (SPECIALIST, "en", "the neurologist's assistant", 0, False),
+    (SPECIALIST, "es", "enfermera de neurología", 0, False),
+    (SPECIALIST, "fr", "infirmière en neurologie", 0, False),
+    (SPECIALIST, "ar", "ممرضة أعصاب", 0, False),
+    (SPECIALIST, "en", "a pediatric neurologist", 1, True),
+    # The word a shortened answer lacks.
+    (LINK_TEST, "ar", "تخطيط القلب", 0, False),
+    (LINK_TEST, "ar", "تخطيط الأعصاب", 1, True),
+    (LINK_TEST, "en", "nerve conduction", 1, True),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "answer", "points", "correct"), PLACE_DATA)
+def test_where_an_answer_sits_and_what_its_words_make_it(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
 # --- feedback -----------------------------------------------------------------------------
 
 
