@@ -624,6 +624,10 @@ PLACE_DATA = [
     ),
     (FORAMINAL, "en", ["degenerative disc disease", "arthritis in the lower back"], 2, True),
     (CAUSE, "en", "a herniated disc in the lower back", 1, True),
+    (CAUSE, "en", "a herniated lumbar disc", 1, True),
+    (CAUSE, "fr", "hernie discale lombaire", 1, True),
+    (WITH_PAIN, "en", "lumbar spine pain", 1, True),
+    (WITH_PAIN, "es", "dolor en la región lumbar", 1, True),
     (CAUSE, "en", "a herniated disc in the neck", 0, False),
     (TRIO, "en", ["tingling in the toes", "weakness in the legs", "numb feet"], 3, True),
     # A word that makes the answer another known thing.
