@@ -38,12 +38,14 @@ GENERIC_WORDS = {
 # a word ("non-specific low back pain") rather than negating an answer.
 NEGATIONS = {
     "en": (
-        "not", "no", "never", "neither", "nor", "without",
+        "not", "no", "never", "neither", "nor", "without", "except", "excluding",
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
     ),
-    "es": ("no", "ni", "sin", "nunca", "jamás", "tampoco"),
-    "fr": ("ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune"),
-    "ar": ("ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو"),
+    "es": ("no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo"),
+    "fr": ("ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté"),
+    "ar": (
+        "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
+    ),
 }  # fmt: skip
 
 # Filler: hedges and frames around an answer. Ignored wherever they stand; an item that is only

@@ -642,6 +642,12 @@ PLACE_DATA = [
     (SPECIALIST, "fr", "infirmière en neurologie", 0, False),
     (SPECIALIST, "ar", "ممرضة أعصاب", 0, False),
     (SPECIALIST, "en", "a pediatric neurologist", 1, True),
+    # "Except" removes what it names, like "not".
+    (SPECIALIST, "en", "any specialist except a neurologist", 0, False),
+    (SPECIALIST, "es", "cualquier médico salvo el neurólogo", 0, False),
+    (SPECIALIST, "fr", "tout spécialiste sauf un neurologue", 0, False),
+    (SPECIALIST, "ar", "أي طبيب عدا طبيب الأعصاب", 0, False),
+    (SPECIALIST, "en", "a neurologist, except in an emergency", 1, True),
     # The word a shortened answer lacks.
     (LINK_TEST, "ar", "تخطيط القلب", 0, False),
     (LINK_TEST, "ar", "تخطيط الأعصاب", 1, True),
