@@ -35,16 +35,25 @@ GENERIC_WORDS = {
 # Negation removes what it negates: the next thing the answer names ("not sciatica",
 # "sin ciática", "pas la sciatique", "ليس عرق النسا"). Contractions fold into two words
 # ("isn't" -> "isn t"), so their first half is listed. English "non" is left out: it prefixes
-# a word ("non-specific low back pain") rather than negating an answer.
+# a word ("non-specific low back pain") rather than negating an answer. A phrase ("instead of",
+# "en vez de") negates what follows it; its first word alone negates nothing ("en" is "in").
 NEGATIONS = {
     "en": (
         "not", "no", "never", "neither", "nor", "without", "except", "excluding",
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
+        "instead of", "rather than", "other than",
     ),
-    "es": ("no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo"),
-    "fr": ("ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté"),
+    "es": (
+        "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo",
+        "en vez de", "en lugar de",
+    ),
+    "fr": (
+        "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
+        "au lieu de", "au lieu d", "plutôt que", "plutôt qu",
+    ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
+        "بدلا من", "بدلاً من", "بدل", "عوضا عن", "عوضاً عن",
     ),
 }  # fmt: skip
 

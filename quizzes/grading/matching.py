@@ -178,8 +178,13 @@ class Matcher:
         return phrases("FILLER", self.language)
 
     @cached_property
+    def negation_phrases(self) -> tuple[tuple[str, ...], ...]:
+        return phrases("NEGATIONS", self.language)
+
+    @cached_property
     def negations(self) -> frozenset[str]:
-        return frozenset(tokens[0] for tokens in phrases("NEGATIONS", self.language))
+        """The one-word negations ("not", "sin"); longer ones ("instead of") are phrases."""
+        return frozenset(tokens[0] for tokens in self.negation_phrases if len(tokens) == 1)
 
     # --- the typo guard -------------------------------------------------------------------
 
@@ -239,8 +244,9 @@ class Matcher:
         """Every way to read the words from `start`: (segment, words used, cost)."""
         token = tokens[start]
         yield Segment(UNKNOWN, token), 1, (1, 0, 0, 0, 0)
-        if token in self.negations:
-            yield Segment(NEGATION, token), 1, (0, 1, 0, 0, 0)
+        for phrase in self.negation_phrases:
+            if tokens[start : start + len(phrase)] == phrase:
+                yield Segment(NEGATION, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0)
         if token in self.question_words:
             yield Segment(QUESTION, token), 1, (0, 1, 0, 0, 1)
         for phrase in self.filler:

@@ -656,6 +656,16 @@ PLACE_DATA = [
     (SPECIALIST, "fr", "tout spécialiste sauf un neurologue", 0, False),
     (SPECIALIST, "ar", "أي طبيب عدا طبيب الأعصاب", 0, False),
     (SPECIALIST, "en", "a neurologist, except in an emergency", 1, True),
+    # So do "instead of", "rather than" and theirs; the phrase's first word alone does not.
+    (SPECIALIST, "en", "a neurologist instead of a podiatrist", 1, True),
+    (SPECIALIST, "en", "podiatrist rather than neurologist", 0, False),
+    (SPECIALIST, "es", "neurólogo en lugar de podólogo", 1, True),
+    (SPECIALIST, "es", "podólogo en vez de neurólogo", 0, False),
+    (SPECIALIST, "fr", "neurologue plutôt que podologue", 1, True),
+    (SPECIALIST, "fr", "podologue au lieu d'un neurologue", 0, False),
+    (SPECIALIST, "ar", "طبيب أعصاب بدلاً من طبيب عظام", 1, True),
+    (SPECIALIST, "ar", "طبيب عظام بدلا من طبيب أعصاب", 0, False),
+    (WITH_PAIN, "es", "dolor en la zona lumbar", 1, True),
     # The word a shortened answer lacks.
     (LINK_TEST, "ar", "تخطيط القلب", 0, False),
     (LINK_TEST, "ar", "تخطيط الأعصاب", 1, True),
