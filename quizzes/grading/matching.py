@@ -22,7 +22,6 @@ from quizzes.grading.lexicon import (
     LEVEL,
     REGION,
     Lexicon,
-    holds,
     holds_list_word,
     nearest_other,
     term_words,
@@ -341,12 +340,18 @@ class Matcher:
         back"), and, where it names a region but none inside it ("the spine"), every region
         inside. Empty when it names none."""
         lexicon = self.lexicon
-        spelled = [s.tokens for s in self.spellings]
+        longest = max((len(region) for region in lexicon.regions), default=0)
+        # Every run of consecutive words of every accepted spelling, to look regions up in.
+        runs = {
+            s.tokens[i : i + size]
+            for s in self.spellings
+            for size in range(1, longest + 1)
+            for i in range(len(s.tokens) - size + 1)
+        }
         named = {
             group
             for region in lexicon.regions
-            if set(region) <= self.question.filler
-            or any(holds(tokens, region) for tokens in spelled)
+            if region in runs or set(region) <= self.question.filler
             for group in lexicon.groups_of(region)
         }
         places = set(named)
