@@ -137,7 +137,7 @@ class Matcher:
     def spellings(self) -> tuple[_Spelling, ...]:
         """Every accepted spelling as words; where the question itself says a word of it, also
         the spelling without that word ("low back" answers "…when which other kind of pain…")."""
-        found = []
+        found, shortened = [], []
         for answer in self.question.answers:
             for synonym in answer.synonyms:
                 tokens = term_words(synonym, self.language)
@@ -145,8 +145,11 @@ class Matcher:
                     found.append(_Spelling(answer, synonym, tokens))
                 shorter = tuple(token for token in tokens if token not in self.question_words)
                 if shorter and shorter != tokens:
-                    found.append(_Spelling(answer, synonym, shorter, shortened=True))
-        return tuple(found)
+                    shortened.append(_Spelling(answer, synonym, shorter, shortened=True))
+        # A shortened spelling that is also a whole one ("neurology" of "neurology specialist")
+        # is read as the whole one.
+        whole = {spelling.tokens for spelling in found}
+        return tuple(found + [s for s in shortened if s.tokens not in whole])
 
     @cached_property
     def wrong_spellings(self) -> tuple[tuple[WrongAnswerKey, tuple[str, ...]], ...]:

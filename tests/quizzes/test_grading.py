@@ -666,6 +666,17 @@ PLACE_DATA = [
     (SPECIALIST, "ar", "طبيب أعصاب بدلاً من طبيب عظام", 1, True),
     (SPECIALIST, "ar", "طبيب عظام بدلا من طبيب أعصاب", 0, False),
     (WITH_PAIN, "es", "dolor en la zona lumbar", 1, True),
+    # Refused though right, found by the same probing: a whole spelling beats a shortened one
+    # ("neurology" is accepted; "neurology" of "neurology specialist" is shortened), and
+    # synonyms people type.
+    (SPECIALIST, "en", "a specialist in neurology", 1, True),
+    (SPECIALIST, "ar", "طبيب مختص بالأعصاب", 1, True),
+    (SPECIALIST, "ar", "استشاري أعصاب", 1, True),
+    (LSS, "en", "spinal stenosis in the lumbar spine", 1, True),
+    (CAUSE, "en", "herniated intervertebral disc", 1, True),
+    (CAUSE, "ar", "انزلاق القرص", 1, True),
+    (LINK_TEST, "fr", "électroneurogramme", 1, True),
+    (LINK_TEST, "ar", "دراسة توصيل الأعصاب", 1, True),
     # The word a shortened answer lacks.
     (LINK_TEST, "ar", "تخطيط القلب", 0, False),
     (LINK_TEST, "ar", "تخطيط الأعصاب", 1, True),
