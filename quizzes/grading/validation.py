@@ -49,6 +49,18 @@ def _check_id(value, name: str) -> int:
     return value
 
 
+def _only(answer: dict, name: str, shape: str):
+    """The answer's one field `name` (an answer of another shape is refused)."""
+    _require(set(answer) == {name}, ErrorCode.INVALID_ANSWER, f"expected {shape}")
+    return answer[name]
+
+
+def _bounded_list(value, name: str, kind_of_list: str = "a list") -> list:
+    _require(isinstance(value, list), ErrorCode.INVALID_ANSWER, f"'{name}' must be {kind_of_list}")
+    _require(len(value) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
+    return value
+
+
 def _finite(value: int | float) -> bool:
     # A JSON integer can be too large for a float (10**400): refused, not an OverflowError.
     try:
@@ -63,8 +75,7 @@ def validate_answer(question: QuestionKey, answer) -> dict:
     kind = question.kind
     choice_ids = {choice.id for choice in question.choices}
     if kind == SINGLE:
-        _require(set(answer) == {"choice"}, ErrorCode.INVALID_ANSWER, 'expected {"choice": id}')
-        choice = _check_id(answer["choice"], "choice")
+        choice = _check_id(_only(answer, "choice", '{"choice": id}'), "choice")
         _require(
             choice in choice_ids,
             ErrorCode.UNKNOWN_CHOICE,
@@ -72,12 +83,7 @@ def validate_answer(question: QuestionKey, answer) -> dict:
         )
         return {"choice": choice}
     if kind == MULTIPLE:
-        _require(
-            set(answer) == {"choices"}, ErrorCode.INVALID_ANSWER, 'expected {"choices": [id, ...]}'
-        )
-        picked = answer["choices"]
-        _require(isinstance(picked, list), ErrorCode.INVALID_ANSWER, "'choices' must be a list")
-        _require(len(picked) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
+        picked = _bounded_list(_only(answer, "choices", '{"choices": [id, ...]}'), "choices")
         picked = [_check_id(value, "each choice") for value in picked]
         unknown = set(picked) - choice_ids
         _require(
@@ -86,19 +92,12 @@ def validate_answer(question: QuestionKey, answer) -> dict:
             f"choices {sorted(unknown)} are not in this question",
         )
         return {"choices": sorted(set(picked))}
-    if kind in (TRUE_FALSE,):
-        _require(
-            set(answer) == {"value"}, ErrorCode.INVALID_ANSWER, 'expected {"value": true|false}'
-        )
-        _require(
-            isinstance(answer["value"], bool),
-            ErrorCode.INVALID_ANSWER,
-            "'value' must be true or false",
-        )
-        return {"value": answer["value"]}
+    if kind == TRUE_FALSE:
+        value = _only(answer, "value", '{"value": true|false}')
+        _require(isinstance(value, bool), ErrorCode.INVALID_ANSWER, "'value' must be true or false")
+        return {"value": value}
     if kind == NUMBER:
-        _require(set(answer) == {"value"}, ErrorCode.INVALID_ANSWER, 'expected {"value": number}')
-        value = answer["value"]
+        value = _only(answer, "value", '{"value": number}')
         _require(
             isinstance(value, int | float) and not isinstance(value, bool) and _finite(value),
             ErrorCode.INVALID_ANSWER,
@@ -106,19 +105,13 @@ def validate_answer(question: QuestionKey, answer) -> dict:
         )
         return {"value": value}
     if kind == TEXT:
-        _require(set(answer) == {"text"}, ErrorCode.INVALID_ANSWER, 'expected {"text": "..."}')
-        text = _check_text(answer["text"], "text")
+        text = _check_text(_only(answer, "text", '{"text": "..."}'), "text")
         _require(bool(fold(text)), ErrorCode.EMPTY_ANSWER, "the answer has no letters or digits")
         return {"text": text}
     if kind == SET:
-        _require(
-            set(answer) == {"items"}, ErrorCode.INVALID_ANSWER, 'expected {"items": ["...", ...]}'
+        items = _bounded_list(
+            _only(answer, "items", '{"items": ["...", ...]}'), "items", "a list of strings"
         )
-        items = answer["items"]
-        _require(
-            isinstance(items, list), ErrorCode.INVALID_ANSWER, "'items' must be a list of strings"
-        )
-        _require(len(items) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         items = [_check_text(item, "each item") for item in items]
         _require(
             any(fold(item) for item in items),
@@ -129,12 +122,7 @@ def validate_answer(question: QuestionKey, answer) -> dict:
         _require(len(pieces) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         return {"items": items}
     if kind == ORDER:
-        _require(
-            set(answer) == {"order"}, ErrorCode.INVALID_ANSWER, 'expected {"order": [id, ...]}'
-        )
-        order = answer["order"]
-        _require(isinstance(order, list), ErrorCode.INVALID_ANSWER, "'order' must be a list")
-        _require(len(order) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
+        order = _bounded_list(_only(answer, "order", '{"order": [id, ...]}'), "order")
         order = [_check_id(value, "each item") for value in order]
         _require(
             sorted(order) == sorted(choice_ids),
@@ -143,10 +131,7 @@ def validate_answer(question: QuestionKey, answer) -> dict:
         )
         return {"order": order}
     if kind == MATCH:
-        _require(
-            set(answer) == {"pairs"}, ErrorCode.INVALID_ANSWER, 'expected {"pairs": {left: right}}'
-        )
-        pairs = answer["pairs"]
+        pairs = _only(answer, "pairs", '{"pairs": {left: right}}')
         _require(isinstance(pairs, dict), ErrorCode.INVALID_ANSWER, "'pairs' must be an object")
         _require(len(pairs) <= MAX_ITEMS, ErrorCode.TOO_MANY_ITEMS, f"over {MAX_ITEMS} items")
         lefts = {c.id for c in question.choices if c.side == "left"}
