@@ -279,44 +279,38 @@ def wrong_answer_mark(*, question: Question, language: str, text: str, hint: str
     """Make `text` (a wrong answer learners gave in `language`) a known wrong answer of
     `question`, with `hint`. Given in English, it counts in every language (its English text
     is the source translators translate, like any other); given in another language, it counts
-    in that language only, written in it."""
+    in that language only, written in it. Refused when the grader, with the question's key as
+    it is now, already credits the answer as written or already knows it as wrong."""
     text, hint = " ".join(text.split()), hint.strip()
+    if question.kind not in TYPED_KINDS:
+        raise DomainError(ErrorCode.INVALID, NOT_TYPED)
     _check_language_and_text(language, text)
     if not hint:
         raise DomainError(ErrorCode.INVALID, EMPTY_HINT)
     Question.objects.select_for_update(no_key=True).filter(pk=question.pk).first()
     fresh = questions_by_id([question.pk], graded=True)[question.pk]
-    folded = grading.fold(text)
-    accepted = {
-        grading.fold(spelling)
-        for answer in fresh.answers.all()
-        for spelling in answer.synonyms_in(language) + answer.synonyms_in(SOURCE_LANGUAGE)
-    }
-    if folded in accepted:
+    key = answer_key(fresh, language, grading_lexicon(language))
+    given = {"text": text} if question.kind == grading.TEXT else {"items": [text]}
+    read = grading.grade(key, grading.validate_answer(key, given))
+    # Credited only as a forgiven typo ("urologist" for "neurologist", where the lexicon does
+    # not know it): marking it is the fix, since a known wrong answer wins over a typo.
+    if read.points > 0 and not read.feedback.typos:
         raise DomainError(ErrorCode.INVALID, ACCEPTED_ALREADY)
-    known = {
-        grading.fold(spelling)
-        for wrong in fresh.wrong_answers.all()
-        if wrong.applies_to(language)
-        for spelling in wrong.spellings_in(wrong.language or language)
-        + wrong.spellings_in(SOURCE_LANGUAGE)
-    }
-    if folded in known:
+    if read.feedback.hint_key:
         raise DomainError(ErrorCode.INVALID, ALREADY_KNOWN)
-    keys = set(fresh.wrong_answers.values_list("key", flat=True))
+    keys = {wrong.key for wrong in fresh.wrong_answers.all()}
     base = slugify(text)[:70] or "wrong-answer"
-    key = next(
+    wrong_key = next(
         candidate
         for candidate in (base, *(f"{base}-{n}" for n in range(2, 1000)))
         if candidate not in keys
     )
-    code = SOURCE_LANGUAGE if language == SOURCE_LANGUAGE else language
     wrong = WrongAnswer(
         question=question,
-        key=key,
+        key=wrong_key,
         language="" if language == SOURCE_LANGUAGE else language,
         position=len(keys) + 1,
-        **{f"spellings_{code}": text, f"hint_{code}": hint},
+        **{f"spellings_{language}": text, f"hint_{language}": hint},
     )
     wrong.full_clean()
     wrong.save()
