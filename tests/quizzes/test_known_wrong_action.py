@@ -86,3 +86,20 @@ def test_the_same_wrong_answer_cannot_be_marked_twice(bank):
     regrade.wrong_answer_mark(question=question, language="en", text="urologist", hint="No.")
     with pytest.raises(DomainError):
         regrade.wrong_answer_mark(question=question, language="en", text="Urologist", hint="No.")
+
+
+def test_a_real_word_credited_as_a_typo_can_be_marked_and_then_scores_nothing(bank, learner):
+    # No lexicon here, so "urologist" is two edits from "neurologist" and forgiven as a typo:
+    # marking it is how an instructor stops that.
+    quiz, question = bank
+    assert grade_one(learner, quiz, question, "urologist", "en")["typos"]
+    regrade.wrong_answer_mark(question=question, language="en", text="urologist", hint="No.")
+    after = grade_one(learner, quiz, question, "urologist", "en")
+    assert (after["typos"], after["hint"]) == ([], "No."), after
+
+
+def test_a_question_learners_do_not_type_has_no_known_wrong_answers(db):
+    question = QuestionFactory(kind=Kind.SINGLE)
+    with pytest.raises(DomainError):
+        regrade.wrong_answer_mark(question=question, language="en", text="one", hint="No.")
+    assert not WrongAnswer.objects.exists()
