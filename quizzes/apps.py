@@ -18,6 +18,7 @@ class QuizzesConfig(AppConfig):
         from core.shell import register_tab
         from learning.links import register_lesson_link
         from learning.packs import PackExtension, register_extension
+        from quizzes import bank
         from quizzes.accounts import anonymise_attempts
         from quizzes.api.serializers import QuizProgressOutput
         from quizzes.content import read_lexicon, read_quizzes, write_lexicon, write_quizzes
@@ -37,6 +38,7 @@ class QuizzesConfig(AppConfig):
         watch_content(
             Quiz, QuizQuestion, Question, Choice, AcceptedAnswer, WrongAnswer, LexiconTerm
         )
+        bank.watch()
 
         register_extension(PackExtension("quizzes", read_quizzes, write_quizzes, export_quizzes))
         register_extension(PackExtension("lexicon", read_lexicon, write_lexicon, export_lexicon))

@@ -115,6 +115,9 @@ class Choice(ContentKeyed):
     side = models.CharField(_("side"), max_length=5, choices=Side.choices, blank=True)
     pair = models.SlugField(_("pair"), max_length=80, blank=True)
 
+    # With the question's own, it dates the answer key (quizzes.bank checks it).
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
     class Meta:
         verbose_name = _("choice")
         verbose_name_plural = _("choices")
@@ -149,6 +152,9 @@ class AcceptedAnswer(ContentKeyed):
         _("synonyms"), help_text=_("One spelling per line; the first is shown.")
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    # With the question's own, it dates the answer key (quizzes.bank checks it).
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("accepted answer")
@@ -211,6 +217,9 @@ class WrongAnswer(ContentKeyed):
         help_text=_("Short feedback for a learner who gives this answer: what it misses."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    # With the question's own, it dates the answer key (quizzes.bank checks it).
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("known wrong answer")

@@ -176,7 +176,7 @@ def wrong_answer_accept(
     lines = text_lines(before)
     if grading.fold(text) not in {grading.fold(line) for line in lines}:
         setattr(answer, field, "\n".join([*lines, text]))
-        answer.save(update_fields=[field])
+        answer.save(update_fields=[field, "updated_at"])
     responses = affected_responses(question=question, language=language, normalized=normalized)
     attempts_before = {
         a.pk: _attempt_state(a)
@@ -230,7 +230,7 @@ def wrong_answer_acceptance_undo(*, acceptance: AnswerAcceptance, by) -> AnswerA
         kept = [line for line in lines if grading.fold(line) != grading.fold(acceptance.text)]
         if kept != lines:
             setattr(answer, field, "\n".join(kept))
-            answer.save(update_fields=[field])
+            answer.save(update_fields=[field, "updated_at"])
     recorded = {entry["response"]: entry for entry in acceptance.regraded}
     list(
         Attempt.objects.select_for_update().filter(

@@ -82,6 +82,15 @@ def questions_by_id(ids: list[int], *, graded: bool = False) -> dict[int, Questi
     """The given questions with their choices, answers and cited lesson (its slug and title,
     not its text); `graded`: also their known wrong answers (to grade, or to show the hints of
     a graded attempt). The loader's bookkeeping (`pack_values`) is never read here."""
+    return _questions(Question.objects.filter(pk__in=ids), graded=graded)
+
+
+def question_bank() -> dict[int, Question]:
+    """Every question, as questions_by_id(..., graded=True) fetches them (quizzes.bank)."""
+    return _questions(Question.objects.all(), graded=True)
+
+
+def _questions(questions: QuerySet[Question], *, graded: bool) -> dict[int, Question]:
     prefetches = [
         Prefetch("choices", queryset=Choice.objects.defer("pack_values").order_by("pk")),
         Prefetch(
@@ -97,8 +106,7 @@ def questions_by_id(ids: list[int], *, graded: bool = False) -> dict[int, Questi
             )
         )
     questions = (
-        Question.objects.filter(pk__in=ids)
-        .select_related("lesson")
+        questions.select_related("lesson")
         .defer("pack_values", *LESSON_TEXT)
         .prefetch_related(*prefetches)
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -12,10 +14,9 @@ from django.utils import timezone
 
 from core.codes import ErrorCode
 from core.errors import Conflict, DomainError, Forbidden, NotFound
-from quizzes import drawing, errors, grading, signals
+from quizzes import bank, drawing, errors, grading, signals
 from quizzes.assignments import assignments_of
 from quizzes.models import Assignment, Attempt, Question, Quiz, Response
-from quizzes.selectors import answer_key, grading_lexicon, questions_by_id, shape_key
 
 # A submission may arrive this long after the deadline and still count in full: it covers the
 # time a phone takes to send the last answer on a slow connection.
@@ -28,13 +29,15 @@ def _lock_learner(learner) -> None:
     get_user_model().objects.select_for_update(no_key=True).filter(pk=learner.pk).first()
 
 
-def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int]]]:
+def _draw(
+    quiz: Quiz, rng: random.Random, question_bank: bank.Bank
+) -> tuple[list[int], dict[str, list[int]]]:
     """The attempt's questions and, per question, the order its choices are shown in."""
     pool = quiz.entries.order_by("position", "pk").values_list("question_id", flat=True)
     drawn = drawing.draw_questions(
         pool, draw_count=quiz.draw_count, shuffle=quiz.shuffle_questions, rng=rng
     )
-    questions = questions_by_id(drawn)
+    questions = question_bank.questions_of(drawn)
     choice_order = {}
     for question_id in drawn:
         question = questions[question_id]
@@ -45,6 +48,12 @@ def _draw(quiz: Quiz, rng: random.Random) -> tuple[list[int], dict[str, list[int
     return drawn, choice_order
 
 
+class Started(NamedTuple):
+    attempt: Attempt
+    created: bool  # False: this client_id's attempt, started before
+    questions: dict[int, Question]  # the attempt's, from the bank
+
+
 def attempt_start(
     *,
     learner,
@@ -53,16 +62,32 @@ def attempt_start(
     language: str = "en",
     assignment: Assignment | None = None,
 ) -> tuple[Attempt, bool]:
+    """Start an attempt (see `start`); returns (attempt, created)."""
+    started = start(
+        learner=learner, quiz=quiz, client_id=client_id, language=language, assignment=assignment
+    )
+    return started.attempt, started.created
+
+
+def start(
+    *,
+    learner,
+    quiz: Quiz,
+    client_id: uuid.UUID,
+    language: str = "en",
+    assignment: Assignment | None = None,
+) -> Started:
     """Start an attempt, or return the one this learner already started with `client_id`.
 
-    Returns (attempt, created). Refuses unpublished quizzes and starts past the attempt limit.
-    Taken for an `assignment` (one of the learner's, for this quiz), it cannot start before the
-    assignment opens, and the assignment's limit (its override, else the quiz's) counts the
-    attempts made for it.
+    Refuses unpublished quizzes and starts past the attempt limit. Taken for an `assignment`
+    (one of the learner's, for this quiz), it cannot start before the assignment opens, and the
+    assignment's limit (its override, else the quiz's) counts the attempts made for it.
     """
-    existing = Attempt.objects.filter(learner=learner, client_id=client_id).first()
+    question_bank = bank.current()
+    attempts = Attempt.objects.select_related("quiz")
+    existing = attempts.filter(learner=learner, client_id=client_id).first()
     if existing:
-        return _same_quiz(existing, quiz, assignment), False
+        return _started(_same_quiz(existing, quiz, assignment), question_bank)
     if not quiz.published:
         raise NotFound(ErrorCode.QUIZ_NOT_AVAILABLE, errors.QUIZ_NOT_AVAILABLE)
     if assignment is not None:
@@ -70,9 +95,9 @@ def attempt_start(
     try:
         with transaction.atomic():
             _lock_learner(learner)
-            existing = Attempt.objects.filter(learner=learner, client_id=client_id).first()
+            existing = attempts.filter(learner=learner, client_id=client_id).first()
             if existing:
-                return _same_quiz(existing, quiz, assignment), False
+                return _started(_same_quiz(existing, quiz, assignment), question_bank)
             limit = quiz.attempt_limit if assignment is None else assignment.effective_attempt_limit
             if limit is not None:
                 counted = Attempt.objects.filter(learner=learner, quiz=quiz)
@@ -83,7 +108,7 @@ def attempt_start(
                         ErrorCode.ATTEMPT_LIMIT_REACHED,
                         errors.ATTEMPT_LIMIT_REACHED % {"limit": limit},
                     )
-            question_ids, choice_order = _draw(quiz, random.SystemRandom())
+            question_ids, choice_order = _draw(quiz, random.SystemRandom(), question_bank)
             now = timezone.now()
             attempt = Attempt.objects.create(
                 learner=learner,
@@ -98,9 +123,13 @@ def attempt_start(
             )
     except IntegrityError:
         # The same client_id raced in from another request: that one won.
-        raced = Attempt.objects.get(learner=learner, client_id=client_id)
-        return _same_quiz(raced, quiz, assignment), False
-    return attempt, True
+        raced = attempts.get(learner=learner, client_id=client_id)
+        return _started(_same_quiz(raced, quiz, assignment), question_bank)
+    return Started(attempt, True, question_bank.questions_of(question_ids))
+
+
+def _started(existing: Attempt, question_bank: bank.Bank) -> Started:
+    return Started(existing, False, question_bank.questions_of(existing.question_ids))
 
 
 def _same_quiz(attempt: Attempt, quiz: Quiz, assignment: Assignment | None = None) -> Attempt:
@@ -144,11 +173,11 @@ def _is_late(attempt: Attempt, now) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE_PERIOD
 
 
-def validated_answer(question, language: str, answer) -> dict:
-    """The answer cleaned for grading, or DomainError naming why it was refused (needs the
-    question's choices and answers prefetched)."""
+def validated_answer(key: grading.QuestionKey, answer) -> dict:
+    """The answer cleaned for grading, or DomainError naming why it was refused (`key`: the
+    question's, from the bank)."""
     try:
-        return grading.validate_answer(shape_key(question, language), answer)
+        return grading.validate_answer(key, answer)
     except grading.AnswerError as error:
         message = errors.answer_message(error.code)
         raise DomainError(error.code, message, {"answer": [message]}) from None
@@ -164,37 +193,64 @@ def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Resp
         raise Conflict(ErrorCode.TIME_UP, errors.TIME_UP)
     if question_id not in attempt.question_ids:
         raise NotFound(ErrorCode.UNKNOWN_QUESTION, errors.QUESTION_NOT_IN_ATTEMPT)
-    question = questions_by_id([question_id])[question_id]
-    cleaned = validated_answer(question, attempt.language, answer)
-    response, _created = Response.objects.update_or_create(
-        attempt=attempt, question=question, defaults={"answer": cleaned}
+    question_bank = bank.current()
+    if question_id not in question_bank.questions:
+        raise NotFound(ErrorCode.UNKNOWN_QUESTION, errors.QUESTION_NOT_IN_ATTEMPT)
+    cleaned = validated_answer(question_bank.shape_key(question_id, attempt.language), answer)
+    response = Response(attempt=attempt, question_id=question_id, answer=cleaned)
+    # One statement whether it is the first answer or a changed one (an upsert).
+    Response.objects.bulk_create(
+        [response],
+        update_conflicts=True,
+        unique_fields=["attempt", "question"],
+        update_fields=["answer", "saved_at"],
     )
     return response
 
 
-@transaction.atomic
+class Submission(NamedTuple):
+    attempt: Attempt
+    # Every question's response in the attempt's order: graded once submitted; before, the
+    # saved ones only.
+    responses: list[Response]
+    questions: dict[int, Question]
+
+
 def attempt_submit(
+    *, learner, attempt_id: int, answers: list[dict], language: str | None = None
+) -> Attempt:
+    """Grade and close an attempt (see `submit`); returns the attempt."""
+    graded = submit(learner=learner, attempt_id=attempt_id, answers=answers, language=language)
+    return graded.attempt
+
+
+@transaction.atomic
+def submit(
     *,
     learner,
     attempt_id: int,
-    answers: list[dict],
+    answers: list[dict] | Callable[[], list[dict]],
     language: str | None = None,
-    questions: dict[int, Question] | None = None,
-) -> Attempt:
+) -> Submission:
     """Grade and close an attempt. The body's answers win over saved ones.
 
     Submitting again returns the stored result and changes nothing, whatever the body: that is
-    what makes a phone's offline replay safe. Invalid answers refuse the whole submission.
+    what makes a phone's offline replay safe (`answers` may be a function that reads them,
+    called only while the attempt is open). Invalid answers refuse the whole submission.
     After the time limit (plus GRACE_PERIOD) the body's answers are kept on record but score 0;
-    answers saved in time are graded as usual. `questions`: the attempt's questions when the
-    caller has them already (questions_by_id(..., graded=True)), so they are read once.
+    answers saved in time are graded as usual. Returns the attempt, its responses and its
+    questions (from the bank), everything its graded body shows.
     """
     attempt = _locked(learner=learner, attempt_id=attempt_id)
+    saved = {response.question_id: response for response in attempt.responses.all()}
+    question_bank = bank.current()
+    questions = question_bank.questions_of(attempt.question_ids)
     if attempt.is_submitted:
-        return attempt
+        in_order = [saved[pk] for pk in attempt.question_ids if pk in saved]
+        return Submission(attempt, in_order, questions)
+    if callable(answers):
+        answers = answers()
     language = language or attempt.language
-    if questions is None or set(questions) != set(attempt.question_ids):
-        questions = questions_by_id(attempt.question_ids, graded=True)
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}
     for index, item in enumerate(answers):
@@ -208,7 +264,7 @@ def attempt_submit(
         else:
             try:
                 given[question_id] = validated_answer(
-                    questions[question_id], language, item.get("answer")
+                    question_bank.shape_key(question_id, language), item.get("answer")
                 )
             except DomainError as error:
                 problems[str(index)] = error.details["answer"]
@@ -218,31 +274,35 @@ def attempt_submit(
     now = timezone.now()
     late = _is_late(attempt, now)
     due_at = attempt.assignment.due_at if attempt.assignment_id else None
-    saved = {response.question_id: response for response in attempt.responses.all()}
-    known = grading_lexicon(language)
     score = max_score = 0.0
-    to_create, to_update = [], []
+    graded = []
     for question_id in attempt.question_ids:
-        question = questions[question_id]
-        key = answer_key(question, language, known)
-        response = saved.get(question_id) or Response(attempt=attempt, question=question)
+        if question_id not in questions:
+            continue  # deleted from the bank since the attempt started
+        response = saved.get(question_id) or Response(attempt=attempt, question_id=question_id)
         in_time = response.answer
         if question_id in given and not late:
             response.answer = given[question_id]
         elif question_id in given and in_time is None:
             response.answer = given[question_id]  # kept on record; scores nothing
         counted = response.answer if not late else in_time
-        result = grading.grade(key, counted)
+        result = grading.grade(question_bank.answer_key(question_id, language), counted)
         response.points = result.points
         response.max_points = result.max_points
         response.correct = result.correct
         response.feedback = result.feedback.as_dict() | ({"late": True} if late else {})
         score += result.points
         max_score += result.max_points
-        (to_update if response.pk else to_create).append(response)
-    Response.objects.bulk_create(to_create)
-    Response.objects.bulk_update(
-        to_update, ["answer", "points", "max_points", "correct", "feedback"]
+        graded.append(response)
+    # New and saved responses in one statement (an upsert on attempt and question), which
+    # keeps a saved answer's saved_at.
+    for response in graded:
+        response.pk = None
+    Response.objects.bulk_create(
+        graded,
+        update_conflicts=True,
+        unique_fields=["attempt", "question"],
+        update_fields=["answer", "points", "max_points", "correct", "feedback"],
     )
     attempt.language = language
     attempt.submitted_at = now
@@ -263,5 +323,5 @@ def attempt_submit(
             "passed",
         ]
     )
-    signals.attempt_submitted.send(sender=Attempt, attempt=attempt, responses=to_create + to_update)
-    return attempt
+    signals.attempt_submitted.send(sender=Attempt, attempt=attempt, responses=graded)
+    return Submission(attempt, graded, questions)

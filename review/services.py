@@ -13,9 +13,8 @@ from fsrs import Rating
 
 from core.codes import ErrorCode
 from core.errors import Conflict, NotFound
-from quizzes import grading
+from quizzes import bank, grading
 from quizzes.models import Attempt
-from quizzes.selectors import answer_key, grading_lexicon, questions_by_id
 from quizzes.services import validated_answer
 from review import scheduling
 from review.models import Review, ReviewCard, Source
@@ -157,10 +156,10 @@ def review_answer(
                 return stored, False
             # Graded as in a quiz: known wrong answers (and their hints) and the language's
             # lexicon of known terms, so no known term passes for a typo of the key.
-            question = questions_by_id([question_id], graded=True)[question_id]
-            cleaned = validated_answer(question, language, answer)
-            key = answer_key(question, language, grading_lexicon(language))
-            grade = grading.grade(key, cleaned)
+            question_bank = bank.current()
+            question = question_bank.questions[question_id]
+            cleaned = validated_answer(question_bank.shape_key(question_id, language), answer)
+            grade = grading.grade(question_bank.answer_key(question_id, language), cleaned)
             now = timezone.now()
             when = scheduling.clamp(answered_at, earliest=card.last_review_at, now=now)
             rating = scheduling.rating_for(grade.points, grade.max_points)

@@ -34,6 +34,10 @@ def shown_choices(question: Question, order: list[int] | None) -> list:
     return sorted(choices, key=lambda choice: position.get(choice.pk, len(position)))
 
 
+# One instance renders every choice (a serializer per question would copy its fields again).
+CHOICE = ChoiceOutput()
+
+
 @extend_schema_field(ChoiceOutput(many=True))
 class ShownChoicesField(serializers.Field):
     """A question's choices (or one side of a match) in the order this learner sees them."""
@@ -47,7 +51,7 @@ class ShownChoicesField(serializers.Field):
         choices = shown_choices(question, order)
         if self.side is not None:
             choices = [choice for choice in choices if choice.side == self.side]
-        return ChoiceOutput(choices, many=True).data
+        return [CHOICE.to_representation(choice) for choice in choices]
 
 
 class QuestionOutput(serializers.Serializer):
@@ -170,6 +174,9 @@ class FeedbackOutput(serializers.Serializer):
         return data
 
 
+FEEDBACK = FeedbackOutput()
+
+
 def feedback_summary(feedback: dict, correct: bool) -> str:
     """Words for the feedback codes, in the active language."""
     parts = []
@@ -216,7 +223,7 @@ class FeedbackField(serializers.Field):
         if key and hint:
             feedback["hint"] = hint
         feedback["summary"] = feedback_summary(feedback, bool(response.correct))
-        return FeedbackOutput(feedback).data
+        return FEEDBACK.to_representation(feedback)
 
 
 def known_wrong_answer_hint(question: Question, key: str) -> str:
@@ -295,7 +302,8 @@ class AttemptSummaryOutput(serializers.ModelSerializer):
 
 
 class AttemptOutput(AttemptSummaryOutput):
-    """An attempt with its drawn questions. Context: `questions` ({id: Question})."""
+    """An attempt with its drawn questions. Context: `questions` ({id: Question}), and
+    `responses` (the attempt's, when the caller has them: else they are read)."""
 
     time_limit = serializers.IntegerField(source="quiz.time_limit", allow_null=True)
     pass_mark = serializers.IntegerField(source="quiz.pass_mark")
@@ -336,7 +344,10 @@ class AttemptOutput(AttemptSummaryOutput):
 
     @extend_schema_field(GradedResponseOutput(many=True))
     def get_responses(self, attempt) -> list[dict]:
-        by_question = {response.question_id: response for response in attempt.responses.all()}
+        known = self.context.get("responses")
+        if known is None:
+            known = attempt.responses.all()
+        by_question = {response.question_id: response for response in known}
         responses = [by_question[pk] for pk in attempt.question_ids if pk in by_question]
         if not attempt.is_submitted:
             return SavedResponseOutput(responses, many=True).data

@@ -14,7 +14,7 @@ from core.api import error_responses, page_of
 from core.conditional import PAGE_PARAMETERS, ConditionalReadMixin
 from core.throttles import RequestRateThrottle, ResponseSaveRateThrottle, SubmitRateThrottle
 from learning.selectors import versions
-from quizzes import errors, selectors, services
+from quizzes import bank, errors, selectors, services
 from quizzes.api.serializers import (
     AssignmentOutput,
     AttemptCreateInput,
@@ -84,20 +84,16 @@ def own_attempt(*, learner, attempt_id: int) -> Attempt:
         raise Http404 from None
 
 
-def attempt_response(
-    *,
-    learner,
-    attempt_id: int,
-    status_code: int = status.HTTP_200_OK,
-    questions: dict | None = None,
-) -> Response:
-    """The learner's attempt with its questions; answer keys only once it is submitted.
-    `questions`: the attempt's questions (with their wrong answers) when already read."""
+def attempt_response(*, learner, attempt_id: int) -> Response:
+    """The learner's attempt with its questions; answer keys only once it is submitted."""
     attempt = own_attempt(learner=learner, attempt_id=attempt_id)
-    if questions is None:
-        questions = selectors.questions_by_id(attempt.question_ids, graded=attempt.is_submitted)
-    data = AttemptOutput(attempt, context={"questions": questions}).data
-    return Response(data, status=status_code)
+    questions = bank.current().questions_of(attempt.question_ids)
+    return Response(AttemptOutput(attempt, context={"questions": questions}).data)
+
+
+def attempt_body(attempt: Attempt, *, questions: dict, responses: list) -> dict:
+    """The attempt's body from what a write path already holds (nothing is read again)."""
+    return AttemptOutput(attempt, context={"questions": questions, "responses": responses}).data
 
 
 class AttemptWriteApi(APIView):
@@ -138,17 +134,18 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
             )
             if assignment is None:
                 raise ValidationError({"assignment": [errors.UNKNOWN_ASSIGNMENT]})
-        attempt, created = services.attempt_start(
+        attempt, created, questions = services.start(
             learner=request.user,
             quiz=quiz,
             client_id=data["client_id"],
             language=translation.get_language() or "en",
             assignment=assignment,
         )
-        return attempt_response(
-            learner=request.user,
-            attempt_id=attempt.pk,
-            status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        # A new attempt has no responses yet; one started before may have saved some.
+        responses = [] if created else list(attempt.responses.all())
+        return Response(
+            attempt_body(attempt, questions=questions, responses=responses),
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
     @extend_schema(
@@ -211,20 +208,24 @@ class ResponseSaveApi(APIView):
 class AttemptSubmitApi(AttemptWriteApi):
     def post(self, request, pk):
         """Grade and close the attempt; a repeat returns the stored result, whatever its body."""
-        attempt = own_attempt(learner=request.user, attempt_id=pk)
-        # Read once, for grading and for the answer.
-        questions = selectors.questions_by_id(attempt.question_ids, graded=True)
-        if not attempt.is_submitted:  # a replay from a phone's queue: its body is not read
+
+        def answers() -> list[dict]:
+            # Read only while the attempt is open: a replay's body is never read.
             payload = SubmitInput(data=request.data)
             payload.is_valid(raise_exception=True)
-            services.attempt_submit(
-                learner=request.user,
-                attempt_id=pk,
-                answers=payload.validated_data.get("responses", []),
-                language=translation.get_language(),
-                questions=questions,
+            return payload.validated_data.get("responses", [])
+
+        submission = services.submit(
+            learner=request.user,
+            attempt_id=pk,
+            answers=answers,
+            language=translation.get_language(),
+        )
+        return Response(
+            attempt_body(
+                submission.attempt, questions=submission.questions, responses=submission.responses
             )
-        return attempt_response(learner=request.user, attempt_id=pk, questions=questions)
+        )
 
 
 @extend_schema(
