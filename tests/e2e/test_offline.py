@@ -34,10 +34,19 @@ def test_the_final_review_taken_offline_is_graded_once_back_online(course, learn
         if answered == 6:
             page.reload()  # offline: the worker serves the screen, IndexedDB the attempt
             screen(page, "quiz")
-            assert "6" in page.inner_text("#sync-status"), "what waits to sync is not shown"
+            # What waits to sync is read back from IndexedDB once the screen shows.
+            page.wait_for_function(
+                "() => document.getElementById('sync-status').textContent.includes('6')",
+                timeout=5000,
+            )
             start_or_resume(page)
             assert "6 of 15" in page.inner_text("#question-count")
-            assert page.inner_text("#save-state") == "Saved on this device"
+            # So is the save state, once the question shows.
+            page.wait_for_function(
+                "() => document.getElementById('save-state').textContent"
+                " === 'Saved on this device'",
+                timeout=5000,
+            )
         if not next_question(page):
             break
     assert answered == 15

@@ -92,7 +92,11 @@ def test_review_counts_due_cards_and_checks_an_offline_answer_once(course, learn
     page.reload()  # offline: the worker's copy of the screen and of the cards
     screen(page, "review")
     assert page.inner_text("#review-count") == "Card 1 of 1", "the answered card came back"
-    assert "1 review answer waits to be checked" in page.inner_text("#sync-status")
+    page.wait_for_function(  # read back from IndexedDB once the screen shows
+        "() => document.getElementById('sync-status').textContent"
+        ".includes('1 review answer waits to be checked')",
+        timeout=5000,
+    )
     assert Review.objects.filter(card=offline_card, source="review").count() == 0
 
     back_online = timezone.now()
