@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from rest_framework.test import APIClient
 
 from core.codes import ErrorCode
 from core.errors import DomainError
@@ -299,3 +300,24 @@ def test_a_replayed_submit_is_answered_whatever_its_body(world, learner_client):
     )
     assert replay.status_code == 200, replay.content
     assert replay.json() == first.json()
+
+
+def test_a_replayed_submit_is_answered_whatever_its_body_through_the_csrf_check(world, learner):
+    """As a browser sends it: the session, the CSRF token, and a body that is not even JSON.
+    The CSRF check must not parse the body the view never reads."""
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(learner)
+    token = client.get("/api/v1/auth/me/").cookies["csrftoken"].value
+    path = f"/api/v1/attempts/{world['attempt'].pk}/submit/"
+
+    def send(body: bytes, **headers):
+        return client.post(path, data=body, content_type="application/json", **headers)
+
+    assert_error(send(b"{{{{", HTTP_X_CSRFTOKEN=token), 400, "malformed")  # open: read, refused
+    first = send(b"{}", HTTP_X_CSRFTOKEN=token)
+    assert first.status_code == 200, first.content
+    for body in (b"{{{{", nested(1000).encode(), b"\xff\xfe"):
+        replay = send(body, HTTP_X_CSRFTOKEN=token)
+        assert replay.status_code == 200, (body[:10], replay.content)
+        assert replay.json() == first.json()
+    assert_error(send(b"{}"), 403, "permission_denied")  # no token: refused as ever
