@@ -54,18 +54,9 @@ class Started(NamedTuple):
     questions: dict[int, Question]  # the attempt's, from the bank
 
 
-def attempt_start(
-    *,
-    learner,
-    quiz: Quiz,
-    client_id: uuid.UUID,
-    language: str = "en",
-    assignment: Assignment | None = None,
-) -> tuple[Attempt, bool]:
-    """Start an attempt (see `start`); returns (attempt, created)."""
-    started = start(
-        learner=learner, quiz=quiz, client_id=client_id, language=language, assignment=assignment
-    )
+def attempt_start(**arguments) -> tuple[Attempt, bool]:
+    """`start`, for callers that need only (attempt, created)."""
+    started = start(**arguments)
     return started.attempt, started.created
 
 
@@ -216,12 +207,9 @@ class Submission(NamedTuple):
     questions: dict[int, Question]
 
 
-def attempt_submit(
-    *, learner, attempt_id: int, answers: list[dict], language: str | None = None
-) -> Attempt:
-    """Grade and close an attempt (see `submit`); returns the attempt."""
-    graded = submit(learner=learner, attempt_id=attempt_id, answers=answers, language=language)
-    return graded.attempt
+def attempt_submit(**arguments) -> Attempt:
+    """`submit`, for callers that need only the attempt."""
+    return submit(**arguments).attempt
 
 
 @transaction.atomic
