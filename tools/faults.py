@@ -106,10 +106,15 @@ def drill_cache_outage(database_url: str) -> None:
             redis_process.wait()
             statuses: Counter = Counter()
             deadline = time.monotonic() + 5
+            sent = 0
             while time.monotonic() < deadline:
                 for n, path in enumerate(READS):
-                    client = Client(servers[n % 2].port, address=f"10.3.0.{n}")
+                    # Each read from another learner's address, as in the benchmark: one address
+                    # reading flat out would meet its own rate limit, counted per process.
+                    address = f"10.3.{sent // 250 % 250}.{sent % 250 + 1}"
+                    client = Client(servers[n % 2].port, address=address)
                     statuses[client.get(path)[0]] += 1
+                    sent += 1
             login = Client(servers[0].port, address="10.4.0.1").sign_in("learner-0", PASSWORD)[0]
             ready = Client(servers[1].port).get("/readyz")
     total = sum(statuses.values())
