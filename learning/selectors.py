@@ -63,18 +63,19 @@ def _as_datetime(value) -> datetime | None:
 
 def versions(*models: type[Model]) -> tuple[str, datetime | None]:
     """Count and latest update of whole tables, in one raw query: an ETag's worth of data
-    without building an ORM query on every read. One row, a pair of columns per table in the
-    order given (the rows of a UNION ALL come in no fixed order: PostgreSQL may run its parts
-    in parallel, and the same data would give another version)."""
-    tables = [connection.ops.quote_name(model._meta.db_table) for model in models]
-    sql = "SELECT " + ", ".join(
-        f"(SELECT COUNT(*) FROM {table}), (SELECT MAX(updated_at) FROM {table})" for table in tables
+    without building an ORM query on every read. Each row carries its table's position: the
+    rows of a UNION ALL come in no fixed order (PostgreSQL may run its parts in parallel), and
+    the same data must give the same version. (A UNION ALL costs about half as much as one row
+    of scalar subqueries, and every write checks the question bank with it.)"""
+    sql = " UNION ALL ".join(
+        f"SELECT {position}, COUNT(*), MAX(updated_at) "
+        f"FROM {connection.ops.quote_name(model._meta.db_table)}"
+        for position, model in enumerate(models)
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        row = cursor.fetchone()
-    pairs = zip(row[::2], row[1::2], strict=True)
-    rows = [(count, _as_datetime(latest)) for count, latest in pairs]
+        found = sorted(cursor.fetchall(), key=lambda row: row[0])
+    rows = [(count, _as_datetime(latest)) for _position, count, latest in found]
     latest = max((when for _count, when in rows if when), default=None)
     return "|".join(f"{count}:{when.isoformat() if when else '-'}" for count, when in rows), latest
 
