@@ -17,7 +17,6 @@ The questions are shared by the requests of a process: read them, never change t
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterable
 
@@ -43,8 +42,8 @@ class Bank:
         self.version = version
         self.loaded_at = time.monotonic()
         self.questions = questions
+        # Made on first use; two requests making the same one at once both get an equal one.
         self._made: dict[tuple, object] = {}
-        self._lock = threading.Lock()
 
     def questions_of(self, ids: Iterable[int]) -> dict[int, Question]:
         """The questions among `ids` that exist (a deleted one is left out)."""
@@ -70,9 +69,7 @@ class Bank:
     def _once(self, name: tuple, make):
         found = self._made.get(name)
         if found is None:
-            found = make()
-            with self._lock:
-                self._made[name] = found
+            found = self._made[name] = make()
         return found
 
 

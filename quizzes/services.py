@@ -52,6 +52,7 @@ class Started(NamedTuple):
     attempt: Attempt
     created: bool  # False: this client_id's attempt, started before
     questions: dict[int, Question]  # the attempt's, from the bank
+    responses: list[Response]  # the answers saved so far (none in a new attempt)
 
 
 def attempt_start(**arguments) -> tuple[Attempt, bool]:
@@ -116,11 +117,12 @@ def start(
         # The same client_id raced in from another request: that one won.
         raced = attempts.get(learner=learner, client_id=client_id)
         return _started(_same_quiz(raced, quiz, assignment), question_bank)
-    return Started(attempt, True, question_bank.questions_of(question_ids))
+    return Started(attempt, True, question_bank.questions_of(question_ids), [])
 
 
 def _started(existing: Attempt, question_bank: bank.Bank) -> Started:
-    return Started(existing, False, question_bank.questions_of(existing.question_ids))
+    questions = question_bank.questions_of(existing.question_ids)
+    return Started(existing, False, questions, list(existing.responses.all()))
 
 
 def _same_quiz(attempt: Attempt, quiz: Quiz, assignment: Assignment | None = None) -> Attempt:

@@ -134,18 +134,16 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
             )
             if assignment is None:
                 raise ValidationError({"assignment": [errors.UNKNOWN_ASSIGNMENT]})
-        attempt, created, questions = services.start(
+        started = services.start(
             learner=request.user,
             quiz=quiz,
             client_id=data["client_id"],
             language=translation.get_language() or "en",
             assignment=assignment,
         )
-        # A new attempt has no responses yet; one started before may have saved some.
-        responses = [] if created else list(attempt.responses.all())
         return Response(
-            attempt_body(attempt, questions=questions, responses=responses),
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+            attempt_body(started.attempt, questions=started.questions, responses=started.responses),
+            status=status.HTTP_201_CREATED if started.created else status.HTTP_200_OK,
         )
 
     @extend_schema(

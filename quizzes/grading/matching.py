@@ -372,23 +372,25 @@ class Matcher:
         item and the answer beside it does not count."""
         if self.question.category not in PLACED_CATEGORIES or not self.places:
             return segments
-        misplaced = [
-            segment
-            for segment in segments
-            if segment.kind == TERM
-            and REGION in self.lexicon.categories_of(tuple(segment.given.split()))
-            and not self.lexicon.groups_of(tuple(segment.given.split())) & self.places
-        ]
-        if not misplaced:
+        if not any(self._misplaced(segment) for segment in segments):
             return segments
-        return [
-            Segment(UNKNOWN, segment.given)
-            if segment.kind == ANSWER
-            else dataclasses.replace(segment, candidate=True)
-            if segment in misplaced
-            else segment
-            for segment in segments
-        ]
+        placed = []
+        for segment in segments:
+            if segment.kind == ANSWER:
+                segment = Segment(UNKNOWN, segment.given)
+            elif self._misplaced(segment):
+                segment = dataclasses.replace(segment, candidate=True)
+            placed.append(segment)
+        return placed
+
+    def _misplaced(self, segment: Segment) -> bool:
+        """A body region outside the question's places."""
+        if segment.kind != TERM:
+            return False
+        tokens = tuple(segment.given.split())
+        return REGION in self.lexicon.categories_of(tokens) and not (
+            self.lexicon.groups_of(tokens) & self.places
+        )
 
     def _as_question_words(self, segment: Segment) -> Segment:
         if segment.kind == TERM and set(segment.given.split()) <= self.question_words:
