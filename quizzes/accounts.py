@@ -24,7 +24,7 @@ from core.codes import ErrorCode
 from core.errors import DomainError, Forbidden
 from quizzes import errors
 from quizzes.models import Attempt, Cohort
-from quizzes.visibility import addable_learners, learners_for
+from quizzes.visibility import addable_learners, cohorts_for, learners_for
 
 # No 0/O, 1/l/i: read aloud or copied from paper without mistakes.
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -165,7 +165,9 @@ def learner_password_reset(*, learner, by) -> Credentials:
     password = password_generate()
     learner.set_password(password)
     learner.save(update_fields=["password"])
-    cohorts = ", ".join(learner.cohorts.order_by("name").values_list("name", flat=True))
+    # Only the cohorts `by` teaches: another instructor's cohort is not theirs to see.
+    taught = cohorts_for(by).filter(learners=learner).order_by("name")
+    cohorts = ", ".join(taught.values_list("name", flat=True))
     return Credentials(learner.get_full_name(), learner.get_username(), password, cohorts)
 
 

@@ -22,6 +22,8 @@ from django.utils.translation import ngettext
 
 from core.errors import DomainError
 from core.permissions import INSTRUCTORS_GROUP
+from learning.admin import LessonProgressAdmin
+from learning.models import LessonProgress
 from quizzes import accounts
 from quizzes.assignments import Status, assignment_status_counts
 from quizzes.exports import credentials_csv, data_url
@@ -293,6 +295,17 @@ class AssignmentForm(forms.ModelForm):
         return cleaned
 
     hidden_targets = False  # set by the admin when the assignment also reaches others' cohorts
+
+
+admin.site.unregister(LessonProgress)
+
+
+@admin.register(LessonProgress)
+class TaughtLessonProgressAdmin(LessonProgressAdmin):
+    """Lesson progress of the learners the instructor teaches, like their accounts."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(learner__in=learners_for(request.user))
 
 
 def _status_count(status: str):

@@ -7,12 +7,14 @@ import uuid
 import pytest
 from rest_framework.test import APIClient
 
-from quizzes import services
+from learning.models import LessonProgress
+from quizzes import accounts, services
 from quizzes.models import Attempt, Cohort, Kind
 from tests.factories import (
     AcceptedAnswerFactory,
     AssignmentFactory,
     CohortFactory,
+    LessonFactory,
     QuestionFactory,
     QuizFactory,
     UserFactory,
@@ -87,6 +89,23 @@ def test_change_views_of_bs_objects_are_closed_to_a(world, instructor_client):
         response = client.get(url)
         assert response.status_code in (302, 404), f"{url}: {response.status_code}"
         assert "bruno-of-b" not in text(response) and "Cohort of B" not in text(response)
+
+
+def test_lesson_progress_shows_only_as_learners(world, instructor_client):
+    lesson = LessonFactory()
+    mine = LessonProgress.objects.create(learner=world["mine"], lesson=lesson)
+    theirs = LessonProgress.objects.create(learner=world["theirs"], lesson=lesson)
+    listed = instructor_client.get("/en/admin/learning/lessonprogress/?q=of")
+    assert [p.pk for p in listed.context["cl"].result_list] == [mine.pk]
+    response = instructor_client.get(f"/en/admin/learning/lessonprogress/{theirs.pk}/change/")
+    assert response.status_code in (302, 404) and "bruno-of-b" not in text(response)
+
+
+def test_a_password_reset_names_only_as_cohorts(world, instructor):
+    shared = world["theirs"]
+    world["cohort_a"].learners.add(shared)
+    credentials = accounts.learner_password_reset(learner=shared, by=instructor)
+    assert credentials.cohort == "Cohort of A", "another instructor's cohort is not A's to see"
 
 
 def test_a_cannot_change_bs_cohort(world, instructor_client, instructor):
