@@ -326,6 +326,7 @@ class AssignmentAdmin(admin.ModelAdmin):
         "opens_at",
         "due_at",
         "attempt_limit",
+        "count_upcoming",
         "count_not_started",
         "count_in_progress",
         "count_submitted",
@@ -341,6 +342,7 @@ class AssignmentAdmin(admin.ModelAdmin):
         (_("When"), {"fields": ["opens_at", "due_at", "attempt_limit"]}),
         (_("History"), {"fields": ["created_by", "created_at"]}),
     ]
+    count_upcoming = _status_count(Status.UPCOMING)
     count_not_started = _status_count(Status.NOT_STARTED)
     count_in_progress = _status_count(Status.IN_PROGRESS)
     count_submitted = _status_count(Status.SUBMITTED)

@@ -46,6 +46,11 @@ OTHER_QUESTION = _("This accepted answer belongs to another question.")
 UNKNOWN_LANGUAGE = _("Unknown language.")
 EMPTY_TEXT = _("The answer to accept is empty.")
 ALREADY_UNDONE = _("This acceptance was already undone.")
+STILL_WRONG = _(
+    "This answer is a known wrong answer of the question, and a known wrong answer wins over "
+    "a synonym: delete it from the question's known wrong answers first."
+)
+NOT_MATCHED = _("Even as a synonym, this answer would not be credited: nothing was changed.")
 RESPONSE_FIELDS = ["points", "max_points", "correct", "feedback"]
 
 
@@ -146,6 +151,18 @@ def _check(question: Question, language: str, text: str, accepted_answer: Accept
     _check_language_and_text(language, text)
 
 
+def _check_credited(question: Question, language: str, text: str) -> None:
+    """With the synonym added, the grader must credit the answer; if it still does not (it is
+    a known wrong answer, which is matched before any accepted one), the acceptance would
+    change nothing, so it is refused (and the synonym rolled back with the transaction)."""
+    fresh = questions_by_id([question.pk], graded=True)[question.pk]
+    key = answer_key(fresh, language, grading_lexicon(language))
+    given = {"text": text} if question.kind == grading.TEXT else {"items": [text]}
+    read = grading.grade(key, grading.validate_answer(key, given))
+    if read.points == 0:
+        raise DomainError(ErrorCode.INVALID, STILL_WRONG if read.feedback.hint_key else NOT_MATCHED)
+
+
 def _check_language_and_text(language: str, text: str) -> None:
     if language not in dict(settings.LANGUAGES):
         raise DomainError(ErrorCode.INVALID, UNKNOWN_LANGUAGE)
@@ -177,6 +194,7 @@ def wrong_answer_accept(
     if grading.fold(text) not in {grading.fold(line) for line in lines}:
         setattr(answer, field, "\n".join([*lines, text]))
         answer.save(update_fields=[field, "updated_at"])
+    _check_credited(question, language, text)
     responses = affected_responses(question=question, language=language, normalized=normalized)
     attempts_before = {
         a.pk: _attempt_state(a)
@@ -215,9 +233,9 @@ def wrong_answer_accept(
 
 @transaction.atomic
 def wrong_answer_acceptance_undo(*, acceptance: AnswerAcceptance, by) -> AnswerAcceptance:
-    """Remove the accepted synonym again and restore the grades the acceptance changed. A
-    response regraded again since (by another change of its key) is graded with the key as
-    it is now, rather than restored to a stale value."""
+    """Remove the accepted synonym again and regrade every response it may have credited
+    (`_credited_by`) with the key as it is then: the grades from before, unless the key
+    changed otherwise since."""
     acceptance = AnswerAcceptance.objects.select_for_update().get(pk=acceptance.pk)
     if acceptance.undone_at is not None:
         raise Conflict(ErrorCode.CONFLICT, ALREADY_UNDONE)
@@ -231,34 +249,47 @@ def wrong_answer_acceptance_undo(*, acceptance: AnswerAcceptance, by) -> AnswerA
         if kept != lines:
             setattr(answer, field, "\n".join(kept))
             answer.save(update_fields=[field, "updated_at"])
-    recorded = {entry["response"]: entry for entry in acceptance.regraded}
+    responses = _credited_by(acceptance)
     list(
-        Attempt.objects.select_for_update().filter(
-            pk__in={entry["attempt"] for entry in acceptance.regraded}
-        )
+        Attempt.objects.select_for_update()
+        .filter(pk__in={response.attempt_id for response in responses})
+        .values_list("pk", flat=True)
     )
-    responses = list(
-        QuizResponse.objects.filter(pk__in=recorded).select_related("attempt").order_by("pk")
-    )
-    restored, changed_since = [], []
-    for response in responses:
-        entry = recorded[response.pk]
-        if _state(response) == entry["after"]:
-            for name, value in entry["before"].items():
-                setattr(response, name, value)
-            restored.append(response)
-        else:
-            changed_since.append(response)
-    _regrade(question, changed_since)
-    QuizResponse.objects.bulk_update(restored + changed_since, RESPONSE_FIELDS)
+    # Graded again with the key as it is now, the synonym gone: that gives back the grade
+    # from before when nothing else changed, and stays right when something did (the same
+    # answer accepted since in English, which counts in every language).
+    _regrade(question, responses)
+    QuizResponse.objects.bulk_update(responses, RESPONSE_FIELDS)
     _rescore({response.attempt_id for response in responses})
     acceptance.undone_at = timezone.now()
     acceptance.undone_by = by
     acceptance.save(update_fields=["undone_at", "undone_by"])
-    responses_regraded.send(
-        sender=AnswerAcceptance, responses=restored + changed_since, acceptance=acceptance
-    )
+    responses_regraded.send(sender=AnswerAcceptance, responses=responses, acceptance=acceptance)
     return acceptance
+
+
+def _credited_by(acceptance: AnswerAcceptance) -> list[QuizResponse]:
+    """The responses the acceptance regraded, and those in its language (every language for
+    English) that the synonym credits without having been regraded by it: they were already
+    right then (accepted before in another language, say) and may not be right without it."""
+    recorded = {entry["response"] for entry in acceptance.regraded}
+    normalized = grading.fold(acceptance.text)
+    return [
+        response
+        for response in affected_responses_query(
+            question=acceptance.question, language=acceptance.language
+        )
+        if response.pk in recorded
+        or ((response.points or 0) > 0 and normalized in _typed(response.answer))
+    ]
+
+
+def _typed(answer) -> str:
+    """A typed answer's text, folded as the grader folds it."""
+    if not isinstance(answer, dict):
+        return ""
+    texts = answer.get("items") if "items" in answer else [answer.get("text")]
+    return "\n".join(grading.fold(text) for text in texts or () if isinstance(text, str))
 
 
 def regraded_by_attempt(acceptance: AnswerAcceptance) -> dict[int, list[dict]]:

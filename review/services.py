@@ -219,7 +219,8 @@ def card_rebuild(*, card: ReviewCard) -> ReviewCard:
 def reviews_regraded(*, responses: list) -> int:
     """An instructor's regrade changed these quiz responses: the reviews they made take the
     new grade (and rating), an answer now wrong that made no review gets one (and its card),
-    and every card touched is rebuilt from its log. Returns the cards rebuilt."""
+    a card left with nothing missed goes, and every other card touched is rebuilt from its
+    log. Returns the cards touched."""
     graded = {
         (r.attempt_id, r.question_id): r
         for r in responses
@@ -250,7 +251,12 @@ def reviews_regraded(*, responses: list) -> int:
             changed.append(review)
         cards.add(review.card_id)
     Review.objects.bulk_update(changed, ["rating", "points", "max_points", "correct", "feedback"])
-    for card in ReviewCard.objects.filter(pk__in=cards):
+    touched = ReviewCard.objects.filter(pk__in=cards)
+    # A card whose log is now only right answers in attempts was made for a miss that is no
+    # longer one: it goes (with its log), as if those answers had been right from the start.
+    # A review in the review screen is the learner's own practice and keeps the card.
+    touched.exclude(reviews__correct=False).exclude(reviews__source=Source.REVIEW).delete()
+    for card in touched:
         card_rebuild(card=card)
     return len(cards)
 

@@ -147,3 +147,16 @@ def test_an_assignment_lists_its_status_counts(instructor_client, instructor, le
     page = instructor_client.get("/en/admin/quizzes/assignment/")
     [row] = page.context["cl"].result_list
     assert dict(row.status_counts) == {"submitted": 1, "not_started": 1}
+
+
+def test_an_assignment_not_open_yet_counts_its_learners_as_upcoming(instructor_client, instructor):
+    cohort = CohortFactory(learners=[UserFactory(), UserFactory()], instructors=[instructor])
+    AssignmentFactory(
+        quiz=QuizFactory(questions=[]),
+        cohorts=[cohort],
+        opens_at=timezone.now() + timedelta(days=2),
+    )
+    page = instructor_client.get("/en/admin/quizzes/assignment/")
+    [row] = page.context["cl"].result_list
+    assert dict(row.status_counts) == {"upcoming": 2}
+    assert "column-count_upcoming" in page.content.decode(), "a column shows them"

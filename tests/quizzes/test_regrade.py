@@ -10,7 +10,7 @@ import uuid
 import pytest
 from django.db import connections
 
-from core.errors import Conflict
+from core.errors import Conflict, DomainError
 from quizzes import regrade, services
 from quizzes.models import AcceptedAnswer, AnswerAcceptance, Attempt, Kind, Response
 from quizzes.signals import responses_regraded
@@ -20,6 +20,7 @@ from tests.factories import (
     QuestionFactory,
     QuizFactory,
     UserFactory,
+    WrongAnswerFactory,
 )
 from tests.quizzes.conftest import signed_in
 from tests.quizzes.test_services import postgres_only
@@ -162,6 +163,45 @@ def test_undo_removes_the_synonym_and_restores_the_grades(bank, attempts, instru
     assert acceptance.undone_by == instructor and acceptance.undone_at is not None
     with pytest.raises(Conflict):
         regrade.wrong_answer_acceptance_undo(acceptance=acceptance, by=instructor)
+
+
+def accept_as(question, accepted_answer, language, by, text=WRONG):
+    return regrade.wrong_answer_accept(
+        question=question,
+        language=language,
+        normalized=text,
+        text=text,
+        accepted_answer=accepted_answer,
+        by=by,
+    )
+
+
+def test_undo_grades_with_the_key_as_it_is_now(bank, attempts, instructor, other_instructor):
+    """A accepts it in Spanish, B then in English (which counts in every language), A undoes:
+    the Spanish answer stays right, since B's English synonym still credits it."""
+    quiz, text, piriformis, _conditions = bank
+    spanish = accept_as(text, piriformis, "es", instructor)
+    english = accept_as(text, piriformis, "en", other_instructor)
+    assert attempts["es"].pk not in {e["attempt"] for e in english.regraded}, "already right"
+    regrade.wrong_answer_acceptance_undo(acceptance=spanish, by=instructor)
+    assert points(attempts["es"], text) == (1.0, True)
+    assert grades()[attempts["es"].pk] == (4.0, 4.0, True)
+    regrade.wrong_answer_acceptance_undo(acceptance=english, by=other_instructor)
+    assert points(attempts["es"], text) == (0.0, False), "now no key credits it"
+
+
+def test_accepting_a_known_wrong_answer_is_refused_and_changes_nothing(bank, attempts, instructor):
+    """A known wrong answer is matched before any synonym: accepting it would report a regrade
+    that credits nothing."""
+    quiz, text, piriformis, _conditions = bank
+    WrongAnswerFactory(question=text, spellings=WRONG, hint="Not a muscle of the hip.")
+    before = grades()
+    with pytest.raises(DomainError) as refused:
+        accept_as(text, piriformis, "es", instructor)
+    assert "known wrong answer" in str(refused.value.message)
+    piriformis.refresh_from_db()
+    assert WRONG not in (piriformis.synonyms_es or "").splitlines(), "the synonym is rolled back"
+    assert grades() == before and not AnswerAcceptance.objects.exists()
 
 
 def test_a_wrong_item_of_a_set_is_accepted_as_one_item(bank, instructor):

@@ -275,29 +275,49 @@ def test_backfill_makes_cards_from_old_attempts_once(bank, learner):
 # --- an instructor's regrade reaches the cards ------------------------------------------------
 
 
-def test_accepting_a_wrong_answer_rebuilds_the_card_and_undo_restores_it(bank, learner):
+def accept_pyriform(bank, by, when):
+    from quizzes import regrade
+
+    with time_machine.travel(when, tick=False):
+        return regrade.wrong_answer_accept(
+            question=bank["muscle"],
+            language="en",
+            normalized="pyriform muscle",
+            text="pyriform muscle",
+            accepted_answer=bank["muscle"].answers.get(),
+            by=by,
+        )
+
+
+def test_accepting_a_wrong_answer_removes_a_card_made_only_for_it_and_undo_brings_it_back(
+    bank, learner
+):
     from quizzes import regrade
 
     take(learner, bank, {bank["muscle"]: {"text": "pyriform muscle"}}, T0)
     card = ReviewCard.objects.get(learner=learner, question=bank["muscle"])
     missed = library_after(bank["muscle"].pk, [(Rating.Again, T0)], T0)
     assert card.due_at == missed.due
-    answer = bank["muscle"].answers.get()
-    with time_machine.travel(T0 + timedelta(days=2), tick=False):
-        acceptance = regrade.wrong_answer_accept(
-            question=bank["muscle"],
-            language="en",
-            normalized="pyriform muscle",
-            text="pyriform muscle",
-            accepted_answer=answer,
-            by=learner,
-        )
-    card.refresh_from_db()
-    review = card.reviews.get()
-    assert (review.rating, review.correct) == (Rating.Good, True)
-    assert card.due_at == library_after(bank["muscle"].pk, [(Rating.Good, T0)], T0).due
+    acceptance = accept_pyriform(bank, learner, T0 + timedelta(days=2))
+    assert not ReviewCard.objects.filter(pk=card.pk).exists(), "a card for a miss that is none"
+    assert not Review.objects.filter(learner=learner).exists()
     with time_machine.travel(T0 + timedelta(days=3), tick=False):
         regrade.wrong_answer_acceptance_undo(acceptance=acceptance, by=learner)
-    card.refresh_from_db()
+    card = ReviewCard.objects.get(learner=learner, question=bank["muscle"])
     assert card.reviews.get().rating == Rating.Again
     assert card.due_at == missed.due
+
+
+def test_accepting_a_wrong_answer_rebuilds_a_card_the_learner_practised(
+    bank, learner, learner_client
+):
+    take(learner, bank, {bank["muscle"]: {"text": "pyriform muscle"}}, T0)
+    later = T0 + timedelta(days=1)
+    with time_machine.travel(later, tick=False):
+        assert answer(learner_client, bank["muscle"], "piriformis").status_code == 201
+    accept_pyriform(bank, learner, T0 + timedelta(days=2))
+    card = ReviewCard.objects.get(learner=learner, question=bank["muscle"])
+    ratings = list(card.reviews.order_by("reviewed_at").values_list("rating", flat=True))
+    assert ratings == [Rating.Good, Rating.Good], "the attempt's review takes the new grade"
+    rebuilt = library_after(bank["muscle"].pk, [(Rating.Good, T0), (Rating.Good, later)], T0)
+    assert card.due_at == rebuilt.due
