@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import authentication, exceptions, serializers, status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import is_form_media_type
 from rest_framework.response import Response
 
@@ -62,7 +63,18 @@ def _as_list(value):
 
 
 def exception_handler(exc, context):
-    """Turn every API error into {"code", "message", "details"}."""
+    """Turn every API error into {"code", "message", "details"}, rendered as JSON."""
+    response = _error_response(exc)
+    request = context.get("request")
+    if response is not None and request is not None:
+        # Whatever the view renders otherwise (the schema's YAML, the docs' HTML, which could
+        # not render this body or would not be the error shape): errors are JSON.
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
+    return response
+
+
+def _error_response(exc) -> Response | None:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound(NOT_FOUND)
     elif isinstance(exc, DomainError):

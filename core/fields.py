@@ -37,3 +37,14 @@ class InputSerializer(serializers.Serializer):
             if unknown:
                 raise serializers.ValidationError({name: [UNKNOWN_FIELD] for name in unknown})
         return super().to_internal_value(data)
+
+
+class NoInput(InputSerializer):
+    """The body of an action that takes none: absent, or `{}`."""
+
+
+def no_body(request) -> None:
+    """Parse and check the body of an action that takes none, before it acts: malformed or
+    hostile JSON, a body that is not an object and any field answer 400, and nothing is done."""
+    body = request.data
+    NoInput(data={} if isinstance(body, dict) and not body else body).is_valid(raise_exception=True)

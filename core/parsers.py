@@ -4,6 +4,7 @@ deeply or holds text that cannot be stored as UTF-8, before any view sees it."""
 from __future__ import annotations
 
 import json
+import math
 
 from django.conf import settings
 from rest_framework import parsers
@@ -25,6 +26,14 @@ def _refuse_constant(name: str):
     raise ValueError(f"{name} is not valid JSON")
 
 
+def _finite_float(text: str) -> float:
+    """A number too big for a float (1e400) would become infinity: refused like Infinity."""
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
 def check_json_value(value, depth: int = 1) -> None:
     """Raise HostileBody when `value` nests deeper than MAX_JSON_DEPTH or holds a string
     (key or value) that is not encodable as UTF-8, such as a lone surrogate (`"\\ud800"`)."""
@@ -44,13 +53,14 @@ def check_json_value(value, depth: int = 1) -> None:
 
 
 class JSONParser(parsers.JSONParser):
-    """DRF's JSON parser, plus the limits above; NaN and Infinity are refused as well."""
+    """DRF's JSON parser, plus the limits above; NaN and Infinity are refused as well, and
+    so are numbers that only a float's infinity could hold."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         try:
             text = stream.read().decode(encoding)
-            data = json.loads(text, parse_constant=_refuse_constant)
+            data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
         except RecursionError:
             raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH}) from None
         except (ValueError, UnicodeDecodeError):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from rest_framework import serializers
 
-from core.fields import InputSerializer
+from core.fields import InputSerializer, NoInput
 from core.permissions import is_instructor
 
 
@@ -41,5 +41,5 @@ class PasswordChangeInput(InputSerializer):
     new_password = serializers.CharField(max_length=256, trim_whitespace=False)
 
 
-class AccountDeleteInput(InputSerializer):
+class AccountDeleteInput(NoInput):
     """Deleting one's account takes no fields (a body, if any, is `{}`)."""

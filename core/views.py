@@ -28,6 +28,7 @@ from core.cache import ResilientRedisCache
 from core.cache import health as cache_health
 from core.codes import ErrorCode
 from core.errors import Forbidden
+from core.fields import no_body
 from core.progress import learner_progress, progress_serializer
 from core.serializers import (
     Account,
@@ -103,9 +104,12 @@ class LoginApi(APIView):
         return Response(AccountOutput(Account.of(user)).data)
 
 
-@extend_schema(tags=["auth"], request=None, responses={204: None, **error_responses(403, 429)})
+@extend_schema(
+    tags=["auth"], request=None, responses={204: None, **error_responses(400, 403, 413, 415, 429)}
+)
 class LogoutApi(APIView):
     def post(self, request):
+        no_body(request)
         logout(request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -174,9 +178,7 @@ class MeApi(APIView):
     def delete(self, request):
         """Delete one's own account and data: progress and sign-in go; attempts stay for the
         statistics, anonymised (no name, no link to the account). No body, or `{}`."""
-        # No body parses as an empty mapping; any other body must be `{}`.
-        body = {} if isinstance(request.data, dict) and not request.data else request.data
-        AccountDeleteInput(data=body).is_valid(raise_exception=True)
+        no_body(request)
         user = request.user
         if user.is_staff or user.is_superuser:
             raise Forbidden(ErrorCode.PERMISSION_DENIED, STAFF_NOT_DELETED)

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from core.api import error_responses
 from core.conditional import PAGE_PARAMETERS, ConditionalReadMixin
+from core.fields import no_body
 from learning import selectors, services
 from learning.api.serializers import (
     CourseSerializer,
@@ -89,12 +90,13 @@ class GlossaryListApi(ConditionalReadMixin, generics.ListAPIView):
 @extend_schema(
     tags=["progress"],
     request=None,
-    responses={200: LessonProgressSerializer, **error_responses(401, 403, 404, 429)},
+    responses={200: LessonProgressSerializer, **error_responses(400, 401, 403, 404, 413, 415, 429)},
 )
 class LessonCompleteApi(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request, slug):
+        no_body(request)
         lesson = get_object_or_404(Lesson.published_objects, slug=slug)
         progress = services.lesson_complete(learner=request.user, lesson=lesson)
         return Response(LessonProgressSerializer(progress).data)

@@ -371,6 +371,23 @@ def test_a_method_the_resource_lacks_answers_405(api_client, db):
     assert_error(response, 405, "method_not_allowed")
 
 
+@pytest.mark.parametrize(
+    "method, path, status, code",
+    [
+        ("post", "/api/schema/", 405, "method_not_allowed"),
+        ("delete", "/api/schema/", 405, "method_not_allowed"),
+        ("get", "/api/schema/?format=xml", 404, "not_found"),
+        ("post", "/api/docs/", 405, "method_not_allowed"),
+    ],
+)
+def test_the_schema_and_docs_answer_errors_in_the_error_shape(
+    api_client, db, method, path, status, code
+):
+    """They render YAML and HTML, which could not render the error body (a 500) or would not
+    be the error shape: errors are JSON there too."""
+    assert_error(getattr(api_client, method)(path), status, code)
+
+
 def test_malformed_json_answers_400(api_client, db):
     response = api_client.post(
         "/api/v1/auth/login/", data='{"username": ', content_type="application/json"
