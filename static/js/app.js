@@ -8,7 +8,9 @@ import { refreshReview, showBadge } from "./due.js";
 import { navigate } from "./router.js";
 import { match } from "./routes.js";
 import { currentUser, currentUsername, setAccount, signInUrl } from "./session.js";
+import { watchDeadlines } from "./deadlines.js";
 import { pendingCount, startSync } from "./sync.js";
+import { forgetScreens, tellWorker } from "./worker.js";
 
 const main = document.getElementById("main");
 let unmount = null;
@@ -68,7 +70,7 @@ async function show({ first = false } = {}) {
     window.scrollTo(0, 0);
   }
   document.documentElement.dataset.ready = found.route.name;
-  keepForOffline();
+  keepForOffline({ refresh: !first });
 }
 
 function refreshShell(tab) {
@@ -131,7 +133,7 @@ async function signOut(event) {
     return;
   }
   // What waits to sync stays on the device and goes out when this learner signs in again.
-  await tellWorker({ type: "forget" });
+  await forgetScreens();
   setAccount(null);
   navigate(location.href, { replace: true });
 }
@@ -172,21 +174,12 @@ function renderSync(state) {
 
 // --- service worker ----------------------------------------------------------------------
 
-function tellWorker(message) {
-  const worker = navigator.serviceWorker?.controller;
-  if (!worker) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => resolve(event.data);
-    worker.postMessage(message, [channel.port2]);
-    setTimeout(() => resolve(null), 15000);
-  });
-}
-
-/** Ask the worker to keep this screen, its reads, the offline screen and the catalog. */
-async function keepForOffline() {
+/** Ask the worker to keep this screen, its reads, the offline screen and the catalog. A screen
+ * reached inside the app was not loaded from the server: its kept copy is refreshed, so it is
+ * not an older one (drawn for someone signed out, say). */
+async function keepForOffline({ refresh = false } = {}) {
   const urls = [location.pathname, path("offline/"), path("jsi18n/"), path("manifest.webmanifest"), ...reads];
-  const reply = await tellWorker({ type: "keep", urls });
+  const reply = await tellWorker({ type: "keep", urls, refresh: refresh ? [location.pathname] : [] });
   if (reply?.done) document.documentElement.dataset.offlineReady = "true";
 }
 
@@ -253,5 +246,6 @@ document.addEventListener("keydown", (event) => {
 });
 show({ first: true });
 startSync();
+watchDeadlines();
 refreshReview();
 registerWorker();

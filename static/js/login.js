@@ -4,6 +4,7 @@ import { api } from "./api.js";
 import { h, path, setTitle } from "./dom.js";
 import { navigate } from "./router.js";
 import { setAccount } from "./session.js";
+import { forgetScreens } from "./worker.js";
 
 function nextScreen(value) {
   const safe = value && value.startsWith("/") && !value.startsWith("//") && !value.includes("/login/");
@@ -47,7 +48,10 @@ export async function mount(main, { hydrate, query }) {
     error.hidden = true;
     try {
       await api.me(); // hands out the CSRF token that signing in needs
-      setAccount(await api.login(username, password));
+      const account = await api.login(username, password);
+      // Screens kept on this device show whoever was signed in before (or nobody).
+      await forgetScreens();
+      setAccount(account);
       navigate(nextScreen(query.get("next")), { replace: true });
     } catch (failure) {
       error.textContent = messageOf(failure);

@@ -58,12 +58,17 @@ function textField(id, label, attributes) {
   return h("div", { class: "field" }, h("label", { for: id }, label), h("input", { id, type: "text", autocomplete: "off", ...attributes }));
 }
 
+/** Whether typed text can be an answer: the server takes none without a letter or digit. */
+function usable(value) {
+  return /[\p{L}\p{N}]/u.test(value);
+}
+
 function text(question, answer, onChange) {
   const field = textField(`answer-${question.id}`, gettext("Your answer"), {
     value: answer?.text ?? "", maxlength: 500, autocapitalize: "none", spellcheck: "false", enterkeyhint: "done",
   });
   const input = field.querySelector("input");
-  input.addEventListener("input", () => onChange(input.value.trim() ? { text: input.value.trim() } : null));
+  input.addEventListener("input", () => onChange(usable(input.value) ? { text: input.value.trim() } : null));
   return [field];
 }
 
@@ -77,7 +82,7 @@ function set(question, answer, onChange) {
   for (const input of inputs) {
     input.addEventListener("input", () => {
       const given = inputs.map((each) => each.value.trim()).filter(Boolean);
-      onChange(given.length ? { items: given } : null);
+      onChange(given.some(usable) ? { items: given } : null);
     });
   }
   const hint = interpolate(ngettext("Name %(count)s item, one in each box.", "Name %(count)s items, one in each box.", count), { count }, true);

@@ -15,20 +15,17 @@ import { hasAnswer, renderQuestion } from "./questions.js";
 import { renderResult } from "./result.js";
 import { currentUser, signInUrl } from "./session.js";
 import { store } from "./store.js";
+import { queueSubmission, refusal, secondsLeft } from "./submission.js";
 import { sync, syncSoon, syncState } from "./sync.js";
 
 const WARN_AT = 60; // seconds before the deadline
+const NEEDS_CONNECTION = () => gettext("Starting a quiz needs a connection. Once it has started, you can answer and submit it offline.");
 
 const META = ["slug", "title", "description", "lesson", "time_limit", "attempt_limit", "pass_mark", "question_count"];
 
 /** What the intro shows of a quiz, kept with its attempts for offline use (not its pool). */
 function metaOf(quiz) {
   return Object.fromEntries(META.filter((name) => name in quiz).map((name) => [name, quiz[name]]));
-}
-
-function secondsLeft(record) {
-  if (record.secondsLeft === null || record.secondsLeft === undefined) return null;
-  return record.secondsLeft - (Date.now() - record.receivedAt) / 1000;
 }
 
 class QuizScreen {
@@ -94,7 +91,7 @@ class QuizScreen {
     if (this.record?.state === "submitting") {
       // Submitted on this device; if the page closed before it was queued, queue it now.
       const queued = await store.outbox(this.user);
-      if (!queued.some((entry) => entry.key === `submit:${this.record.client_id}`)) await this.queueSubmission(this.record);
+      if (!queued.some((entry) => entry.key === `submit:${this.record.client_id}`)) await queueSubmission(this.record, this.user);
       this.renderWaiting();
       sync();
       return;
@@ -272,6 +269,20 @@ class QuizScreen {
       await store.updateAttempt(previous.client_id, (current) => { current.state = "refused"; });
       previous = null;
     }
+    if (!previous) {
+      // Another tab or device may have started one since this screen was drawn: an open
+      // attempt is resumed, never replaced; and without an answer to that, nothing starts.
+      let open;
+      try {
+        [open] = await api.openAttempts(this.slug);
+        if (open) this.record = await this.adopt(await api.attempt(open.id));
+      } catch (error) {
+        button.disabled = false;
+        this.showProblem(error.status === 0 ? NEEDS_CONNECTION() : error.message);
+        return;
+      }
+      if (open) return this.run(this.record);
+    }
     const record = previous || await store.putAttempt({
       client_id: newClientId(), user: this.user, quiz: this.slug, assignment, state: "starting", created: Date.now(), answers: {}, index: 0, meta: this.meta,
     });
@@ -281,9 +292,7 @@ class QuizScreen {
     } catch (error) {
       button.disabled = false;
       if (!error.transient) await store.updateAttempt(record.client_id, (current) => { current.state = "refused"; });
-      this.showProblem(error.status === 0
-        ? gettext("Starting a quiz needs a connection. Once it has started, you can answer and submit it offline.")
-        : error.message);
+      this.showProblem(error.status === 0 ? NEEDS_CONNECTION() : error.message);
       return;
     }
     this.record = await this.adopt(attempt, record);
@@ -307,7 +316,9 @@ class QuizScreen {
     this.startClock();
     this.showQuestion(Math.min(record.index || 0, questions.length - 1), false);
     this.showSaveState();
-    if (secondsLeft(record) !== null && secondsLeft(record) <= 0) this.timeUp();
+    // Time up: submit, unless the server refused this very submission (then the learner
+    // reads why, and submits again themselves).
+    if (secondsLeft(record) !== null && secondsLeft(record) <= 0 && !record.submitRefused) this.timeUp();
   }
 
   showQuestion(index, focus = true) {
@@ -319,8 +330,13 @@ class QuizScreen {
       { number: formatNumber(index + 1), count: formatNumber(questions.length) }, true);
     this.progress.value = index + 1;
     const last = index === questions.length - 1;
+    const kept = this.record.answers[question.id];
+    const notTaken = refusal(kept) ? h("p", { class: "error", role: "alert", id: `refused-${question.id}` },
+      interpolate(gettext("This answer was not accepted: %(reason)s Change it, or it counts as unanswered."),
+        { reason: kept.refusedMessage || "" }, true)) : null;
     const form = h("form", { class: "question-form", novalidate: true },
-      renderQuestion(question, this.record.answers[question.id]?.answer ?? null, (answer) => this.answer(question.id, answer)),
+      renderQuestion(question, kept?.answer ?? null, (answer) => this.answer(question.id, answer)),
+      notTaken,
       h("div", { class: "quiz-nav" },
         h("button", { type: "button", class: "button secondary", disabled: index === 0, onclick: () => this.showQuestion(index - 1) }, gettext("Previous")),
         h("button", { type: "submit", class: "button", "data-action": last ? "review" : "next" }, last ? gettext("Review and submit") : gettext("Next"))));
@@ -337,6 +353,7 @@ class QuizScreen {
   async answer(questionId, answer) {
     if (this.locked) return;
     this.record.answers[questionId] = { answer, synced: answer === null };
+    document.getElementById(`refused-${questionId}`)?.remove(); // a new answer, not yet refused
     await store.setAnswer(this.record.client_id, questionId, answer);
     if (answer !== null) this.saveState.textContent = gettext("Saving…");
     syncSoon();
@@ -345,14 +362,16 @@ class QuizScreen {
   async showSaveState() {
     if (!this.saveState?.isConnected || !this.record) return;
     const record = await store.attempt(this.record.client_id);
-    const waiting = Object.values(record?.answers || {}).some((entry) => !entry.synced);
-    if (!waiting) this.saveState.textContent = Object.keys(record?.answers || {}).length ? gettext("Saved") : "";
+    const answers = Object.values(record?.answers || {});
+    const waiting = answers.some((entry) => !entry.synced);
+    if (answers.some(refusal)) this.saveState.textContent = gettext("An answer was not accepted: see its question.");
+    else if (!waiting) this.saveState.textContent = answers.length ? gettext("Saved") : "";
     else if (syncState.offline) this.saveState.textContent = gettext("Saved on this device");
   }
 
   showReview() {
     const questions = this.record.attempt.questions;
-    const open = questions.filter((question) => !hasAnswer(this.record.answers[question.id])).length;
+    const open = questions.filter((question) => !hasAnswer(this.record.answers[question.id]) || refusal(this.record.answers[question.id])).length;
     this.count.textContent = gettext("Review your answers");
     this.progress.value = questions.length;
     this.stage.replaceChildren(
@@ -362,7 +381,7 @@ class QuizScreen {
       h("ol", { class: "review-list" }, questions.map((question, index) => h("li", {},
         h("button", { type: "button", class: "chip", onclick: () => this.showQuestion(index) },
           h("span", {}, interpolate(gettext("Question %(number)s"), { number: formatNumber(index + 1) }, true)),
-          h("span", { class: "meta" }, hasAnswer(this.record.answers[question.id]) ? gettext("Answered") : gettext("Not answered")))))),
+          h("span", { class: "meta" }, answerState(this.record.answers[question.id])))))),
       h("div", { class: "quiz-nav" },
         h("button", { type: "button", class: "button secondary", onclick: () => this.showQuestion(questions.length - 1) }, gettext("Back")),
         h("button", { type: "button", class: "button", "data-action": "submit", onclick: () => this.submit() }, gettext("Submit answers"))));
@@ -382,7 +401,7 @@ class QuizScreen {
         this.warning.textContent = gettext("Less than a minute left. When time is up, the answers you have given are submitted.");
         this.warning.hidden = false;
       }
-      if (left <= 0) this.timeUp();
+      if (left <= 0 && !this.record.submitRefused) this.timeUp();
     };
     tick();
     this.timer = setInterval(tick, 1000);
@@ -401,26 +420,13 @@ class QuizScreen {
     if (this.locked) return;
     this.locked = true;
     clearInterval(this.timer);
-    this.record = await store.updateAttempt(this.record.client_id, (current) => { current.state = "submitting"; });
-    await this.queueSubmission(this.record);
+    this.record = await store.updateAttempt(this.record.client_id, (current) => {
+      current.state = "submitting";
+      delete current.submitRefused;
+    });
+    await queueSubmission(this.record, this.user);
     this.renderWaiting();
     await sync();
-  }
-
-  /** The submission of every answer kept on the device, waiting in the outbox. */
-  async queueSubmission(record) {
-    const responses = Object.entries(record.answers)
-      .filter(([, entry]) => entry.answer !== null)
-      .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
-    await store.enqueue({
-      key: `submit:${record.client_id}`,
-      user: this.user,
-      type: "submit",
-      clientId: record.client_id,
-      method: "POST",
-      path: `attempts/${record.id}/submit/`,
-      body: { responses },
-    });
   }
 
   renderWaiting() {
@@ -439,8 +445,12 @@ class QuizScreen {
 
   async refused({ entry, error }) {
     if (entry.type !== "submit" || entry.clientId !== this.record?.client_id) return;
-    // The server will not take these answers as they are: back to the questions, with why.
-    this.record = await store.updateAttempt(entry.clientId, (record) => { record.state = "open"; });
+    // The server will not take this submission: back to the questions, with why (and no
+    // automatic resubmission at the deadline, which would be refused the same way).
+    this.record = await store.updateAttempt(entry.clientId, (record) => {
+      record.state = "open";
+      record.submitRefused = true;
+    });
     this.run(this.record);
     this.warning.textContent = error.message;
     this.warning.hidden = false;
@@ -500,6 +510,11 @@ class QuizScreen {
       },
     });
   }
+}
+
+function answerState(entry) {
+  if (refusal(entry)) return gettext("Not accepted");
+  return hasAnswer(entry) ? gettext("Answered") : gettext("Not answered");
 }
 
 export async function mount(main, { params: [slug], hydrate, query }) {

@@ -7,6 +7,9 @@
 // first, with the time the learner gave it (the server schedules the card from then), and
 // sync.js sends it, once, as soon as it can: the card says it will be checked when the learner
 // is back online, and the checked answer shows here then (or the next time Review opens).
+//
+// An answer typed but not checked yet is kept on the device as it changes (as a quiz's answers
+// are), so a reload or a closed app brings it back, offline too; checking it drops it.
 import { api } from "./api.js";
 import { waitingReviews } from "./due.js";
 import { announce, formatDate, formatNumber, h, newClientId, path, setTitle } from "./dom.js";
@@ -24,6 +27,9 @@ function endOfToday() {
 }
 
 const dueAt = (card) => Date.parse(card.due_at);
+
+/** Where a card's unchecked answer waits (the store's kv): per learner, per question. */
+const draftKey = (user, question) => `review-draft:${user}:${question.id}`;
 
 class ReviewScreen {
   constructor(main) {
@@ -70,26 +76,29 @@ class ReviewScreen {
     const skip = new Set(waiting.map((entry) => entry.question.id));
     const now = Date.now();
     this.queue = cards.filter((card) => !skip.has(card.question.id) && (card.due || dueAt(card) <= now));
-    if (this.queue.length) this.showCard(0, false);
+    if (this.queue.length) await this.showCard(0, false);
     else await this.showDone(false);
   }
 
   // --- one card ---------------------------------------------------------------------------
 
-  showCard(index, focus = true) {
+  async showCard(index, focus = true) {
     const card = this.queue[index];
     const question = card.question;
     this.index = index;
-    this.current = { card, clientId: null, done: false };
-    this.answer = null;
+    const current = { card, clientId: null, done: false };
+    this.current = current;
+    this.answer = await this.draft(card);
+    if (this.current !== current) return; // the learner moved on meanwhile
     this.count.hidden = false;
     this.count.textContent = interpolate(gettext("Card %(number)s of %(count)s"),
       { number: formatNumber(index + 1), count: formatNumber(this.queue.length) }, true);
     const problem = h("p", { class: "error", role: "alert", hidden: true });
     const form = h("form", { class: "question-form", id: "review-card", novalidate: true, "data-question": question.id },
-      renderQuestion(question, null, (answer) => {
+      renderQuestion(question, this.answer, (answer) => {
         this.answer = answer;
         problem.hidden = true;
+        this.keepDraft(card, answer);
       }),
       problem,
       h("div", { class: "quiz-nav" },
@@ -106,6 +115,18 @@ class ReviewScreen {
     });
     this.stage.replaceChildren(form);
     if (focus) this.count.focus();
+  }
+
+  /** The answer typed for this showing of the card and not checked yet, or null. One kept
+   * while the card was due at another time was checked since (on another device, say, or the
+   * page closed before it was dropped): it does not come back. */
+  async draft(card) {
+    const kept = await store.get(draftKey(this.user, card.question));
+    return kept && kept.due_at === card.due_at ? kept.answer : null;
+  }
+
+  keepDraft(card, answer) {
+    return store.set(draftKey(this.user, card.question), answer === null ? null : { answer, due_at: card.due_at });
   }
 
   /** Keep the answer on the device with the time it was given, then send it if possible. */
@@ -126,6 +147,7 @@ class ReviewScreen {
       path: `me/review/${card.question.id}/`,
       body: { answer: this.answer, client_id: clientId, answered_at: new Date().toISOString() },
     });
+    await this.keepDraft(card, null); // the outbox has it now
     await sync();
     if (this.current?.clientId !== clientId || this.current.done) return;
     const waiting = (await waitingReviews(this.user)).some((entry) => entry.clientId === clientId);

@@ -146,12 +146,12 @@ export const store = {
   },
 
   /** The server has this revision of the answer (or refused it for good: `refused`). */
-  async markSynced(clientId, questionId, rev, refused = null) {
+  async markSynced(clientId, questionId, rev, refused = null, refusedMessage = "") {
     return this.updateAttempt(clientId, (current) => {
       const entry = current.answers[questionId];
       if (entry && entry.rev === rev) {
         entry.synced = true;
-        if (refused) entry.refused = refused;
+        if (refused) Object.assign(entry, { refused, refusedMessage });
       }
     });
   },

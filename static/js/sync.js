@@ -1,10 +1,11 @@
 // Sends what waits on the device: answers the server does not have yet, then the outbox
-// (submissions, lessons marked done, review answers), oldest first. It runs shortly after each change, when the
-// connection returns, when the app starts and every half minute while something waits.
-// A replay first asks the server who is signed in, which also hands out a fresh CSRF token;
-// everything it sends is idempotent (a saved answer replaces itself, a submission is known by
-// its attempt, a review answer by its client_id), so sending twice is harmless and nothing is dropped unless the server refuses
-// it for good.
+// (submissions, lessons marked done, review answers), oldest first. It runs shortly after each
+// change, when the connection returns, when the app starts and every half minute while
+// something waits. One write that fails (a busy server) does not hold back the others: a
+// submission carries every answer anyway. A replay first asks the server who is signed in,
+// which also hands out a fresh CSRF token; everything it sends is idempotent (a saved answer
+// replaces itself, a submission is known by its attempt, a review answer by its client_id), so
+// sending twice is harmless and nothing is dropped unless the server refuses it for good.
 import { api } from "./api.js";
 import { currentUser } from "./session.js";
 import { store } from "./store.js";
@@ -62,21 +63,49 @@ function retrySoon() {
   failures += 1;
 }
 
-/** Whether to give up on this write: true when the server refused it for good. */
-function refusedForGood(error) {
+const LATER = "later"; // this write failed for now (a busy server): the others still go
+const STOP = "stop"; // nothing can go now (offline, signed out, a stale CSRF token)
+const REFUSED = "refused"; // the server will never take it as it is
+
+/** What a failed write means for it and for the rest of this run. */
+function outcome(error) {
+  if (error.status === 0) {
+    syncState.offline = true;
+    return STOP;
+  }
   if (error.transient) {
-    syncState.offline = error.status === 0;
-    if (!syncState.offline) retrySoon();
-    return false;
+    retrySoon();
+    return LATER;
   }
   if (error.status === 401) {
     syncState.needsSignIn = true;
-    return false;
+    return STOP;
   }
   if (error.status === 403 && error.code === "permission_denied") {
     needFresh = true; // most likely a stale CSRF token
-    return false;
+    return STOP;
   }
+  return REFUSED;
+}
+
+/** A submission refused for some of its answers (400, naming them by position): those are
+ * marked refused on the device and the rest is queued again, once, so the attempt is graded
+ * on what the server can take (an answer it cannot take scores nothing). */
+async function resubmitWithout(entry, error) {
+  const responses = entry.body?.responses || [];
+  const named = Object.keys(error.details || {}).filter((key) => /^\d+$/.test(key)).map(Number);
+  if (entry.type !== "submit" || entry.pruned || error.status !== 400 || !named.length) return false;
+  if (named.some((index) => index >= responses.length)) return false;
+  const refused = new Map(named.map((index) => [responses[index].question, error.details[index]?.[0] || error.message]));
+  await store.updateAttempt(entry.clientId, (record) => {
+    for (const [question, message] of refused) {
+      const kept = record.answers[question];
+      if (kept) Object.assign(kept, { refused: error.code, refusedMessage: message });
+    }
+  });
+  const rest = responses.filter((item) => !refused.has(item.question));
+  await store.enqueue({ ...entry, pruned: true, body: { ...entry.body, responses: rest } });
+  rerun = true;
   return true;
 }
 
@@ -111,14 +140,20 @@ async function run() {
     }
   }
   syncState.needsSignIn = false;
+  let held = false;
   for (const item of answers) {
     try {
       await api.send("PUT", `attempts/${item.attemptId}/responses/${item.questionId}/`, { answer: item.answer });
       await store.markSynced(item.clientId, item.questionId, item.rev);
     } catch (error) {
-      if (!refusedForGood(error)) return report();
-      // Time up, already submitted, not valid: kept on the device for the submission.
-      await store.markSynced(item.clientId, item.questionId, item.rev, error.code);
+      const next = outcome(error);
+      if (next === STOP) return report();
+      held ||= next === LATER;
+      if (next === LATER) continue;
+      // Time up or already submitted: kept on the device for the submission. Not valid:
+      // shown on its question, and left out of the submission.
+      const message = error.details?.answer?.[0] || error.message;
+      await store.markSynced(item.clientId, item.questionId, item.rev, error.code, message);
     }
   }
   for (const entry of outbox) {
@@ -128,13 +163,16 @@ async function run() {
       await store.dequeue(entry.key);
       emit("rootwise:synced", { entry, data });
     } catch (error) {
-      if (!refusedForGood(error)) return report();
+      const next = outcome(error);
+      if (next === STOP) return report();
+      held ||= next === LATER;
+      if (next === LATER || (await resubmitWithout(entry, error))) continue;
       await store.dequeue(entry.key);
       emit("rootwise:refused", { entry, error });
     }
   }
   syncState.offline = false;
-  failures = 0;
+  if (!held) failures = 0;
   return report();
 }
 

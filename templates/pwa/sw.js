@@ -121,16 +121,17 @@ self.addEventListener("fetch", (event) => {
   }
 });
 
-async function keep(urls) {
+async function keep(urls, refresh = []) {
   // Copies of what the page used before this worker controlled it (and what it will need
-  // offline): fetched once, then refreshed by the fetch handler whenever they are used online.
+  // offline): fetched once, then refreshed by the fetch handler whenever they are used online,
+  // and when the page asks (`refresh`: a screen it drew itself, which the server never sent).
   await Promise.all(urls.map(async (href) => {
     const url = new URL(href, self.location.origin);
     if (url.origin !== self.location.origin) return;
     const name = cacheFor(url);
     if (!name) return;
     const key = name === PAGES_CACHE && APP_PAGE.test(url.pathname) ? pageKey(url) : url.href;
-    if (await fromCache(name, key)) return;
+    if (!refresh.includes(href) && (await fromCache(name, key))) return;
     try {
       const response = await fetch(url.href, { credentials: "same-origin" });
       if (response.ok && !response.redirected) await (await caches.open(name)).put(key, response);
@@ -144,9 +145,9 @@ self.addEventListener("message", (event) => {
   const message = event.data || {};
   const reply = (data) => event.ports[0]?.postMessage(data);
   if (message.type === "keep") {
-    event.waitUntil(keep(message.urls || []).then(() => reply({ done: true, version: VERSION })));
+    event.waitUntil(keep(message.urls || [], message.refresh || []).then(() => reply({ done: true, version: VERSION })));
   } else if (message.type === "forget") {
-    // Signed out: the screens and reads cached for that learner go with them.
+    // Signed in or out: the screens and reads cached for the learner before go with them.
     event.waitUntil(
       Promise.all([caches.delete(PAGES_CACHE), caches.delete(API_CACHE)]).then(() => reply({ done: true })),
     );

@@ -1,0 +1,36 @@
+// Submitting an attempt: what is kept on the device goes to the outbox (sync.js sends it),
+// from the quiz screen or, when a timed quiz's time runs out on another screen, from
+// deadlines.js. One outbox entry per attempt (`submit:<client_id>`): queued twice, it is
+// the same submission.
+import { store } from "./store.js";
+
+// Refusals that say the answer itself cannot be taken (saving it or submitting it): the
+// learner sees it on the question, and a submission leaves it out rather than fail whole.
+const KEPT_REFUSALS = new Set(["time_up", "already_submitted"]);
+
+/** Seconds left of a timed attempt by the server's clock as last heard (null: untimed). */
+export function secondsLeft(record) {
+  if (record.secondsLeft === null || record.secondsLeft === undefined) return null;
+  return record.secondsLeft - (Date.now() - record.receivedAt) / 1000;
+}
+
+/** The answer the server would not take, or null (kept answers wait for the submission). */
+export function refusal(entry) {
+  return entry?.refused && !KEPT_REFUSALS.has(entry.refused) ? entry.refused : null;
+}
+
+/** Queue the submission of every answer kept on the device for this attempt. */
+export async function queueSubmission(record, user) {
+  const responses = Object.entries(record.answers)
+    .filter(([, entry]) => entry.answer !== null && !refusal(entry))
+    .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
+  await store.enqueue({
+    key: `submit:${record.client_id}`,
+    user,
+    type: "submit",
+    clientId: record.client_id,
+    method: "POST",
+    path: `attempts/${record.id}/submit/`,
+    body: { responses },
+  });
+}

@@ -1,0 +1,175 @@
+"""What a learner typed reaches a grade whatever goes wrong on the way: a save the server keeps
+failing does not hold back the submission; a submission refused for one answer is graded on
+the others (once, not in a loop); a second tab resumes the open attempt instead of starting
+another; a timed quiz is submitted at its deadline while the learner is on another screen;
+signing in through the app replaces the screens kept offline for the signed-out visitor."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from quizzes.models import Attempt, Kind
+from tests.e2e.app import (
+    answer,
+    eventually,
+    go,
+    next_question,
+    offline_ready,
+    screen,
+    sign_in_through_the_app,
+    start_or_resume,
+)
+from tests.e2e.conftest import PASSWORD, problems_of
+from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def two_questions(transactional_db):
+    """A single choice and a true/false question; `time_limit` minutes when timed."""
+
+    def make(time_limit=None):
+        roots = QuestionFactory(kind=Kind.SINGLE, prompt="Which roots serve the feet?")
+        right = ChoiceFactory(question=roots, text="L4, L5 and S1", correct=True)
+        ChoiceFactory(question=roots, text="C1 and C2")
+        truth = QuestionFactory(kind=Kind.TRUE_FALSE, prompt="Back pain can be coincidental.")
+        truth.true_false_answer = True
+        truth.save()
+        quiz = QuizFactory(
+            slug="two-questions", title="Two questions", time_limit=time_limit,
+            questions=[roots, truth],
+        )  # fmt: skip
+        return quiz, roots, right, truth
+
+    return make
+
+
+def answer_both(page, right, truth) -> None:
+    answer(page, "single", {"choice": right.pk})
+    next_question(page)
+    answer(page, "true_false", {"value": True})
+    next_question(page)  # to the review
+
+
+def graded(learner) -> Attempt | None:
+    return Attempt.objects.filter(learner=learner, submitted_at__isnull=False).first()
+
+
+def test_a_save_that_keeps_failing_does_not_hold_back_the_submission(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    # Saving the first answer always meets a server error; everything else goes through.
+    page.route(f"**/responses/{roots.pk}/**", lambda route: route.fulfill(status=500, body="{}"))
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer_both(page, right, truth)
+    page.click("[data-action=submit]")
+    page.wait_for_selector(".result", timeout=15000)
+    attempt = graded(learner)
+    assert attempt is not None and attempt.score == attempt.max_score == 2.0, (
+        "the submission carries the answer whose saves failed"
+    )
+
+
+def test_a_submission_refused_for_one_answer_is_graded_on_the_others_once(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    submits = []
+
+    def refuse_the_first(route):
+        body = json.loads(route.request.post_data)
+        submits.append(body)
+        if len(submits) > 1:
+            return route.continue_()
+        refusal = {"code": "invalid", "message": "Some answers are not valid; nothing was saved.",
+                   "details": {"0": ["The answer has no letters or digits."]}}  # fmt: skip
+        return route.fulfill(status=400, content_type="application/json", body=json.dumps(refusal))
+
+    page.route("**/submit/**", refuse_the_first)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer_both(page, right, truth)
+    page.click("[data-action=submit]")
+    page.wait_for_selector(".result", timeout=15000)
+    assert len(submits) == 2, f"submitted {len(submits)} times"
+    first_question = submits[0]["responses"][0]["question"]
+    assert [r["question"] for r in submits[1]["responses"]] == [
+        r["question"] for r in submits[0]["responses"] if r["question"] != first_question
+    ], "sent again without the refused answer"
+    assert graded(learner) is not None
+    assert [p for p in problems_of(page) if "400" not in p] == []  # Chromium logs the 400
+
+
+def test_a_second_tab_resumes_the_open_attempt_instead_of_starting_another(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions()
+    first = page_in("en", signed_in=learner)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+    second = first.context.new_page()
+    second.base = first.base
+    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    second.wait_for_selector("#quiz-actions [data-action=start]")  # drawn before any attempt
+
+    start_or_resume(first)
+    answer(first, "single", {"choice": right.pk})
+    eventually(first, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    second.click("#quiz-actions [data-action=start]")
+    second.wait_for_selector("fieldset.question")
+    assert Attempt.objects.filter(learner=learner).count() == 1, "a second attempt was started"
+    eventually(
+        second,
+        lambda: second.locator(f"fieldset.question input[value='{right.pk}']").is_checked(),
+        "the second tab does not show the answer given in the first",
+    )
+
+
+def test_a_timed_quiz_is_submitted_at_its_deadline_from_another_screen(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions(time_limit=1)
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": right.pk})
+    eventually(page, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    Attempt.objects.filter(learner=learner).update(deadline=timezone.now() + timedelta(seconds=12))
+    page.reload()
+    screen(page, "quiz")
+    start_or_resume(page)  # the app hears the new deadline
+    page.click(".tab[data-tab=learn]")
+    screen(page, "learn")
+    eventually(page, lambda: graded(learner) is not None, "not submitted at the deadline", 30)
+    attempt = graded(learner)
+    assert not attempt.submitted_late, "submitted by the app in time, yet marked late"
+    assert attempt.score == 1.0, "the answer saved before the deadline was not graded"
+
+
+def test_signing_in_through_the_app_replaces_the_screens_kept_for_the_visitor(
+    course, learner, page_in
+):
+    page = page_in("en")
+    go(page, "/en/quizzes/nerve-roots-quiz/", "quiz")
+    offline_ready(page)  # the signed-out screen is kept for offline use
+    sign_in_through_the_app(page, learner.username, PASSWORD)
+    screen(page, "quiz")
+    start_or_resume(page)
+    page.locator("fieldset.question input").first.fill("L4")
+    eventually(page, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    offline_ready(page)
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        screen(page, "quiz")
+        assert page.evaluate("document.body.dataset.user") == str(learner.pk)
+        page.wait_for_selector("#quiz-actions [data-action=resume]")
+    finally:
+        page.context.set_offline(False)
+    assert problems_of(page, offline=True) == []
