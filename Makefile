@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 
 .DEFAULT_GOAL := help
 WORKERS ?= 2
-.PHONY: help install run test lint format messages catalogs icons content bench browser clean serve-prod faults
+.PHONY: help install run test lint format messages catalogs icons content words bench browser clean serve-prod faults
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,6 +29,12 @@ icons: install  ## Draw the app icons with Pillow (static/icons/, build output)
 content: install catalogs icons  ## Migrate and load the course content pack (idempotent)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) loadcontent
+
+words: content  ## Remake quizzes/words/ (real words near the answers) from Debian's word lists
+	@test -f /usr/share/dict/american-english-large || { apt-get update -qq && apt-get install -y -qq \
+	  wamerican-large wspanish wfrench hunspell-ar >/dev/null; } 2>/dev/null \
+	  || echo "The word lists could not be installed (apt-get install wamerican-large wspanish wfrench hunspell-ar)."
+	$(MANAGE) realwords
 
 run: content  ## Set up everything and serve on http://127.0.0.1:$(PORT) (SQLite)
 	$(MANAGE) createdemousers

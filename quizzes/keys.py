@@ -29,16 +29,19 @@ def spellings_for(language: str, spellings: Mapping[str, Sequence[str]]) -> tupl
     return tuple(ordered)
 
 
-def lexicon(language: str, terms: Iterable[TermSpellings]) -> grading.Lexicon:
+def lexicon(
+    language: str, terms: Iterable[TermSpellings], real_words: frozenset[str] = frozenset()
+) -> grading.Lexicon:
     """The known terms of `language` (and English), for every question graded in it: the
-    bank's accepted answers, choices and glossary terms, and the pack's near-miss lexicon."""
+    bank's accepted answers, choices and glossary terms, and the pack's near-miss lexicon;
+    with the real words of the language that typo tolerance must not reach."""
     known = {
         KnownTerm(spelling, category, group)
         for spellings, category, group in terms
         for spelling in spellings_for(language, spellings)
     }
     ordered = sorted(known, key=lambda t: (t.spelling, t.category, t.group))
-    return grading.Lexicon(language, tuple(ordered))
+    return grading.Lexicon(language, tuple(ordered), real_words)
 
 
 def prompt_words(prompts: Mapping[str, str], language: str) -> frozenset[str]:
@@ -48,6 +51,20 @@ def prompt_words(prompts: Mapping[str, str], language: str) -> frozenset[str]:
     for code in {language, SOURCE_LANGUAGE}:
         found.update(grading.words(prompts.get(code) or "", code))
     return frozenset(word for word in found if not any(char.isdigit() for char in word))
+
+
+def prompt_phrases(prompts: Mapping[str, str], language: str) -> tuple[tuple[str, ...], ...]:
+    """Each word for "and" or "or" of the prompt (in the learner's language and English) with
+    the word after it, so an answer that repeats "… or rule out" is one piece."""
+    found = set()
+    for code in {language, SOURCE_LANGUAGE}:
+        tokens = grading.words(prompts.get(code) or "", code)
+        separators = grading.list_words(code)
+        for index in range(len(tokens) - 1):
+            following = tokens[index + 1]
+            if tokens[index] in separators and not any(c.isdigit() for c in following):
+                found.add((tokens[index], following))
+    return tuple(sorted(found))
 
 
 def distinguishing_words(answers: Sequence[AnswerKey], language: str) -> frozenset[str]:
@@ -97,6 +114,7 @@ def question_key(
         tolerance=tolerance,
         truth=truth,
         filler=prompt_words(prompts, language) - distinguishing_words(answer_keys, language),
+        prompt_phrases=prompt_phrases(prompts, language),
         wrong_answers=tuple(
             WrongAnswerKey(key, spellings_for(language, spellings), hint)
             for key, spellings, hint in wrong_answers

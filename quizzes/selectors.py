@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce, Concat, Least
 
 from learning.models import GlossaryTerm, text_lines
 from learning.selectors import row_version
-from quizzes import grading, keys
+from quizzes import grading, keys, real_words
 from quizzes.models import (
     AcceptedAnswer,
     Attempt,
@@ -173,6 +173,7 @@ def _lexicon_of(language: str, rows: tuple[tuple[str, str | None, str | None, st
             )
             for english, own, category, group in rows
         ),
+        real_words.near_answers(language),
     )
 
 

@@ -11,12 +11,20 @@ DESIGN.md's "Quizzes and grading" (v2), one module each:
 - validation.py: an answer's shape; scoring.py: points and feedback.
 """
 
-from quizzes.grading.lexicon import LEVEL, NO_LEXICON, KnownTerm, Lexicon, typo_budget
+from quizzes.grading.lexicon import (
+    LEVEL,
+    NO_LEXICON,
+    KnownTerm,
+    Lexicon,
+    typo_budget,
+    word_distance,
+)
 from quizzes.grading.scoring import credit, expected_answer, grade
 from quizzes.grading.text import (
     LEVEL_ORDER,
     Piece,
     fold,
+    list_words,
     normalize_levels,
     split_items,
     split_pieces,
@@ -51,6 +59,6 @@ __all__ = [
     "NO_LEXICON", "NUMBER", "ORDER", "SET", "SINGLE", "TEXT", "TRUE_FALSE", "AnswerError",
     "AnswerKey", "ChoiceKey", "Feedback", "Grade", "KnownTerm", "Lexicon", "Piece",
     "QuestionKey", "Typo", "WrongAnswerKey", "credit", "expected_answer", "fold", "grade",
-    "normalize_levels", "split_items", "split_pieces", "typo_budget", "validate_answer",
-    "visible", "words",
+    "list_words", "normalize_levels", "split_items", "split_pieces", "typo_budget",
+    "validate_answer", "visible", "word_distance", "words",
 ]  # fmt: skip

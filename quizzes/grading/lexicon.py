@@ -4,7 +4,8 @@ keeps typo tolerance from turning one real term into another.
 A lexicon holds every accepted answer, choice and glossary term of the bank and the near-miss
 terms of the content pack (other specialties, conditions, body regions…), each with a category
 when one is known. A word a learner types that is itself a known term, or is at least as close
-to another known term as to the key, is that term — never a typo of the key.
+to another known term as to the key, is that term — never a typo of the key; nor is a real word
+of the language near the key ("pneumologist" for "neurologist"): `real_words`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ class Lexicon:
 
     language: str = "en"
     terms: tuple[KnownTerm, ...] = ()
+    # Words of the language a typo of an answer must not be (quizzes.real_words): folded.
+    real_words: frozenset[str] = frozenset()
 
     @cached_property
     def categories(self) -> dict[tuple[str, ...], frozenset[str]]:
@@ -113,6 +116,16 @@ class Lexicon:
         return {
             first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()
         }
+
+    @cached_property
+    def by_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Known terms of several words by each of their words."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for tokens in self.categories:
+            if len(tokens) > 1:
+                for word in set(tokens):
+                    index.setdefault(word, []).append(tokens)
+        return {word: tuple(found) for word, found in index.items()}
 
     @cached_property
     def joined(self) -> tuple[str, ...]:

@@ -173,6 +173,7 @@ class Matcher:
         own = [s.tokens for s in self.spellings] + [t for _w, t in self.wrong_spellings]
         found = [tokens for tokens in own if holds_list_word(tokens, self.language)]
         found += self.lexicon.phrases_with_list_words
+        found += self.question.prompt_phrases
         return tuple(sorted(set(found), key=len, reverse=True))
 
     @cached_property
@@ -207,13 +208,15 @@ class Matcher:
         return self._known[answer.key]
 
     def typo_allowed(self, given: tuple[str, ...], spelling: _Spelling) -> bool:
-        """A typo is forgiven only when no other known word or term is as close to what was
-        typed: a real word is never taken for a misspelled key."""
+        """A typo is forgiven only when what was typed is no real word of the language and no
+        other known word or term is as close to it: a real word is never taken for a
+        misspelled key."""
         check = (given, spelling.tokens)
         if check not in self._typo_checks:
             known = self._known_besides(spelling.answer)
             words_ok = all(
-                not nearest_other(typed, known.words, (), OSA.distance(typed, accepted))
+                typed not in self.lexicon.real_words
+                and not nearest_other(typed, known.words, (), OSA.distance(typed, accepted))
                 for typed, accepted in zip(given, spelling.tokens, strict=True)
                 if typed != accepted
             )
@@ -331,8 +334,33 @@ class Matcher:
             # Around an answer, a term made only of the question's own words is excused like
             # those words ("the neck part of the spine").
             kept = [self._as_question_words(segment) for segment in kept]
-        kept = self._placed(_unstretched(kept))
+        kept = self._placed(_unstretched(self._blended(kept)))
         return Reading(piece, tuple(_merge_unknown(kept)))
+
+    def _blended(self, segments: list[Segment]) -> list[Segment]:
+        """An answer with a stray word that, with the answer's own words, spells a known wrong
+        answer or another term of the kind asked for is that thing too ("foraminal lumbar
+        stenosis" is foraminal stenosis, not lumbar stenosis with a word of detail): it is
+        named as a wrong item beside the answer."""
+        stray = {word for s in segments if s.kind == UNKNOWN for word in s.given.split()}
+        own = {word for s in segments if s.kind == ANSWER for word in s.given.split()}
+        if not stray or not own:
+            return segments
+        blended = []
+        for wrong, spelling in self.wrong_spellings:
+            if self._blends(spelling, stray, own):
+                blended.append(Segment(WRONG, " ".join(spelling), wrong=wrong))
+        for word in stray:
+            for known in self.lexicon.by_word.get(word, ()):
+                candidate = self._is_candidate(self.lexicon.categories_of(known))
+                if candidate and known not in self.own_tokens and self._blends(known, stray, own):
+                    blended.append(Segment(TERM, " ".join(known), candidate=True))
+        return segments + blended
+
+    @staticmethod
+    def _blends(term: tuple[str, ...], stray: set[str], own: set[str]) -> bool:
+        words = set(term)
+        return len(words) > 1 and bool(words & stray) and bool(words & own) and words <= stray | own
 
     # --- where the answer sits --------------------------------------------------------------
 

@@ -63,6 +63,9 @@ class QuestionKey:
     truth: bool | None = None
     # Words of the prompt (folded): they may stand around an answer ("S1 nerve root").
     filler: frozenset[str] = frozenset()
+    # The prompt's own phrases around a word for "and" or "or" ("confirm or rule out"): an
+    # answer that repeats one is not split there.
+    prompt_phrases: tuple[tuple[str, ...], ...] = ()
     wrong_answers: tuple[WrongAnswerKey, ...] = ()
     # What kind of thing the answer names (a specialty, a condition…): another known term of
     # that kind is a second candidate, one of another kind is detail. "" = every known term

@@ -21,7 +21,7 @@ from django.conf import settings
 from learning.management.commands.loadcontent import DEFAULT_PACK
 from learning.models import text_lines
 from learning.packs import Pack, read_pack
-from quizzes import grading, keys
+from quizzes import grading, keys, real_words
 from quizzes.content import QuestionSpec
 from quizzes.grading import ChoiceKey, QuestionKey
 
@@ -97,7 +97,7 @@ def lexicon(language: str) -> grading.Lexicon:
         context = f"lexicon:{term.key}:spellings"
         group = f"lexicon:{term.key}"
         terms.append((_spellings(language, context, term.spellings), term.category, group))
-    return keys.lexicon(language, terms)
+    return keys.lexicon(language, terms, real_words.near_answers(language))
 
 
 def wrong_answers(question: QuestionSpec, language: str) -> list[keys.WrongSpellings]:

@@ -1,0 +1,97 @@
+"""Wrong answers that read like right ones, and right ones that read like hedges, found by
+probing the grader with what learners type (2026-11-30): each in the bank's real keys."""
+
+import pytest
+
+from quizzes import grading
+from tests.quizzes.keys import real_key
+
+SPECIALIST, NECK = "specialist-to-consult", "central-stenosis-neck"
+COMPRESSOR, FOOT_Q = "most-common-root-compressor", "local-foot-conditions"
+MUSCLE, TRIO = "muscle-that-squeezes-sciatic-nerve", "leg-and-foot-symptom-trio"
+LSS = "lumbar-spinal-stenosis-name"
+
+
+def points(question: str, language: str, answer) -> float:
+    key = real_key(question, language)
+    given = {"items": answer} if key.kind == grading.SET else {"text": answer}
+    return grading.grade(key, given).points
+
+
+WRONG = [
+    # Another specialist, whatever the language (the lexicon knows them).
+    (SPECIALIST, "en", "pneumologist"),
+    (SPECIALIST, "es", "neumólogo"),
+    (SPECIALIST, "fr", "pneumologue"),
+    (SPECIALIST, "ar", "طبيب الأعشاب"),
+    # A second candidate in the same phrase, no comma between.
+    (SPECIALIST, "en", "neurologist dentist"),
+    (SPECIALIST, "es", "neurólogo dentista"),
+    (SPECIALIST, "fr", "neurologue dentiste"),
+    (SPECIALIST, "ar", "طبيب الأعصاب طبيب الأسنان"),
+    (MUSCLE, "en", "piriformis tensor fasciae latae"),
+    (MUSCLE, "en", "piriformis glute"),
+    # A word that makes the answer another known thing.
+    (COMPRESSOR, "es", "hernia inguinal"),
+    (COMPRESSOR, "es", "hernia de hiato"),
+    (COMPRESSOR, "fr", "hernie inguinale"),
+    (COMPRESSOR, "fr", "hernie de la paroi abdominale"),
+    (NECK, "en", "femoral neck"),
+    (NECK, "en", "neck of the femur"),
+    (NECK, "en", "bladder neck"),
+    (NECK, "es", "cuello uterino"),
+    (NECK, "es", "cuello femoral"),
+    (NECK, "ar", "عنق الرحم"),
+    (NECK, "ar", "عنق المثانة"),
+    (MUSCLE, "es", "músculo piramidal del abdomen"),
+    (MUSCLE, "fr", "muscle pyramidal de l'abdomen"),
+    (MUSCLE, "fr", "faisceau pyramidal"),
+    # Even with the words apart: foraminal stenosis, in the lower back.
+    (LSS, "en", "foraminal lumbar stenosis"),
+    (LSS, "en", "foraminal stenosis of the lumbar spine"),
+]
+
+
+@pytest.mark.parametrize("question, language, answer", WRONG)
+def test_a_wrong_answer_that_reads_like_the_key_earns_nothing(question, language, answer):
+    assert points(question, language, answer) == 0
+
+
+# A condition placed in a muscle of another region is another condition.
+@pytest.mark.parametrize("tendon", ["hamstring", "rotator cuff", "biceps"])
+def test_tendonitis_of_a_muscle_elsewhere_is_no_foot_condition(tendon):
+    answer = ["heel spurs", f"{tendon} tendonitis", "plantar fasciitis", "metatarsalgia"]
+    assert points(FOOT_Q, "en", answer) == 3
+    assert points(FOOT_Q, "en", [*answer[:1], "achilles tendonitis", *answer[2:]]) == 4
+
+
+RIGHT = [
+    # The question's own words, "or" included, around the answer.
+    (SPECIALIST, "en", "a neurologist to confirm or rule out a link"),
+    (SPECIALIST, "es", "un neurólogo para confirmar o descartar la relación"),
+    (SPECIALIST, "fr", "un neurologue pour confirmer ou écarter le lien"),
+    (SPECIALIST, "ar", "طبيب الأعصاب لتأكيد الصلة أو استبعادها"),
+    (SPECIALIST, "en", "a qualified neurologist"),
+    (SPECIALIST, "en", "neurologist for nerve conduction tests"),
+    (NECK, "en", "the neck"),
+    (NECK, "es", "el cuello"),
+    (NECK, "ar", "الرقبة"),
+    (COMPRESSOR, "es", "hernia discal"),
+    (COMPRESSOR, "fr", "hernie discale"),
+    (MUSCLE, "es", "músculo piramidal"),
+    (LSS, "en", "central lumbar stenosis"),
+    (LSS, "en", "severe lumbar spinal stenosis"),
+    ("name-the-common-leg-pain", "ar", "عرق النسى"),
+    ("foot-roots-with-which-pain", "ar", "وجع الضهر"),
+]
+
+
+@pytest.mark.parametrize("question, language, answer", RIGHT)
+def test_a_right_answer_as_learners_type_it_earns_full_points(question, language, answer):
+    key = real_key(question, language)
+    assert points(question, language, answer) == key.points
+
+
+@pytest.mark.parametrize("hedge", ["a neurologist or a podiatrist", "neurologist, or confirm"])
+def test_the_prompts_or_is_no_licence_to_hedge(hedge):
+    assert points(SPECIALIST, "en", hedge) == 0
