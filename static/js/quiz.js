@@ -366,7 +366,12 @@ class QuizScreen {
     const waiting = answers.some((entry) => !entry.synced);
     if (answers.some(refusal)) this.saveState.textContent = gettext("An answer was not accepted: see its question.");
     else if (!waiting) this.saveState.textContent = answers.length ? gettext("Saved") : "";
-    else if (syncState.offline) this.saveState.textContent = gettext("Saved on this device");
+    else if (syncState.offline) {
+      // The server counts what reaches it in time, not the phone's clock: say so in a timed quiz.
+      this.saveState.textContent = secondsLeft(record) === null
+        ? gettext("Saved on this device")
+        : gettext("Saved on this device. Answers count once they reach the server: reconnect before time is up.");
+    }
   }
 
   showReview() {
