@@ -73,10 +73,7 @@ function outcome(error) {
     syncState.offline = true;
     return STOP;
   }
-  if (error.transient) {
-    retrySoon();
-    return LATER;
-  }
+  if (error.transient) return LATER;
   if (error.status === 401) {
     syncState.needsSignIn = true;
     return STOP;
@@ -172,7 +169,8 @@ async function run() {
     }
   }
   syncState.offline = false;
-  if (!held) failures = 0;
+  if (held) retrySoon(); // a busy server: sooner than the half minute
+  else failures = 0;
   return report();
 }
 
