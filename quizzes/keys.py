@@ -53,18 +53,33 @@ def prompt_words(prompts: Mapping[str, str], language: str) -> frozenset[str]:
     return frozenset(word for word in found if not any(char.isdigit() for char in word))
 
 
-def prompt_phrases(prompts: Mapping[str, str], language: str) -> tuple[tuple[str, ...], ...]:
+def prompt_phrases(
+    prompts: Mapping[str, str], language: str, known: frozenset[str]
+) -> tuple[tuple[str, ...], ...]:
     """Each word for "and" or "or" of the prompt (in the learner's language and English) with
-    the word after it, so an answer that repeats "… or rule out" is one piece."""
+    the word after it, so an answer that repeats "… or rule out" is one piece; not where that
+    word is one of a known term's (`known`: "… and upper back pain" still lists two things)."""
     found = set()
     for code in {language, SOURCE_LANGUAGE}:
         tokens = grading.words(prompts.get(code) or "", code)
         separators = grading.list_words(code)
         for index in range(len(tokens) - 1):
             following = tokens[index + 1]
-            if tokens[index] in separators and not any(c.isdigit() for c in following):
+            if tokens[index] in separators and following not in known and following.isalpha():
                 found.add((tokens[index], following))
     return tuple(sorted(found))
+
+
+def _term_words(known: grading.Lexicon, answers: Sequence[AnswerKey], language: str):
+    """Words of the terms that name something (of a category) and of the question's answers."""
+    named = {word for tokens, kinds in known.categories.items() if kinds - {""} for word in tokens}
+    own = {
+        word
+        for answer in answers
+        for synonym in answer.synonyms
+        for word in grading.words(synonym, language)
+    }
+    return frozenset(named | own)
 
 
 def distinguishing_words(answers: Sequence[AnswerKey], language: str) -> frozenset[str]:
@@ -114,7 +129,7 @@ def question_key(
         tolerance=tolerance,
         truth=truth,
         filler=prompt_words(prompts, language) - distinguishing_words(answer_keys, language),
-        prompt_phrases=prompt_phrases(prompts, language),
+        prompt_phrases=prompt_phrases(prompts, language, _term_words(known, answer_keys, language)),
         wrong_answers=tuple(
             WrongAnswerKey(key, spellings_for(language, spellings), hint)
             for key, spellings, hint in wrong_answers

@@ -55,10 +55,12 @@ def _common_prefix(word: str, key: str) -> int:
 
 def _inflects(word: str, key: str) -> bool:
     """The key's word with another ending (its first four letters or more kept, at most its
-    last two changed: "lumber", "colonnes", not "spice" of "spine"), or with two neighbouring
-    letters swapped."""
+    last two changed: "lumber", "colonnes", not "spice" of "spine"), one letter slipped after
+    its first four ("planar" of "plantar"), or two neighbouring letters swapped."""
     stem = _common_prefix(word, key)
     if stem >= 4 and len(key) - stem <= 2 and len(word) - stem <= 3:
+        return True
+    if stem >= 4 and OSA.distance(word, key) == 1:
         return True
     return len(word) == len(key) and sorted(word) == sorted(key) and OSA.distance(word, key) == 1
 

@@ -342,7 +342,11 @@ class Matcher:
         answer or another term of the kind asked for is that thing too ("foraminal lumbar
         stenosis" is foraminal stenosis, not lumbar stenosis with a word of detail): it is
         named as a wrong item beside the answer."""
-        stray = {word for s in segments if s.kind == UNKNOWN for word in s.given.split()}
+        answers = {s.answer.key for s in segments if s.kind == ANSWER}
+        # A word the answer's own spellings use is detail of it ("central" of "central lumbar
+        # stenosis"): only the others can make it another thing.
+        its_words = {w for s in self.spellings if s.answer.key in answers for w in s.tokens}
+        stray = {w for s in segments if s.kind == UNKNOWN for w in s.given.split()} - its_words
         own = {word for s in segments if s.kind == ANSWER for word in s.given.split()}
         if not stray or not own:
             return segments

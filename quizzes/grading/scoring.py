@@ -233,9 +233,10 @@ def _grade_text(question: QuestionKey, answer: dict) -> Grade:
 
 def _is_detail(reading: Reading) -> bool:
     """A piece of a text answer that names no answer yet is fine: it names known terms of
-    another kind (a level, a body region) and nothing of the kind asked for, and it is no
-    alternative ("… or a podiatrist")."""
-    return bool(reading.details) and not reading.wrong and not reading.piece.alternative
+    another kind (a level, a body region) and nothing of the kind asked for. After "or" too:
+    "central stenosis in the upper back or neck" offers no second condition ("… or a
+    podiatrist" names a second candidate, which is wrong)."""
+    return bool(reading.details) and not reading.wrong
 
 
 def _grade_set(question: QuestionKey, answer: dict) -> Grade:

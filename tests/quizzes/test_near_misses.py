@@ -49,6 +49,15 @@ WRONG = [
     # Even with the words apart: foraminal stenosis, in the lower back.
     (LSS, "en", "foraminal lumbar stenosis"),
     (LSS, "en", "foraminal stenosis of the lumbar spine"),
+    (LSS, "en", "lateral lumbar stenosis"),
+    # More that the lexicon now knows.
+    (NECK, "en", "tooth neck"),
+    (NECK, "en", "surgical neck"),
+    (NECK, "es", "cuello del diente"),
+    (NECK, "ar", "عنق السن"),
+    (SPECIALIST, "en", "neurotologist"),
+    # The prompt's own "and" does not join a second candidate to the answer.
+    ("name-the-common-leg-pain", "en", "sciatica and upper back pain"),
 ]
 
 
@@ -83,6 +92,18 @@ RIGHT = [
     (LSS, "en", "severe lumbar spinal stenosis"),
     ("name-the-common-leg-pain", "ar", "عرق النسى"),
     ("foot-roots-with-which-pain", "ar", "وجع الضهر"),
+    # Words of the answer's own spellings beside it are detail, not another thing.
+    (LSS, "en", "lumbar spinal stenosis (central canal)"),
+    (LSS, "en", "spinal stenosis of the lower back"),
+    # Detail after "or" is no second candidate.
+    ("pattern-rule-exception", "en", "central stenosis in the upper back or neck"),
+    # Variant spellings that are words of their own, accepted as such.
+    (MUSCLE, "en", "pyriform muscle"),
+    ("name-the-common-leg-pain", "es", "ceática"),
+    ("foot-roots-with-which-pain", "fr", "lombago"),
+    (SPECIALIST, "ar", "استشاري مخ وأعصاب"),
+    (NECK, "en", "necks"),
+    (NECK, "fr", "cous"),
 ]
 
 
@@ -95,3 +116,18 @@ def test_a_right_answer_as_learners_type_it_earns_full_points(question, language
 @pytest.mark.parametrize("hedge", ["a neurologist or a podiatrist", "neurologist, or confirm"])
 def test_the_prompts_or_is_no_licence_to_hedge(hedge):
     assert points(SPECIALIST, "en", hedge) == 0
+
+
+SETS = [
+    (TRIO, "en", ["hypesthesia", "tingling", "weakness"], 3),
+    (TRIO, "es", ["entomecimiento", "hormigueo", "debilidad"], 3),
+    (FOOT_Q, "en", ["heel spurs", "tendonitis", "plantar fasciitis", "metacarpalgia"], 3),
+    (FOOT_Q, "en", ["spurs on the heel", "tendonitis", "plantar fasciitis", "metatarsal pain"], 4),
+    ("foraminal-stenosis-causes", "en", ["wear and tear of the discs", "spinal osteoarthritis"], 2),
+    ("foraminal-stenosis-causes", "en", ["degenerative disc disease", "spondylolysis"], 1),
+]
+
+
+@pytest.mark.parametrize("question, language, items, expected", SETS)
+def test_items_named_as_learners_do(question, language, items, expected):
+    assert points(question, language, items) == expected

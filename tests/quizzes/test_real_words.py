@@ -45,6 +45,7 @@ TYPOS = [
     (FOOT_Q, "en", ["heel spurs", "tendonitis", "planter fasciitis", "metatarsalgia"], 4),
     (FOOT_Q, "en", ["heel spurs", "tendonitis", "plantar fascitis", "metatarsalgia"], 4),
     ("lumbar-spinal-stenosis-name", "en", "lumber spinal stenosis", 1),
+    (FOOT_Q, "en", ["heel spurs", "tendonitis", "planar fasciitis", "metatarsalgia"], 4),
     ("specialist-to-consult", "en", "nuerologist", 1),
     ("specialist-to-consult", "es", "neurologo", 1),
     ("specialist-to-consult", "fr", "neurolgue", 1),
@@ -70,6 +71,7 @@ def test_real_words_are_no_typos_and_slips_still_are(question, language, answer,
         ("sciatic", "sciatica", True),
         ("nerev", "nerve", True),  # two neighbouring letters swapped
         ("planter", "plantar", True),
+        ("planar", "plantar", True),  # one letter slipped after the first four
         ("spice", "spine", False),
         ("neumologo", "neurologo", False),
         ("ventral", "central", False),
