@@ -72,7 +72,7 @@ def prompt_phrases(
 
 def _term_words(known: grading.Lexicon, answers: Sequence[AnswerKey], language: str):
     """Words of the terms that name something (of a category) and of the question's answers."""
-    named = {word for tokens, kinds in known.categories.items() if kinds - {""} for word in tokens}
+    named = known.named_words
     own = {
         word
         for answer in answers

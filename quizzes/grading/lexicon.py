@@ -128,6 +128,13 @@ class Lexicon:
         return {word: tuple(found) for word, found in index.items()}
 
     @cached_property
+    def named_words(self) -> frozenset[str]:
+        """Every word of every term with a category (a specialty, a region…): not choices'."""
+        return frozenset(
+            word for tokens, kinds in self.categories.items() if kinds - {""} for word in tokens
+        )
+
+    @cached_property
     def joined(self) -> tuple[str, ...]:
         """Each known term as one folded string."""
         return tuple(" ".join(tokens) for tokens in self.categories)
