@@ -32,6 +32,15 @@ GENERIC_WORDS = {
     "ar": ("منطقة", "جزء"),
 }
 
+# Words for pain: beside an answer they say it hurts ("lumbar spinal stenosis pain"), they never
+# make it another known thing (quizzes.grading.matching: Matcher._blended).
+PAIN_WORDS = {
+    "en": ("pain", "pains", "ache", "aches", "aching", "sore", "soreness"),
+    "es": ("dolor", "dolores", "molestia", "molestias"),
+    "fr": ("douleur", "douleurs", "mal", "maux"),
+    "ar": ("ألم", "آلام", "وجع", "أوجاع"),
+}
+
 # Negation removes what it negates: the next thing the answer names ("not sciatica",
 # "sin ciática", "pas la sciatique", "ليس عرق النسا"). Contractions fold into two words
 # ("isn't" -> "isn t"), so their first half is listed. English "non" is left out: it prefixes

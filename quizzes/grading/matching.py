@@ -17,7 +17,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from quizzes.grading.language import GENERIC_WORDS, for_language
+from quizzes.grading.language import GENERIC_WORDS, PAIN_WORDS, for_language
 from quizzes.grading.lexicon import (
     LEVEL,
     REGION,
@@ -150,6 +150,19 @@ class Matcher:
         # is read as the whole one.
         whole = {spelling.tokens for spelling in found}
         return tuple(found + [s for s in shortened if s.tokens not in whole])
+
+    @cached_property
+    def pain_words(self) -> frozenset[str]:
+        return frozenset(
+            token
+            for word in for_language(PAIN_WORDS, self.language)
+            for token in words(word, self.language)
+        )
+
+    @cached_property
+    def answer_words(self) -> frozenset[str]:
+        """Every word of every accepted spelling of the question."""
+        return frozenset(word for spelling in self.spellings for word in spelling.tokens)
 
     @cached_property
     def wrong_spellings(self) -> tuple[tuple[WrongAnswerKey, tuple[str, ...]], ...]:
@@ -342,11 +355,11 @@ class Matcher:
         answer or another term of the kind asked for is that thing too ("foraminal lumbar
         stenosis" is foraminal stenosis, not lumbar stenosis with a word of detail): it is
         named as a wrong item beside the answer."""
-        answers = {s.answer.key for s in segments if s.kind == ANSWER}
-        # A word the answer's own spellings use is detail of it ("central" of "central lumbar
-        # stenosis"): only the others can make it another thing.
-        its_words = {w for s in self.spellings if s.answer.key in answers for w in s.tokens}
-        stray = {w for s in segments if s.kind == UNKNOWN for w in s.given.split()} - its_words
+        # A word the question's own answers use is detail ("central" of "central lumbar
+        # stenosis", "pain" of "ball of foot pain": "heel spur pain" is no heel pain): only the
+        # others can make the answer another thing.
+        stray = {w for s in segments if s.kind == UNKNOWN for w in s.given.split()}
+        stray -= self.answer_words | self.pain_words
         own = {word for s in segments if s.kind == ANSWER for word in s.given.split()}
         if not stray or not own:
             return segments

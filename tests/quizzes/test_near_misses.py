@@ -4,7 +4,7 @@ probing the grader with what learners type (2026-11-30): each in the bank's real
 import pytest
 
 from quizzes import grading
-from tests.quizzes.keys import real_key
+from tests.quizzes.keys import bank, real_key
 
 SPECIALIST, NECK = "specialist-to-consult", "central-stenosis-neck"
 COMPRESSOR, FOOT_Q = "most-common-root-compressor", "local-foot-conditions"
@@ -95,6 +95,8 @@ RIGHT = [
     # Words of the answer's own spellings beside it are detail, not another thing.
     (LSS, "en", "lumbar spinal stenosis (central canal)"),
     (LSS, "en", "spinal stenosis of the lower back"),
+    (LSS, "en", "lumbar spinal stenosis pain"),  # pain says it hurts, it names nothing else
+    (LSS, "es", "dolor de estenosis lumbar"),
     # Detail after "or" is no second candidate.
     ("pattern-rule-exception", "en", "central stenosis in the upper back or neck"),
     # Variant spellings that are words of their own, accepted as such.
@@ -123,6 +125,7 @@ SETS = [
     (TRIO, "es", ["entomecimiento", "hormigueo", "debilidad"], 3),
     (FOOT_Q, "en", ["heel spurs", "tendonitis", "plantar fasciitis", "metacarpalgia"], 3),
     (FOOT_Q, "en", ["spurs on the heel", "tendonitis", "plantar fasciitis", "metatarsal pain"], 4),
+    (FOOT_Q, "en", ["heel spur pain", "tendonitis", "plantar fasciitis", "metatarsalgia"], 4),
     ("foraminal-stenosis-causes", "en", ["wear and tear of the discs", "spinal osteoarthritis"], 2),
     ("foraminal-stenosis-causes", "en", ["degenerative disc disease", "spondylolysis"], 1),
 ]
@@ -131,3 +134,30 @@ SETS = [
 @pytest.mark.parametrize("question, language, items, expected", SETS)
 def test_items_named_as_learners_do(question, language, items, expected):
     assert points(question, language, items) == expected
+
+
+# Detail a learner puts around a right answer, per language ({} is the answer).
+AROUND = {
+    "en": ["severe {}", "chronic {}", "I think it's {}", "{} probably", "{} on the left side"],
+    "es": ["{} severa", "{} crónica", "creo que {}", "{} en el lado izquierdo"],
+    "fr": ["{} sévère", "{} chronique", "je pense que {}", "{} du côté gauche"],
+    "ar": ["{} شديد", "{} مزمن", "أعتقد {}", "{} في الجانب الأيسر"],
+}
+
+
+@pytest.mark.parametrize("language", list(AROUND))
+def test_detail_around_any_accepted_spelling_keeps_its_credit(language):
+    """Over the whole bank: the near-miss rules (real words, blends, places) never take
+    credit from a right answer said with ordinary detail around it."""
+    refused = []
+    for question, spec in bank().items():
+        if spec.kind not in (grading.TEXT, grading.SET):
+            continue
+        key = real_key(question, language)
+        for answer in key.answers:
+            for synonym in answer.synonyms[:4]:
+                for pattern in AROUND[language]:
+                    text = pattern.format(synonym)
+                    if points(question, language, [text] if key.kind == grading.SET else text) == 0:
+                        refused.append(f"{question}: {text}")
+    assert refused == []
