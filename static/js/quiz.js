@@ -331,12 +331,9 @@ class QuizScreen {
     this.progress.value = index + 1;
     const last = index === questions.length - 1;
     const kept = this.record.answers[question.id];
-    const notTaken = refusal(kept) ? h("p", { class: "error", role: "alert", id: `refused-${question.id}` },
-      interpolate(gettext("This answer was not accepted: %(reason)s Change it, or it counts as unanswered."),
-        { reason: kept.refusedMessage || "" }, true)) : null;
     const form = h("form", { class: "question-form", novalidate: true },
       renderQuestion(question, kept?.answer ?? null, (answer) => this.answer(question.id, answer)),
-      notTaken,
+      refusal(kept) ? notTaken(question.id, kept) : null,
       h("div", { class: "quiz-nav" },
         h("button", { type: "button", class: "button secondary", disabled: index === 0, onclick: () => this.showQuestion(index - 1) }, gettext("Previous")),
         h("button", { type: "submit", class: "button", "data-action": last ? "review" : "next" }, last ? gettext("Review and submit") : gettext("Next"))));
@@ -362,6 +359,7 @@ class QuizScreen {
   async showSaveState() {
     if (!this.saveState?.isConnected || !this.record) return;
     const record = await store.attempt(this.record.client_id);
+    this.takeRefusals(record);
     const answers = Object.values(record?.answers || {});
     const waiting = answers.some((entry) => !entry.synced);
     if (answers.some(refusal)) this.saveState.textContent = gettext("An answer was not accepted: see its question.");
@@ -371,6 +369,18 @@ class QuizScreen {
       this.saveState.textContent = secondsLeft(record) === null
         ? gettext("Saved on this device")
         : gettext("Saved on this device. Answers count once they reach the server: reconnect before time is up.");
+    }
+  }
+
+  /** Answers the server refused since they were given (sync.js marks them on the device):
+   * this screen's copy learns it, and the question on screen says so at once. */
+  takeRefusals(record) {
+    for (const [question, kept] of Object.entries(record?.answers || {})) {
+      const mine = this.record.answers[question];
+      if (!refusal(kept) || !mine || JSON.stringify(mine.answer) !== JSON.stringify(kept.answer)) continue;
+      Object.assign(mine, { refused: kept.refused, refusedMessage: kept.refusedMessage });
+      const shown = this.stage?.querySelector(`fieldset.question[data-question='${question}']`);
+      if (shown && !document.getElementById(`refused-${question}`)) shown.after(notTaken(question, mine));
     }
   }
 
@@ -515,6 +525,12 @@ class QuizScreen {
       },
     });
   }
+}
+
+function notTaken(questionId, kept) {
+  return h("p", { class: "error", role: "alert", id: `refused-${questionId}` },
+    interpolate(gettext("This answer was not accepted: %(reason)s Change it, or it counts as unanswered."),
+      { reason: kept.refusedMessage || "" }, true));
 }
 
 function answerState(entry) {

@@ -173,3 +173,37 @@ def test_signing_in_through_the_app_replaces_the_screens_kept_for_the_visitor(
     finally:
         page.context.set_offline(False)
     assert problems_of(page, offline=True) == []
+
+
+def test_an_answer_the_server_will_not_take_is_marked_on_its_question(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    refusal = {"code": "too_many_items", "message": "Some fields are not valid.",
+               "details": {"answer": ["The answer has over 50 items."]}}  # fmt: skip
+    page.route(
+        f"**/responses/{roots.pk}/**",
+        lambda route: route.fulfill(
+            status=400, content_type="application/json", body=json.dumps(refusal)
+        ),
+    )
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": right.pk})
+    page.wait_for_function(
+        "() => document.getElementById('save-state').textContent.includes('not accepted')"
+    )
+    next_question(page)
+    page.click(".quiz-nav button:not([type=submit])")  # back: the question says why
+    assert "over 50 items" in page.inner_text(f"#refused-{roots.pk}")
+    next_question(page)
+    answer(page, "true_false", {"value": True})
+    next_question(page)
+    assert "Not accepted" in page.inner_text(".review-list")
+    page.unroute(f"**/responses/{roots.pk}/**")
+    page.click("[data-action=submit]")
+    page.wait_for_selector(".result", timeout=15000)
+    attempt = graded(learner)
+    assert attempt.score == 1.0, "the refused answer was left out, the other one graded"
+    assert [p for p in problems_of(page) if "400" not in p] == []
