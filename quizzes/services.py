@@ -178,7 +178,7 @@ def validated_answer(key: grading.QuestionKey, answer) -> dict:
 
 @transaction.atomic
 def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Response:
-    """Save (or replace) one answer of an attempt in progress."""
+    """Save (or replace, or with None take back) one answer of an attempt in progress."""
     attempt = _locked(learner=learner, attempt_id=attempt_id)
     if attempt.is_submitted:
         raise Conflict(ErrorCode.ALREADY_SUBMITTED, errors.ALREADY_SUBMITTED)
@@ -189,7 +189,12 @@ def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Resp
     question_bank = bank.current()
     if question_id not in question_bank.questions:
         raise NotFound(ErrorCode.UNKNOWN_QUESTION, errors.QUESTION_NOT_IN_ATTEMPT)
-    cleaned = validated_answer(question_bank.shape_key(question_id, attempt.language), answer)
+    # None: the learner took the answer back; the question is unanswered again.
+    cleaned = (
+        None
+        if answer is None
+        else validated_answer(question_bank.shape_key(question_id, attempt.language), answer)
+    )
     response = Response(attempt=attempt, question_id=question_id, answer=cleaned)
     # One statement whether it is the first answer or a changed one (an upsert).
     Response.objects.bulk_create(

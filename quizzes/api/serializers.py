@@ -350,7 +350,9 @@ class AttemptOutput(AttemptSummaryOutput):
         by_question = {response.question_id: response for response in known}
         responses = [by_question[pk] for pk in attempt.question_ids if pk in by_question]
         if not attempt.is_submitted:
-            return SavedResponseOutput(responses, many=True).data
+            # An answer taken back (saved as null) is no saved answer.
+            saved = [response for response in responses if response.answer is not None]
+            return SavedResponseOutput(saved, many=True).data
         questions = self.context["questions"]
         for response in responses:
             response.question = questions[response.question_id]  # fetched once, with lessons
@@ -379,7 +381,11 @@ class AttemptFilterInput(serializers.Serializer):
 
 
 class ResponseSaveInput(InputSerializer):
-    answer = serializers.JSONField(help_text="Shaped by the question's kind; see DESIGN.md.")
+    answer = serializers.JSONField(
+        allow_null=True,
+        help_text="Shaped by the question's kind; see DESIGN.md. null: the learner took the "
+        "answer back (the question is unanswered again).",
+    )
 
 
 class SubmittedResponseInput(InputSerializer):

@@ -19,6 +19,7 @@ import { queueSubmission, refusal, secondsLeft } from "./submission.js";
 import { sync, syncSoon, syncState } from "./sync.js";
 
 const WARN_AT = 60; // seconds before the deadline
+const SUBMITTED_ELSEWHERE = () => gettext("This attempt was submitted in another tab or on another device. Answers given here after that were not counted.");
 const NEEDS_CONNECTION = () => gettext("Starting a quiz needs a connection. Once it has started, you can answer and submit it offline.");
 
 const META = ["slug", "title", "description", "lesson", "time_limit", "attempt_limit", "pass_mark", "question_count"];
@@ -127,7 +128,11 @@ class QuizScreen {
     if (local?.state === "open") {
       try {
         const attempt = await api.attempt(local.id);
-        if (attempt.submitted_at) await this.adopt(attempt, local);
+        if (attempt.submitted_at) {
+          // Submitted elsewhere: what this device still had to send was not counted.
+          this.lostHere = Object.values(local.answers || {}).some((entry) => !entry.synced);
+          await this.adopt(attempt, local);
+        }
       } catch {
         // Gone from the server: nothing to resume.
       }
@@ -233,6 +238,7 @@ class QuizScreen {
     if (meta.lesson) actions.append(h("a", { class: "button secondary", href: path(`lessons/${meta.lesson}/`) }, gettext("Read the lesson")));
     this.problem = h("p", { class: "error", role: "alert", hidden: true });
     this.body.replaceChildren(
+      this.lostHere ? h("p", { class: "notice", role: "alert", id: "submitted-elsewhere" }, SUBMITTED_ELSEWHERE()) : null,
       meta.description ? h("p", { class: "lede" }, meta.description) : null,
       h("ul", { class: "facts" }, facts.map((fact) => h("li", {}, fact))),
       this.problem,
@@ -349,18 +355,21 @@ class QuizScreen {
 
   async answer(questionId, answer) {
     if (this.locked) return;
-    this.record.answers[questionId] = { answer, synced: answer === null };
+    this.record.answers[questionId] = { answer, synced: false };
     document.getElementById(`refused-${questionId}`)?.remove(); // a new answer, not yet refused
     await store.setAnswer(this.record.client_id, questionId, answer);
-    if (answer !== null) this.saveState.textContent = gettext("Saving…");
+    this.saveState.textContent = gettext("Saving…");
     syncSoon();
   }
 
   async showSaveState() {
     if (!this.saveState?.isConnected || !this.record) return;
     const record = await store.attempt(this.record.client_id);
-    this.takeRefusals(record);
     const answers = Object.values(record?.answers || {});
+    if (!this.locked && (record?.state === "submitted" || answers.some((entry) => entry.refused === "already_submitted"))) {
+      return this.submittedElsewhere(record);
+    }
+    this.takeRefusals(record);
     const waiting = answers.some((entry) => !entry.synced);
     if (answers.some(refusal)) this.saveState.textContent = gettext("An answer was not accepted: see its question.");
     else if (!waiting) this.saveState.textContent = answers.length ? gettext("Saved") : "";
@@ -370,6 +379,24 @@ class QuizScreen {
         ? gettext("Saved on this device")
         : gettext("Saved on this device. Answers count once they reach the server: reconnect before time is up.");
     }
+  }
+
+  /** Submitted meanwhile in another tab or on another device: answers given here since were
+   * not counted. The learner sees the result, and is told so (never a silent loss). */
+  async submittedElsewhere(record) {
+    this.locked = true;
+    clearInterval(this.timer);
+    let result = record.state === "submitted" ? record.result : null;
+    if (!result?.submitted_at) {
+      try {
+        result = await api.attempt(record.id);
+        if (result.submitted_at) await this.adopt(result, record);
+      } catch {
+        result = null; // offline: the result comes when the app can ask
+      }
+    }
+    if (result?.submitted_at) await this.showResult(result);
+    this.body.prepend(h("p", { class: "notice", role: "alert", id: "submitted-elsewhere" }, SUBMITTED_ELSEWHERE()));
   }
 
   /** Answers the server refused since they were given (sync.js marks them on the device):

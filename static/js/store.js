@@ -89,7 +89,8 @@ async function putAnswer(db, { clientId, questionId, answer }) {
     if (!current) return undefined;
     const previous = current.answers[questionId];
     const rev = (previous?.rev || 0) + 1;
-    current.answers[questionId] = { answer, rev, synced: answer === null };
+    // An answer taken back (null) goes to the server too: else an older saved one is graded.
+    current.answers[questionId] = { answer, rev, synced: false };
     await done(attempts.put(current));
     return rev;
   }, db);

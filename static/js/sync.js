@@ -138,6 +138,9 @@ async function run() {
   }
   syncState.needsSignIn = false;
   let held = false;
+  // Attempts with an answer taken back that the server has not heard of: their submission
+  // waits for it (it would grade the older saved answer; a given answer travels with it).
+  const takenBack = new Set();
   for (const item of answers) {
     try {
       await api.send("PUT", `attempts/${item.attemptId}/responses/${item.questionId}/`, { answer: item.answer });
@@ -146,7 +149,10 @@ async function run() {
       const next = outcome(error);
       if (next === STOP) return report();
       held ||= next === LATER;
-      if (next === LATER) continue;
+      if (next === LATER) {
+        if (item.answer === null) takenBack.add(item.clientId);
+        continue;
+      }
       // Time up or already submitted: kept on the device for the submission. Not valid:
       // shown on its question, and left out of the submission.
       const message = error.details?.answer?.[0] || error.message;
@@ -154,6 +160,7 @@ async function run() {
     }
   }
   for (const entry of outbox) {
+    if (entry.type === "submit" && takenBack.has(entry.clientId)) continue;
     try {
       const data = await api.send(entry.method, entry.path, entry.body);
       await finish(entry, data);

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from quizzes.models import Attempt, Kind
+from quizzes.models import Attempt, Kind, Response
 from tests.e2e.app import (
     answer,
     eventually,
@@ -22,7 +22,7 @@ from tests.e2e.app import (
     start_or_resume,
 )
 from tests.e2e.conftest import PASSWORD, problems_of
-from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory
+from tests.factories import AcceptedAnswerFactory, ChoiceFactory, QuestionFactory, QuizFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -207,3 +207,48 @@ def test_an_answer_the_server_will_not_take_is_marked_on_its_question(
     attempt = graded(learner)
     assert attempt.score == 1.0, "the refused answer was left out, the other one graded"
     assert [p for p in problems_of(page) if "400" not in p] == []
+
+
+def test_an_answer_taken_back_is_not_graded(transactional_db, learner, page_in):
+    muscle = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can squeeze the sciatic nerve?")
+    AcceptedAnswerFactory(question=muscle, synonyms="piriformis")
+    quiz = QuizFactory(slug="one-text", title="One text", questions=[muscle])
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "text", {"text": "piriformis"})
+
+    def saved():
+        responses = Response.objects.filter(attempt__learner=learner)
+        return list(responses.values_list("answer", flat=True))
+
+    eventually(page, lambda: saved() == [{"text": "piriformis"}], "the answer was not saved")
+    answer(page, "text", {"text": ""})  # the learner takes it back
+    eventually(page, lambda: saved() == [None], "taking the answer back never reached the server")
+    next_question(page)
+    page.click("[data-action=submit]")
+    page.wait_for_selector(".result", timeout=15000)
+    assert graded(learner).score == 0, "the answer taken back was graded"
+
+
+def test_answering_after_another_tab_submitted_says_so(two_questions, learner, page_in):
+    quiz, roots, right, truth = two_questions()
+    first = page_in("en", signed_in=learner)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(first)
+    answer(first, "single", {"choice": right.pk})
+    eventually(first, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    second = first.context.new_page()
+    second.base = first.base
+    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(second)
+    next_question(second)
+    next_question(second)  # to the review
+    second.click("[data-action=submit]")
+    second.wait_for_selector(".result", timeout=15000)
+
+    next_question(first)
+    answer(first, "true_false", {"value": True})  # given after the other tab submitted
+    first.wait_for_selector("#submitted-elsewhere", timeout=15000)
+    first.wait_for_selector(".result")
+    assert graded(learner).score == 1.0

@@ -198,6 +198,21 @@ def test_the_submitted_body_wins_over_saved_responses(learner_client, course):
     assert graded["answer"] == right and graded["correct"] is True, graded
 
 
+def test_an_answer_taken_back_is_unanswered_again(learner_client, course):
+    """Clearing an answer in the app saves null: the older saved answer is not graded."""
+    attempt = start(learner_client, "nerve-roots-quiz").json()
+    single = next(q for q in attempt["questions"] if q["kind"] == "single")
+    right = right_answer(Question.objects.get(pk=single["id"]))
+    save(learner_client, attempt["id"], single["id"], right)
+    cleared = save(learner_client, attempt["id"], single["id"], None)
+    assert cleared.status_code == 200, cleared.content
+    body = learner_client.get(f"/api/v1/attempts/{attempt['id']}/").json()
+    assert body["responses"] == [], "a taken-back answer is no saved answer"
+    result = submit(learner_client, attempt["id"]).json()
+    graded = next(r for r in result["responses"] if r["question"] == single["id"])
+    assert (graded["answer"], graded["points"]) == (None, 0), graded
+
+
 # --- secrecy ------------------------------------------------------------------------------------
 
 FORBIDDEN_WORDS = ("correct", "explanation", "position", "pair", "synonyms")

@@ -318,7 +318,7 @@ def test_saved_answer_is_not_graded_before_submit(learner, quiz):
         ("roots", {"items": ["L4"] * 51}, "too_many_items"),
         ("roots", {"items": ["🙂🙂"]}, "empty_answer"),
         ("number", {"value": "3"}, "invalid_answer"),
-        ("number", None, "invalid_answer"),
+        ("number", [], "invalid_answer"),  # (None takes an answer back: not an error)
     ],
 )
 def test_invalid_answer_is_refused_and_nothing_is_saved(learner, quiz, question, answer, code):
