@@ -357,13 +357,36 @@ class QuizScreen {
     if (this.locked) return;
     this.record.answers[questionId] = { answer, synced: false };
     document.getElementById(`refused-${questionId}`)?.remove(); // a new answer, not yet refused
-    await store.setAnswer(this.record.client_id, questionId, answer);
     this.saveState.textContent = gettext("Saving…");
+    try {
+      await store.setAnswer(this.record.client_id, questionId, answer);
+    } catch {
+      return this.sendStraight(questionId, answer); // the device cannot keep it (storage full)
+    }
     syncSoon();
   }
 
+  /** When the device's storage fails, each answer goes to the server at once, and again until
+   * the server has it (kept in this page meanwhile); the submission carries them all. */
+  async sendStraight(questionId, answer) {
+    this.unkept = true;
+    const path = `attempts/${this.record.id}/responses/${questionId}/`;
+    for (let wait = 2000; this.record.answers[questionId]?.answer === answer && !this.locked; wait = Math.min(wait * 2, 30000)) {
+      try {
+        await api.send("PUT", path, { answer });
+        this.record.answers[questionId].synced = true;
+        this.saveState.textContent = gettext("Saved on the server. This device cannot keep answers now (its storage is full).");
+        return;
+      } catch (error) {
+        this.saveState.textContent = gettext("Not saved yet: this device cannot keep answers now (its storage is full). Stay on this screen; it keeps trying.");
+        if (!error.transient) return;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  }
+
   async showSaveState() {
-    if (!this.saveState?.isConnected || !this.record) return;
+    if (!this.saveState?.isConnected || !this.record || this.unkept) return; // unkept: sendStraight says
     const record = await store.attempt(this.record.client_id);
     const answers = Object.values(record?.answers || {});
     if (!this.locked && (record?.state === "submitted" || answers.some((entry) => entry.refused === "already_submitted"))) {
@@ -462,13 +485,40 @@ class QuizScreen {
     if (this.locked) return;
     this.locked = true;
     clearInterval(this.timer);
-    this.record = await store.updateAttempt(this.record.client_id, (current) => {
-      current.state = "submitting";
-      delete current.submitRefused;
-    });
-    await queueSubmission(this.record, this.user);
+    try {
+      this.record = await store.updateAttempt(this.record.client_id, (current) => {
+        current.state = "submitting";
+        delete current.submitRefused;
+      });
+      await queueSubmission(this.record, this.user);
+    } catch {
+      return this.submitStraight(); // the device cannot keep the submission
+    }
     this.renderWaiting();
     await sync();
+  }
+
+  /** The submission, straight to the server, when the device's storage fails: the answers
+   * this page holds, retried until the server has graded them. */
+  async submitStraight() {
+    this.renderWaiting();
+    const responses = Object.entries(this.record.answers)
+      .filter(([, entry]) => entry.answer !== null && !refusal(entry))
+      .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
+    for (let wait = 2000; ; wait = Math.min(wait * 2, 30000)) {
+      try {
+        return this.showResult(await api.send("POST", `attempts/${this.record.id}/submit/`, { responses }));
+      } catch (error) {
+        if (!error.transient) {
+          this.locked = false;
+          this.run(this.record);
+          this.warning.textContent = error.message;
+          this.warning.hidden = false;
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   renderWaiting() {

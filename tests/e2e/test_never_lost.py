@@ -252,3 +252,29 @@ def test_answering_after_another_tab_submitted_says_so(two_questions, learner, p
     first.wait_for_selector("#submitted-elsewhere", timeout=15000)
     first.wait_for_selector(".result")
     assert graded(learner).score == 1.0
+
+
+def test_answers_reach_the_server_when_the_device_storage_is_full(two_questions, learner, page_in):
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": right.pk})
+    eventually(page, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    # From now on IndexedDB refuses every write, as a phone with its storage full does.
+    page.evaluate(
+        "() => { IDBObjectStore.prototype.put = function () {"
+        " throw new DOMException('The storage is full.', 'QuotaExceededError'); }; }"
+    )
+    next_question(page)
+    answer(page, "true_false", {"value": True})
+    eventually(
+        page,
+        lambda: Attempt.objects.get(learner=learner).responses.count() == 2,
+        "an answer the device could not keep never reached the server",
+    )
+    assert "storage is full" in page.inner_text("#save-state")
+    next_question(page)
+    page.click("[data-action=submit]")
+    page.wait_for_selector(".result", timeout=15000)
+    assert graded(learner).score == 2.0
