@@ -571,6 +571,9 @@ class QuizScreen {
       history.replaceState(null, "", location.pathname);
       return this.renderIntro(await this.reconcile(local));
     }
+    // Kept on the device, so it opens offline later too (submitted elsewhere, it was only on
+    // the server).
+    if (this.user) await this.adopt(attempt, local || {}).catch(() => null);
     return this.showResult(attempt);
   }
 

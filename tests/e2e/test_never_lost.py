@@ -5,12 +5,14 @@ another; a timed quiz is submitted at its deadline while the learner is on anoth
 signing in through the app replaces the screens kept offline for the signed-out visitor."""
 
 import json
+import uuid
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from quizzes.models import Attempt, Kind, Response
+from quizzes import services
+from quizzes.models import Attempt, Kind, Quiz, Response
 from tests.e2e.app import (
     answer,
     eventually,
@@ -278,3 +280,20 @@ def test_answers_reach_the_server_when_the_device_storage_is_full(two_questions,
     page.click("[data-action=submit]")
     page.wait_for_selector(".result", timeout=15000)
     assert graded(learner).score == 2.0
+
+
+def test_a_result_opened_online_opens_offline_on_another_phone(course, learner, page_in):
+    quiz = Quiz.objects.get(slug="nerve-roots-quiz")
+    attempt, _ = services.attempt_start(learner=learner, quiz=quiz, client_id=uuid.uuid4())
+    services.attempt_submit(learner=learner, attempt_id=attempt.pk, answers=[])  # elsewhere
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/?attempt={attempt.pk}", "quiz")
+    page.wait_for_selector(".result")
+    offline_ready(page)
+    page.context.set_offline(True)
+    try:
+        page.reload()
+        screen(page, "quiz")
+        page.wait_for_selector(f".result[data-attempt='{attempt.pk}']")
+    finally:
+        page.context.set_offline(False)
