@@ -511,6 +511,7 @@ class QuizScreen {
       } catch (error) {
         if (!error.transient) {
           this.locked = false;
+          this.record.submitRefused = true; // no automatic resubmission at the deadline
           this.run(this.record);
           this.warning.textContent = error.message;
           this.warning.hidden = false;
