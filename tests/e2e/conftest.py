@@ -11,9 +11,10 @@ from django.db import connection, transaction
 from django.test import Client
 from playwright.sync_api import sync_playwright
 
-from quizzes.models import Question, Quiz, QuizQuestion
+from quizzes.models import Kind, Question, Quiz, QuizQuestion
 from tests.browser import chromium_path
 from tests.e2e import serial
+from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory
 
 # STACK-NOTES.md: without these, Chromium keeps knocking on this machine's closed network.
 CHROMIUM_ARGS = [
@@ -165,3 +166,24 @@ def page_in(browser, live_server):
         context.close()
     with serial.LOCK:  # the last request the browser sent is over: the database can be emptied
         pass
+
+
+@pytest.fixture
+def two_questions(transactional_db):
+    """A quiz of a single choice question (right: L4, L5 and S1) and a true/false one;
+    `time_limit` minutes when timed."""
+
+    def make(time_limit=None):
+        roots = QuestionFactory(kind=Kind.SINGLE, prompt="Which roots serve the feet?")
+        right = ChoiceFactory(question=roots, text="L4, L5 and S1", correct=True)
+        ChoiceFactory(question=roots, text="C1 and C2")
+        truth = QuestionFactory(kind=Kind.TRUE_FALSE, prompt="Back pain can be coincidental.")
+        truth.true_false_answer = True
+        truth.save()
+        quiz = QuizFactory(
+            slug="two-questions", title="Two questions", time_limit=time_limit,
+            questions=[roots, truth],
+        )  # fmt: skip
+        return quiz, roots, right, truth
+
+    return make

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from quizzes import services
-from quizzes.models import Attempt, Kind, Response
+from quizzes.models import Attempt, Response
 from tests.e2e.app import (
     answer,
     any_answer,
@@ -20,7 +20,6 @@ from tests.e2e.app import (
     start_or_resume,
 )
 from tests.e2e.conftest import problems_of
-from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -73,17 +72,9 @@ def test_reloads_resume_the_same_attempt_and_then_show_its_result(course, learne
 
 
 @pytest.fixture
-def timed_quiz(transactional_db):
+def timed_quiz(two_questions):
     """Two questions and a time limit of one minute (the test brings the deadline closer)."""
-    roots = QuestionFactory(kind=Kind.SINGLE, prompt="Which roots serve the feet?")
-    right = ChoiceFactory(question=roots, text="L4, L5 and S1", correct=True)
-    ChoiceFactory(question=roots, text="C1 and C2")
-    truth = QuestionFactory(kind=Kind.TRUE_FALSE, prompt="Back pain can be coincidental.")
-    truth.true_false_answer = True
-    truth.save()
-    quiz = QuizFactory(
-        slug="timed-check", title="Timed check", time_limit=1, questions=[roots, truth]
-    )
+    quiz, roots, right, _truth = two_questions(time_limit=1)
     return quiz, roots, right
 
 

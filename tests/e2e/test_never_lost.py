@@ -24,29 +24,17 @@ from tests.e2e.app import (
     start_or_resume,
 )
 from tests.e2e.conftest import PASSWORD, problems_of
-from tests.factories import AcceptedAnswerFactory, ChoiceFactory, QuestionFactory, QuizFactory
+from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def two_questions(transactional_db):
-    """A single choice and a true/false question; `time_limit` minutes when timed."""
-
-    def make(time_limit=None):
-        roots = QuestionFactory(kind=Kind.SINGLE, prompt="Which roots serve the feet?")
-        right = ChoiceFactory(question=roots, text="L4, L5 and S1", correct=True)
-        ChoiceFactory(question=roots, text="C1 and C2")
-        truth = QuestionFactory(kind=Kind.TRUE_FALSE, prompt="Back pain can be coincidental.")
-        truth.true_false_answer = True
-        truth.save()
-        quiz = QuizFactory(
-            slug="two-questions", title="Two questions", time_limit=time_limit,
-            questions=[roots, truth],
-        )  # fmt: skip
-        return quiz, roots, right, truth
-
-    return make
+def start_and_answer_the_roots(page, quiz, right, learner) -> None:
+    """Open the quiz, start it and answer its first question, until the server has it."""
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": right.pk})
+    eventually(page, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
 
 
 def answer_both(page, right, truth) -> None:
@@ -138,10 +126,7 @@ def test_a_timed_quiz_is_submitted_at_its_deadline_from_another_screen(
 ):
     quiz, roots, right, truth = two_questions(time_limit=1)
     page = page_in("en", signed_in=learner)
-    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
-    start_or_resume(page)
-    answer(page, "single", {"choice": right.pk})
-    eventually(page, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    start_and_answer_the_roots(page, quiz, right, learner)
     Attempt.objects.filter(learner=learner).update(deadline=timezone.now() + timedelta(seconds=12))
     page.reload()
     screen(page, "quiz")
@@ -236,10 +221,7 @@ def test_an_answer_taken_back_is_not_graded(transactional_db, learner, page_in):
 def test_answering_after_another_tab_submitted_says_so(two_questions, learner, page_in):
     quiz, roots, right, truth = two_questions()
     first = page_in("en", signed_in=learner)
-    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
-    start_or_resume(first)
-    answer(first, "single", {"choice": right.pk})
-    eventually(first, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    start_and_answer_the_roots(first, quiz, right, learner)
     second = first.context.new_page()
     second.base = first.base
     go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
@@ -259,10 +241,7 @@ def test_answering_after_another_tab_submitted_says_so(two_questions, learner, p
 def test_answers_reach_the_server_when_the_device_storage_is_full(two_questions, learner, page_in):
     quiz, roots, right, truth = two_questions()
     page = page_in("en", signed_in=learner)
-    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
-    start_or_resume(page)
-    answer(page, "single", {"choice": right.pk})
-    eventually(page, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    start_and_answer_the_roots(page, quiz, right, learner)
     # From now on IndexedDB refuses every write, as a phone with its storage full does.
     page.evaluate(
         "() => { IDBObjectStore.prototype.put = function () {"
