@@ -254,7 +254,10 @@ def test_answers_reach_the_server_when_the_device_storage_is_full(two_questions,
         lambda: Attempt.objects.get(learner=learner).responses.count() == 2,
         "an answer the device could not keep never reached the server",
     )
-    assert "storage is full" in page.inner_text("#save-state")
+    page.wait_for_function(  # the server has it; the page says so once its answer arrives
+        "() => document.getElementById('save-state').textContent.includes('storage is full')",
+        timeout=5000,
+    )
     next_question(page)
     page.click("[data-action=submit]")
     page.wait_for_selector(".result", timeout=15000)
