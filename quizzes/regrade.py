@@ -155,12 +155,18 @@ def _check_credited(question: Question, language: str, text: str) -> None:
     """With the synonym added, the grader must credit the answer; if it still does not (it is
     a known wrong answer, which is matched before any accepted one), the acceptance would
     change nothing, so it is refused (and the synonym rolled back with the transaction)."""
+    _fresh, read = _read_now(question, language, text)
+    if read.points == 0:
+        raise DomainError(ErrorCode.INVALID, STILL_WRONG if read.feedback.hint_key else NOT_MATCHED)
+
+
+def _read_now(question: Question, language: str, text: str) -> tuple[Question, grading.Grade]:
+    """The question as it is now, and how its grader reads `text` typed as one answer (a text
+    answer, or one item of a set) in `language`."""
     fresh = questions_by_id([question.pk], graded=True)[question.pk]
     key = answer_key(fresh, language, grading_lexicon(language))
     given = {"text": text} if question.kind == grading.TEXT else {"items": [text]}
-    read = grading.grade(key, grading.validate_answer(key, given))
-    if read.points == 0:
-        raise DomainError(ErrorCode.INVALID, STILL_WRONG if read.feedback.hint_key else NOT_MATCHED)
+    return fresh, grading.grade(key, grading.validate_answer(key, given))
 
 
 def _check_language_and_text(language: str, text: str) -> None:
@@ -319,10 +325,7 @@ def wrong_answer_mark(*, question: Question, language: str, text: str, hint: str
     if not hint:
         raise DomainError(ErrorCode.INVALID, EMPTY_HINT)
     Question.objects.select_for_update(no_key=True).filter(pk=question.pk).first()
-    fresh = questions_by_id([question.pk], graded=True)[question.pk]
-    key = answer_key(fresh, language, grading_lexicon(language))
-    given = {"text": text} if question.kind == grading.TEXT else {"items": [text]}
-    read = grading.grade(key, grading.validate_answer(key, given))
+    fresh, read = _read_now(question, language, text)
     # Credited only as a forgiven typo ("urologist" for "neurologist", where the lexicon does
     # not know it): marking it is the fix, since a known wrong answer wins over a typo.
     if read.points > 0 and not read.feedback.typos:

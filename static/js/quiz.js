@@ -15,7 +15,7 @@ import { hasAnswer, renderQuestion } from "./questions.js";
 import { renderResult } from "./result.js";
 import { currentUser, signInUrl } from "./session.js";
 import { store } from "./store.js";
-import { queueSubmission, refusal, secondsLeft } from "./submission.js";
+import { queueSubmission, refusal, secondsLeft, submittedResponses } from "./submission.js";
 import { sync, syncSoon, syncState } from "./sync.js";
 
 const WARN_AT = 60; // seconds before the deadline
@@ -370,19 +370,18 @@ class QuizScreen {
    * the server has it (kept in this page meanwhile); the submission carries them all. */
   async sendStraight(questionId, answer) {
     this.unkept = true;
+    const notYet = () => {
+      this.saveState.textContent = gettext("Not saved yet: this device cannot keep answers now (its storage is full). Stay on this screen; it keeps trying.");
+    };
+    const current = () => this.record.answers[questionId]?.answer === answer && !this.locked;
     const path = `attempts/${this.record.id}/responses/${questionId}/`;
-    for (let wait = 2000; this.record.answers[questionId]?.answer === answer && !this.locked; wait = Math.min(wait * 2, 30000)) {
-      try {
-        await api.send("PUT", path, { answer });
-        this.record.answers[questionId].synced = true;
-        this.saveState.textContent = gettext("Saved on the server. This device cannot keep answers now (its storage is full).");
-        return;
-      } catch (error) {
-        this.saveState.textContent = gettext("Not saved yet: this device cannot keep answers now (its storage is full). Stay on this screen; it keeps trying.");
-        if (!error.transient) return;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+    try {
+      if ((await untilSent(() => api.send("PUT", path, { answer }), current, notYet)) === GIVEN_UP) return;
+    } catch {
+      return notYet(); // refused for good: what the screen holds goes with the submission
     }
+    this.record.answers[questionId].synced = true;
+    this.saveState.textContent = gettext("Saved on the server. This device cannot keep answers now (its storage is full).");
   }
 
   async showSaveState() {
@@ -502,23 +501,15 @@ class QuizScreen {
    * this page holds, retried until the server has graded them. */
   async submitStraight() {
     this.renderWaiting();
-    const responses = Object.entries(this.record.answers)
-      .filter(([, entry]) => entry.answer !== null && !refusal(entry))
-      .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
-    for (let wait = 2000; ; wait = Math.min(wait * 2, 30000)) {
-      try {
-        return this.showResult(await api.send("POST", `attempts/${this.record.id}/submit/`, { responses }));
-      } catch (error) {
-        if (!error.transient) {
-          this.locked = false;
-          this.record.submitRefused = true; // no automatic resubmission at the deadline
-          this.run(this.record);
-          this.warning.textContent = error.message;
-          this.warning.hidden = false;
-          return;
-        }
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+    const body = { responses: submittedResponses(this.record) };
+    try {
+      return this.showResult(await untilSent(() => api.send("POST", `attempts/${this.record.id}/submit/`, body)));
+    } catch (error) {
+      this.locked = false;
+      this.record.submitRefused = true; // no automatic resubmission at the deadline
+      this.run(this.record);
+      this.warning.textContent = error.message;
+      this.warning.hidden = false;
     }
   }
 
@@ -606,6 +597,24 @@ class QuizScreen {
       },
     });
   }
+}
+
+const GIVEN_UP = Symbol("given up");
+
+/** `send()` again after a busy server or a lost connection (2 s, doubling up to 30 s) while
+ * `wanted()` holds, calling `onRetry` each time; resolves with its answer (or GIVEN_UP once it
+ * is no longer wanted), rejects with a refusal for good. */
+async function untilSent(send, wanted = () => true, onRetry = () => {}) {
+  for (let wait = 2000; wanted(); wait = Math.min(wait * 2, 30000)) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!error.transient) throw error;
+      onRetry();
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+  return GIVEN_UP;
 }
 
 function notTaken(questionId, kept) {

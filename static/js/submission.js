@@ -19,11 +19,16 @@ export function refusal(entry) {
   return entry?.refused && !KEPT_REFUSALS.has(entry.refused) ? entry.refused : null;
 }
 
-/** Queue the submission of every answer kept on the device for this attempt. */
-export async function queueSubmission(record, user) {
-  const responses = Object.entries(record.answers)
+/** A submission's responses: every answer given, but those the server would not take. */
+export function submittedResponses(record) {
+  return Object.entries(record.answers)
     .filter(([, entry]) => entry.answer !== null && !refusal(entry))
     .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
+}
+
+/** Queue the submission of every answer kept on the device for this attempt. */
+export async function queueSubmission(record, user) {
+  const responses = submittedResponses(record);
   await store.enqueue({
     key: `submit:${record.client_id}`,
     user,

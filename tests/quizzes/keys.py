@@ -211,3 +211,11 @@ class Keys(Mapping):
 
 
 KEYS = Keys()
+
+
+def points(question: str, language: str, answer) -> float:
+    """What the bank's question `question` gives `answer` in `language`: a text answer as a
+    string, a set's items as a list."""
+    key = real_key(question, language)
+    given = {"items": answer} if key.kind == grading.SET else {"text": answer}
+    return grading.grade(key, given).points

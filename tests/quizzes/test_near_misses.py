@@ -4,18 +4,12 @@ probing the grader with what learners type (2026-11-30): each in the bank's real
 import pytest
 
 from quizzes import grading
-from tests.quizzes.keys import bank, real_key
+from tests.quizzes.keys import bank, points, real_key
 
 SPECIALIST, NECK = "specialist-to-consult", "central-stenosis-neck"
 COMPRESSOR, FOOT_Q = "most-common-root-compressor", "local-foot-conditions"
 MUSCLE, TRIO = "muscle-that-squeezes-sciatic-nerve", "leg-and-foot-symptom-trio"
 LSS = "lumbar-spinal-stenosis-name"
-
-
-def points(question: str, language: str, answer) -> float:
-    key = real_key(question, language)
-    given = {"items": answer} if key.kind == grading.SET else {"text": answer}
-    return grading.grade(key, given).points
 
 
 WRONG = [

@@ -8,16 +8,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from quizzes import grading, real_words, selectors
-from tests.quizzes.keys import real_key
+from quizzes import real_words, selectors
+from tests.quizzes.keys import points
 
 FOOT_Q, TRIO = "local-foot-conditions", "leg-and-foot-symptom-trio"
-
-
-def points(question: str, language: str, answer) -> float:
-    key = real_key(question, language)
-    given = {"items": answer} if key.kind == grading.SET else {"text": answer}
-    return grading.grade(key, given).points
 
 
 # (question, language, answer, points): each a real word one or two letters from an answer.
