@@ -234,6 +234,10 @@ def _read_answers(fields: Fields) -> tuple[AnswerSpec, ...]:
         synonyms = answer.text_list("synonyms", required=True)
         if not synonyms:
             answer.problem("an accepted answer needs at least one synonym")
+        folded = [grading.fold(synonym) for synonym in synonyms]
+        repeated = sorted({s for s, f in zip(synonyms, folded, strict=True) if folded.count(f) > 1})
+        if repeated:
+            answer.problem(f"synonym listed twice: {', '.join(repeated)}")
         answers.append(AnswerSpec(key=answer.slug(), synonyms=synonyms))
     _unique(fields, [a.key for a in answers], "answer")
     if not answers:

@@ -65,6 +65,15 @@ def course_lists_missing_lesson(pack: Path) -> None:
     edit_file(pack / "course.yaml", "  - symptoms\n", "  - symptoms\n  - ghost-lesson\n")
 
 
+def repeat_a_synonym(pack: Path) -> None:
+    # The same spelling with other case and punctuation is the same answer to the grader.
+    edit_file(
+        pack / "quizzes" / "piriformis-and-neuropathy-quiz.yaml",
+        "          - pyriform muscle\n",
+        "          - pyriform muscle\n          - Pyriform-Muscle\n",
+    )
+
+
 @dataclass(frozen=True)
 class Breakage:
     """One thing broken in a copy of the real pack, and the problem loadcontent must report."""
@@ -119,6 +128,13 @@ BREAKAGES = {
         None,
         "ghost-lesson",
         "has no file lessons/ghost-lesson.md",
+    ),
+    "synonym-listed-twice": Breakage(
+        repeat_a_synonym,
+        "quizzes/piriformis-and-neuropathy-quiz.yaml",
+        25,
+        "muscle-that-squeezes-sciatic-nerve",
+        "synonym listed twice: Pyriform-Muscle, pyriform muscle",
     ),
 }
 breakages = pytest.mark.parametrize("breakage", BREAKAGES.values(), ids=BREAKAGES.keys())

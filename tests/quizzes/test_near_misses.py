@@ -100,6 +100,14 @@ RIGHT = [
     (SPECIALIST, "ar", "استشاري مخ وأعصاب"),
     (NECK, "en", "necks"),
     (NECK, "fr", "cous"),
+    # The place said as the course says it, in each language.
+    (LSS, "en", "narrowing of the spinal canal in the lower back"),
+    (LSS, "fr", "sténose du canal rachidien lombaire"),
+    (LSS, "fr", "rétrécissement du canal rachidien dans le bas du dos"),
+    (LSS, "es", "estenosis del canal vertebral en la parte baja de la espalda"),
+    (LSS, "ar", "تضيق القناة الشوكية في أسفل الظهر"),
+    ("foot-roots-with-which-pain", "fr", "mal aux lombaires"),
+    ("foot-roots-with-which-pain", "ar", "ألم في الجزء السفلي من الظهر"),
 ]
 
 
@@ -117,6 +125,7 @@ def test_the_prompts_or_is_no_licence_to_hedge(hedge):
 SETS = [
     (TRIO, "en", ["hypesthesia", "tingling", "weakness"], 3),
     (TRIO, "es", ["entomecimiento", "hormigueo", "debilidad"], 3),
+    (TRIO, "ar", ["الوخز", "الخدر", "فقدان القوة"], 3),  # as the Arabic explanation says it
     (FOOT_Q, "en", ["heel spurs", "tendonitis", "plantar fasciitis", "metacarpalgia"], 3),
     (FOOT_Q, "en", ["spurs on the heel", "tendonitis", "plantar fasciitis", "metatarsal pain"], 4),
     (FOOT_Q, "en", ["heel spur pain", "tendonitis", "plantar fasciitis", "metatarsalgia"], 4),
