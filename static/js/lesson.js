@@ -79,13 +79,24 @@ function render(main, lesson, lessons, quizzes, done) {
     actions(lesson, quiz, next, done)));
 }
 
+// A glossary term as a lesson may bold it in any language: without case, accents, harakat,
+// a bracketed aside or a leading article, each word without its plural or feminine ending and
+// Arabic "ال" ("Raíces nerviosas" is "raíz nerviosa", "L’étude" is "étude", "الجهازية" is
+// "جهازي"). Mirrored by tests/learning/test_translations.py.
+const ARTICLES = new Set(["the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les", "une", "des"]);
+
+export function termForm(text) {
+  const words = text.toLocaleLowerCase(lang).replace(/\u064Bا|ا\u064B/gu, "").normalize("NFD").replace(/\p{M}/gu, "")
+    .replace(/\([^)]*\)/g, " ").replace(/^\s*[ld][’']/u, "").split(/\s+/u).filter(Boolean);
+  if (words.length > 1 && ARTICLES.has(words[0])) words.shift();
+  return words.map((word) => word.replace(/^ال(?=\p{L}{3})/u, "")
+    .replace(/z$/u, "c").replace(/[sx]$/u, "").replace(/[eة]$/u, "")).join(" ");
+}
+
 /** Terms of the glossary set in bold in the text become buttons that open their definition. */
 function linkTerms(main, glossary) {
-  const terms = new Map(glossary.map((term) => [term.term.toLocaleLowerCase(lang), term]));
-  const find = (text) => {
-    const name = text.trim().toLocaleLowerCase(lang);
-    return terms.get(name) || terms.get(name.replace(/s$/, "")) || terms.get(`${name}s`);
-  };
+  const terms = new Map(glossary.map((term) => [termForm(term.term), term]));
+  const find = (text) => terms.get(termForm(text));
   const made = new Set();
   for (const strong of main.querySelectorAll(".lesson-body strong")) {
     const term = find(strong.textContent);

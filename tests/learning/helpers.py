@@ -1,6 +1,10 @@
-"""Helpers for pack tests: run loadcontent, snapshot the content tables, edit pack files."""
+"""Helpers for pack tests: run loadcontent, snapshot the content tables, edit pack files; the
+lesson screen's rule for which bold phrases open a glossary definition."""
 
+import html
 import io
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,3 +60,36 @@ def run_refused_loadcontent(*args: str) -> tuple[CommandError, CommandOutput]:
     except CommandError as error:
         return error, CommandOutput(stdout.getvalue(), stderr.getvalue())
     raise AssertionError(f"loadcontent accepted the pack:\n{stdout.getvalue()}")
+
+
+ARTICLES = {"the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les", "une", "des"}
+
+
+def term_form(text: str) -> str:
+    """static/js/lesson.js termForm(): a term as a lesson may bold it (case, accents, harakat,
+    a bracketed aside, a leading article, plural and feminine endings and Arabic "ال" aside)."""
+    text = re.sub("\u064bا|ا\u064b", "", text.lower())  # the tanween's alef: جذرًا is جذر
+    text = "".join(
+        c for c in unicodedata.normalize("NFD", text) if not unicodedata.category(c).startswith("M")
+    )
+    text = re.sub(r"^\s*[ld][’']", "", re.sub(r"\([^)]*\)", " ", text))
+    words = text.split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words.pop(0)
+    forms = []
+    for word in words:
+        word = re.sub(r"^ال(?=\w{3})", "", word)
+        word = re.sub(r"[eة]$", "", re.sub(r"[sx]$", "", re.sub(r"z$", "c", word)))
+        forms.append(word)
+    return " ".join(forms)
+
+
+def linked_terms(body_html: str, terms: dict[str, str]) -> set[str]:
+    """The glossary keys the lesson screen turns into definitions: static/js/lesson.js
+    linkTerms() links a bold phrase whose term_form() is a term's."""
+    linked = set()
+    for bold in re.findall(r"<strong>(.*?)</strong>", body_html, flags=re.S):
+        name = term_form(html.unescape(re.sub(r"<[^>]+>", "", bold)))
+        if name in terms:
+            linked.add(terms[name])
+    return linked

@@ -12,6 +12,7 @@ from django.core.management.base import CommandError
 from learning.catalogs import catalog_path
 from learning.models import GlossaryTerm, Lesson
 from quizzes.models import AcceptedAnswer
+from tests.learning.helpers import linked_terms, term_form
 
 LOCALE = Path(settings.LOCALE_PATHS[0])
 
@@ -336,3 +337,55 @@ def test_tabbed_translation_admin_loads_nothing_from_a_cdn(
     assert "googleapis" not in html and "//ajax." not in html, "no script from a CDN"
     for language in ("en", "es", "fr", "ar"):
         assert f'name="title_{language}"' in html
+
+
+TERM_FORMS = [
+    ("Nerve roots", "Nerve root"),
+    ("raíces nerviosas", "Raíz nerviosa"),
+    ("Espolones calcáneos", "Espolón calcáneo"),
+    ("cola de caballo", "Cola de caballo (cauda equina)"),
+    ("racines nerveuses", "Racine nerveuse"),
+    ("L’étude de la conduction nerveuse", "Étude de la conduction nerveuse"),
+    ("La corrélation clinique", "Corrélation clinique"),
+    ("bilatérales", "Bilatéral"),
+    ("Épines calcanéennes", "Épine calcanéenne"),
+    ("طبيب أعصاب", "طبيب الأعصاب"),
+    ("الجهازية", "جهازي"),
+    ("جذرًا", "جذر"),
+]
+
+
+@pytest.mark.parametrize(("bold", "term"), TERM_FORMS)
+def test_a_term_bolded_in_its_sentences_form_is_the_term(bold, term):
+    assert term_form(bold) == term_form(term)
+
+
+@pytest.mark.parametrize(("one", "other"), [("L4", "L5"), ("Stenosis", "Central stenosis")])
+def test_other_terms_stay_apart(one, other):
+    assert term_form(one) != term_form(other)
+
+
+# Arabic broken plurals are no ending a rule can take off: "الجذور العصبية" (nerve roots) and
+# "أشواك العقب" (heel spurs) open no definition; the lesson's glossary list still holds them.
+BROKEN_PLURALS = {"ar": {"nerve-root", "heel-spur"}}
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "ar"])
+def test_every_term_a_lesson_explains_in_english_is_explained_in_translation(
+    translated_course, language
+):
+    """A bold glossary term opens its definition in English; the translated lesson must bold
+    the same term in a form of it, or the learner loses the definition."""
+    missing = {}
+    for lesson in Lesson.objects.prefetch_related("glossary_terms"):
+        glossary = list(lesson.glossary_terms.all())
+        forms = {term_form(getattr(term, f"term_{language}")): term.key for term in glossary}
+        assert len(forms) == len(glossary), f"{language}: two terms of {lesson.slug} look alike"
+        english = linked_terms(
+            lesson.body_html_en, {term_form(term.term_en): term.key for term in glossary}
+        )
+        translated = linked_terms(getattr(lesson, f"body_html_{language}"), forms)
+        lost = english - translated - BROKEN_PLURALS.get(language, set())
+        if lost:
+            missing[lesson.slug] = sorted(lost)
+    assert not missing, f"{language}: bold terms that open no definition: {missing}"
