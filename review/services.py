@@ -4,6 +4,7 @@ card from its log. Each runs in a transaction with the card rows locked."""
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from datetime import datetime
 
 from django.db import IntegrityError, transaction
@@ -15,6 +16,7 @@ from core.codes import ErrorCode
 from core.errors import Conflict, NotFound
 from quizzes import bank, grading
 from quizzes.models import Attempt
+from quizzes.models import Response as QuizResponse
 from quizzes.services import validated_answer
 from review import scheduling
 from review.models import Review, ReviewCard, Source
@@ -198,18 +200,24 @@ def _stored(learner, client_id: uuid.UUID, question_id: int) -> Review | None:
     return review
 
 
-@transaction.atomic
-def card_rebuild(*, card: ReviewCard) -> ReviewCard:
-    """Recompute a card from its log (after a regrade changed a review's rating): FSRS is
-    deterministic here, so the log alone decides the schedule."""
-    card = ReviewCard.objects.select_for_update().get(pk=card.pk)
-    reviews = list(card.reviews.order_by("reviewed_at", "pk"))
+def _replay(card: ReviewCard, reviews: list[Review]) -> None:
+    """Schedule `card` anew from `reviews` (its log, in order), setting each review's
+    `due_after` (neither saved): FSRS is deterministic here, so the log alone decides."""
     card.state = scheduling.new_card(card.question_id, card.created_at)
+    card.due_at = card.created_at
+    card.stability = card.difficulty = card.last_review_at = None
     card.reviews_count = 0
-    card.last_review_at = None
     for review in reviews:
         _apply(card, Rating(review.rating), review.reviewed_at)
         review.due_after = card.due_at
+
+
+@transaction.atomic
+def card_rebuild(*, card: ReviewCard) -> ReviewCard:
+    """Recompute a card from its log (after a regrade changed a review's rating)."""
+    card = ReviewCard.objects.select_for_update().get(pk=card.pk)
+    reviews = list(card.reviews.order_by("reviewed_at", "pk"))
+    _replay(card, reviews)
     card.save()
     Review.objects.bulk_update(reviews, ["due_after"])
     return card
@@ -217,79 +225,136 @@ def card_rebuild(*, card: ReviewCard) -> ReviewCard:
 
 @transaction.atomic
 def reviews_regraded(*, responses: list) -> int:
-    """An instructor's regrade changed these quiz responses: the reviews they made take the
-    new grade (and rating), an answer now wrong that made no review gets one (and its card),
-    a card left with nothing missed goes, and every other card touched is rebuilt from its
-    log. Returns the cards touched."""
-    graded = {
-        (r.attempt_id, r.question_id): r
+    """An instructor's regrade changed these quiz responses: the card of each learner and
+    question they concern is made again from that learner's submitted answers to the question
+    as they are graded now (`_attempt_reviews`), and its practice in the review screen.
+
+    The card is a function of the answers' grades, so accepting an answer and undoing the
+    acceptance gives the same card back, whatever else fed it: a card removed because its
+    only miss became right comes back with the reviews of the learner's other attempts too.
+    Returns the cards (learner and question) looked at."""
+    pairs = {
+        (r.attempt.learner_id, r.question_id)
         for r in responses
         if r.attempt.learner_id is not None and r.attempt.submitted_at and r.answer is not None
     }
-    if not graded:
+    if not pairs:
         return 0
-    reviews = {
-        (review.attempt_id, review.question_id): review
-        for review in Review.objects.select_for_update().filter(
-            attempt_id__in={attempt for attempt, _q in graded},
-            question_id__in={question for _a, question in graded},
+    learners, questions = {p[0] for p in pairs}, {p[1] for p in pairs}
+    cards = {
+        (card.learner_id, card.question_id): card
+        for card in ReviewCard.objects.select_for_update().filter(
+            learner_id__in=learners, question_id__in=questions
         )
+        if (card.learner_id, card.question_id) in pairs
     }
-    cards: set[int] = set()
-    changed = []
-    for key, response in graded.items():
-        rating = scheduling.rating_for(response.points or 0, response.max_points or 0)
-        review = reviews.get(key)
-        if review is None:
-            if response.correct:
-                continue  # still known: no card is needed for it
-            review = _review_for_regraded(response, rating)
-        else:
-            review.rating = int(rating)
-            review.points, review.max_points = response.points or 0, response.max_points or 0
-            review.correct, review.feedback = bool(response.correct), response.feedback or {}
-            changed.append(review)
-        cards.add(review.card_id)
+    logs: dict[int, list[Review]] = defaultdict(list)
+    for review in Review.objects.select_for_update().filter(card__in=list(cards.values())):
+        logs[review.card_id].append(review)
+    answered = defaultdict(list)
+    for response in (
+        QuizResponse.objects.filter(
+            attempt__learner_id__in=learners,
+            attempt__submitted_at__isnull=False,
+            question_id__in=questions,
+        )
+        .select_related("attempt")
+        .order_by("attempt__submitted_at", "attempt_id")
+    ):
+        if response.answer is not None:
+            answered[(response.attempt.learner_id, response.question_id)].append(response)
+
+    gone, new_cards, new_reviews, changed, removed = [], [], [], [], []
+    for pair in sorted(pairs):
+        card = cards.get(pair)
+        log = logs[card.pk] if card is not None else []
+        reviewed = _attempt_reviews(card, log, answered[pair])
+        if reviewed is None:
+            if card is not None:
+                gone.append(card.pk)
+            continue
+        start, wanted = reviewed
+        if card is None:
+            card = cards[pair] = _new_card(learner_id=pair[0], question_id=pair[1], when=start)
+            new_cards.append(card)
+        card.created_at = start
+        existing = {
+            review.attempt_id: review
+            for review in log
+            if review.source == Source.ATTEMPT and review.attempt_id is not None
+        }
+        for response in wanted:
+            review = existing.pop(response.attempt_id, None)
+            if review is None:
+                new_reviews.append(_attempt_review(card, response))
+            else:
+                _regraded(review, response)
+                changed.append(review)
+        removed.extend(review.pk for review in existing.values())
+    ReviewCard.objects.filter(pk__in=gone).delete()
+    Review.objects.filter(pk__in=removed).delete()
+    ReviewCard.objects.bulk_create(new_cards)
+    Review.objects.bulk_create(new_reviews)  # each takes its card's id, now that it has one
     Review.objects.bulk_update(changed, ["rating", "points", "max_points", "correct", "feedback"])
-    touched = ReviewCard.objects.filter(pk__in=cards)
-    # A card whose log is now only right answers in attempts was made for a miss that is no
-    # longer one: it goes (with its log), as if those answers had been right from the start.
-    # A review in the review screen is the learner's own practice and keeps the card.
-    touched.exclude(reviews__correct=False).exclude(reviews__source=Source.REVIEW).delete()
-    for card in touched:
-        card_rebuild(card=card)
-    return len(cards)
+    kept = [card for card in cards.values() if card.pk not in gone]
+    logs = defaultdict(list)
+    for review in Review.objects.filter(card__in=kept).order_by("reviewed_at", "pk"):
+        logs[review.card_id].append(review)
+    for card in kept:
+        _replay(card, logs[card.pk])
+    ReviewCard.objects.bulk_update(
+        kept,
+        ["state", "due_at", "stability", "difficulty", "last_review_at", "reviews_count",
+         "created_at"],
+    )  # fmt: skip
+    Review.objects.bulk_update([r for log in logs.values() for r in log], ["due_after"])
+    return len(pairs)
 
 
-def _review_for_regraded(response, rating) -> Review:
-    """The review an answer now wrong should have made when its attempt was submitted."""
+def _attempt_reviews(card, log: list[Review], answered: list) -> tuple[datetime, list] | None:
+    """When a card of these answers (a learner's submitted answers to one question, in the
+    order they were submitted) starts, and the answers that are its reviews; None when the
+    learner needs no card.
+
+    As when the attempts were submitted: the card starts at the first answer missed (or half
+    known), and every answer from then on is a review of it, right ones included; with no
+    answer missed there is no card, as if those answers had been right from the start. A card
+    the learner practised in the review screen (or whose log holds the review of an attempt
+    since deleted) stays from its start, those reviews being the learner's own."""
+    first_miss = next((r for r in answered if not r.correct), None)
+    starts = []
+    if first_miss is not None:
+        starts.append((first_miss.attempt.submitted_at, first_miss.attempt_id))
+    if card is not None and any(
+        review.source == Source.REVIEW or review.attempt_id is None for review in log
+    ):
+        starts.append((card.created_at, 0))
+    if not starts:
+        return None
+    start = min(starts)
+    wanted = [r for r in answered if (r.attempt.submitted_at, r.attempt_id) >= start]
+    return start[0], wanted
+
+
+def _regraded(review: Review, response) -> None:
+    review.rating = int(scheduling.rating_for(response.points or 0, response.max_points or 0))
+    review.points, review.max_points = response.points or 0, response.max_points or 0
+    review.correct, review.feedback = bool(response.correct), response.feedback or {}
+
+
+def _attempt_review(card: ReviewCard, response) -> Review:
+    """The review an answer made (or should have made) when its attempt was submitted."""
     attempt = response.attempt
-    when = attempt.submitted_at
-    card, _created = ReviewCard.objects.get_or_create(
-        learner_id=attempt.learner_id,
-        question_id=response.question_id,
-        defaults={
-            "state": scheduling.new_card(response.question_id, when),
-            "due_at": when,
-            "created_at": when,
-        },
-    )
-    if card.created_at > when:  # the card came later: its log now starts with this answer
-        card.created_at = when
-        card.save(update_fields=["created_at"])
-    return Review.objects.create(
+    review = Review(
         card=card,
         learner_id=attempt.learner_id,
         question_id=response.question_id,
         source=Source.ATTEMPT,
         attempt=attempt,
-        rating=int(rating),
-        reviewed_at=when,
+        reviewed_at=attempt.submitted_at,
         language=attempt.language,
         answer=response.answer,
-        points=response.points or 0,
-        max_points=response.max_points or 0,
-        correct=bool(response.correct),
-        feedback=response.feedback or {},
-        due_after=when,
+        due_after=attempt.submitted_at,
     )
+    _regraded(review, response)
+    return review

@@ -48,11 +48,11 @@ def bank(db):
     return {"quiz": quiz, "muscle": muscle, "roots": roots, "single": single, "right": right}
 
 
-def take(learner, bank, answers: dict, when: datetime):
+def take(learner, bank, answers: dict, when: datetime, language: str = "en"):
     """Submit an attempt at `when`: {question: answer}."""
     with time_machine.travel(when, tick=False):
         attempt, _ = services.attempt_start(
-            learner=learner, quiz=bank["quiz"], client_id=uuid.uuid4()
+            learner=learner, quiz=bank["quiz"], client_id=uuid.uuid4(), language=language
         )
         body = [{"question": q.pk, "answer": a} for q, a in answers.items()]
         return services.attempt_submit(learner=learner, attempt_id=attempt.pk, answers=body)
@@ -275,15 +275,15 @@ def test_backfill_makes_cards_from_old_attempts_once(bank, learner):
 # --- an instructor's regrade reaches the cards ------------------------------------------------
 
 
-def accept_pyriform(bank, by, when):
+def accept_pyriform(bank, by, when, language="en", text="pyriform muscle"):
     from quizzes import regrade
 
     with time_machine.travel(when, tick=False):
         return regrade.wrong_answer_accept(
             question=bank["muscle"],
-            language="en",
-            normalized="pyriform muscle",
-            text="pyriform muscle",
+            language=language,
+            normalized=text,
+            text=text,
             accepted_answer=bank["muscle"].answers.get(),
             by=by,
         )
@@ -321,3 +321,127 @@ def test_accepting_a_wrong_answer_rebuilds_a_card_the_learner_practised(
     assert ratings == [Rating.Good, Rating.Good], "the attempt's review takes the new grade"
     rebuilt = library_after(bank["muscle"].pk, [(Rating.Good, T0), (Rating.Good, later)], T0)
     assert card.due_at == rebuilt.due
+
+
+def card_as_it_is(learner, question):
+    """A learner's card for `question`: its schedule and its whole log, in order."""
+    card = ReviewCard.objects.filter(learner=learner, question=question).first()
+    if card is None:
+        return None
+    log = card.reviews.order_by("reviewed_at", "pk").values_list(
+        "source", "attempt_id", "client_id", "rating", "reviewed_at", "language", "answer",
+        "points", "max_points", "correct", "feedback", "due_after",
+    )  # fmt: skip
+    schedule = ("state", "due_at", "stability", "difficulty", "last_review_at", "reviews_count")
+    return {field: getattr(card, field) for field in (*schedule, "created_at")} | {"log": list(log)}
+
+
+# A learner's history of the muscle question, five hours apart: ("attempt", language, text)
+# or ("practice", text) in the review screen. "pyriform muscle" (en) and "muscle en poire"
+# (fr) are the wrong answers the instructor accepts; "piriformis" is right everywhere.
+MISSED_THEN_RIGHT = [("attempt", "en", "pyriform muscle"), ("attempt", "en", "piriformis")]
+
+
+@pytest.mark.parametrize(
+    "history, language, accepted",
+    [
+        pytest.param(MISSED_THEN_RIGHT, "en", "pyriform muscle", id="missed-then-right"),
+        pytest.param(
+            [*MISSED_THEN_RIGHT, ("attempt", "en", "piriformis muscle")],
+            "en",
+            "pyriform muscle",
+            id="three-attempts",
+        ),
+        pytest.param(
+            [*MISSED_THEN_RIGHT, ("attempt", "en", "hamstring")],
+            "en",
+            "pyriform muscle",
+            id="another-miss-keeps-the-card",
+        ),
+        pytest.param(
+            [("attempt", "en", "hamstring"), *MISSED_THEN_RIGHT],
+            "en",
+            "pyriform muscle",
+            id="an-earlier-miss-started-the-card",
+        ),
+        pytest.param(
+            [
+                ("attempt", "en", "pyriform muscle"),
+                ("practice", "piriformis"),
+                ("attempt", "en", "piriformis"),
+                ("practice", "hamstring"),
+            ],
+            "en",
+            "pyriform muscle",
+            id="practised-in-review",
+        ),
+        pytest.param(
+            [("attempt", "fr", "muscle en poire"), ("attempt", "en", "piriformis")],
+            "fr",
+            "muscle en poire",
+            id="french-only-card-goes",
+        ),
+        pytest.param(
+            [
+                ("attempt", "fr", "muscle en poire"),
+                ("attempt", "en", "muscle en poire"),
+                ("attempt", "fr", "piriformis"),
+            ],
+            "fr",
+            "muscle en poire",
+            id="french-only-english-miss-stays",
+        ),
+        pytest.param(
+            [("attempt", "fr", "pyriform muscle"), ("attempt", "es", "piriformis")],
+            "en",
+            "pyriform muscle",
+            id="english-covers-french",
+        ),
+    ],
+)
+def test_accepting_a_wrong_answer_and_undoing_it_gives_the_card_back_as_it_was(
+    bank, learner, learner_client, history, language, accepted
+):
+    """Undo is a true round trip for the card: the reviews of every attempt and of the review
+    screen, the schedule and the due date, however many attempts fed it."""
+    from quizzes import regrade
+
+    for hours, (source, *given) in enumerate(history):
+        when = T0 + timedelta(hours=5 * hours)
+        if source == "attempt":
+            take(learner, bank, {bank["muscle"]: {"text": given[1]}}, when, language=given[0])
+        else:
+            with time_machine.travel(when, tick=False):
+                assert answer(learner_client, bank["muscle"], given[0]).status_code == 201
+    before = card_as_it_is(learner, bank["muscle"])
+    assert before is not None and len(before["log"]) == len(history), "the history as set up"
+    acceptance = accept_pyriform(bank, learner, T0 + timedelta(days=2), language, accepted)
+    assert acceptance.regraded, "the acceptance regraded nothing: the test proves nothing"
+    with time_machine.travel(T0 + timedelta(days=3), tick=False):
+        regrade.wrong_answer_acceptance_undo(acceptance=acceptance, by=learner)
+    after = card_as_it_is(learner, bank["muscle"])
+    assert after == before, "undo did not give the card back as it was"
+
+
+def test_an_undo_after_a_new_miss_merges_the_history_into_one_card(bank, learner):
+    """Accepting removes the card; the learner misses the question again (a new card); undo
+    brings the earlier reviews back into that card, scheduled over the whole history."""
+    from quizzes import regrade
+
+    take(learner, bank, {bank["muscle"]: {"text": "pyriform muscle"}}, T0)
+    take(learner, bank, {bank["muscle"]: {"text": "piriformis"}}, T0 + timedelta(hours=2))
+    acceptance = accept_pyriform(bank, learner, T0 + timedelta(days=1))
+    assert card_as_it_is(learner, bank["muscle"]) is None, "a card for a miss that is none"
+    take(learner, bank, {bank["muscle"]: {"text": "hamstring"}}, T0 + timedelta(days=2))
+    with time_machine.travel(T0 + timedelta(days=3), tick=False):
+        regrade.wrong_answer_acceptance_undo(acceptance=acceptance, by=learner)
+    card = ReviewCard.objects.get(learner=learner, question=bank["muscle"])
+    history = [
+        (Rating.Again, T0),
+        (Rating.Good, T0 + timedelta(hours=2)),
+        (Rating.Again, T0 + timedelta(days=2)),
+    ]
+    logged = list(card.reviews.values_list("rating", "reviewed_at"))
+    assert logged == [(int(rating), when) for rating, when in history]
+    assert card.created_at == T0
+    assert card.due_at == library_after(bank["muscle"].pk, history, T0).due
