@@ -3,8 +3,9 @@ signed up or joined with a cohort's join code, reset by an instructor of their c
 
 A deleted account leaves its attempts for the statistics, anonymised: the learner link is
 cleared and one random key, known to no one, keeps that former learner's attempts together
-(results use each learner's first attempt). Answers, scores and languages stay; the name,
-the sign-in, lesson progress and cohort memberships go.
+(results use each learner's first attempt), and the attempts remember the cohorts the learner
+was in, so the instructors of those cohorts, and only they, keep counting them. Answers, scores
+and languages stay; the name, the sign-in, lesson progress and cohort memberships go.
 """
 
 from __future__ import annotations
@@ -173,5 +174,19 @@ def learner_password_reset(*, learner, by) -> Credentials:
 
 def anonymise_attempts(sender, instance, **kwargs) -> None:
     """pre_delete of an account (the API, the admin or the shell alike): its attempts stay,
-    under one random key."""
-    Attempt.objects.filter(learner=instance).update(learner=None, anonymous_key=uuid.uuid4())
+    under one random key, and remember the cohorts the learner was in (its memberships are
+    deleted after this signal), so the instructors who saw them still do, and no other."""
+    attempts = Attempt.objects.filter(learner=instance)
+    cohort_ids = list(
+        Cohort.learners.through.objects.filter(user=instance).values_list("cohort_id", flat=True)
+    )
+    Former = Attempt.former_cohorts.through
+    Former.objects.bulk_create(
+        [
+            Former(attempt_id=attempt_id, cohort_id=cohort_id)
+            for attempt_id in attempts.values_list("pk", flat=True)
+            for cohort_id in cohort_ids
+        ],
+        ignore_conflicts=True,
+    )
+    attempts.update(learner=None, anonymous_key=uuid.uuid4())

@@ -521,6 +521,15 @@ class Attempt(models.Model):
         verbose_name=_("learner"),
     )
     anonymous_key = models.UUIDField(_("anonymous key"), null=True, blank=True, editable=False)
+    # Copied from the learner's memberships when the account is deleted: the anonymised
+    # attempt stays visible to the instructors who saw it then, and to no one else.
+    former_cohorts = models.ManyToManyField(
+        Cohort,
+        blank=True,
+        editable=False,
+        related_name="former_attempts",
+        verbose_name=_("cohorts of the deleted account"),
+    )
     assignment = models.ForeignKey(
         Assignment,
         on_delete=models.SET_NULL,

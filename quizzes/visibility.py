@@ -53,11 +53,15 @@ def assignments_for(user) -> QuerySet[Assignment]:
 
 
 def attempts_for(user) -> QuerySet[Attempt]:
-    """Every attempt of the learners the user teaches; of deleted accounts (anonymised),
-    those made for an assignment the user sees, so the figures keep counting them."""
+    """Every attempt of the learners the user teaches, assigned or not; of a deleted account
+    (anonymised), every attempt if the learner was in a cohort the user teaches when the
+    account was deleted, so the figures keep counting what the user saw before. Which
+    assignment an attempt was for decides nothing: an assignment may reach other
+    instructors' cohorts too."""
     if sees_everything(user):
         return Attempt.objects.all()
+    former = Attempt.former_cohorts.through.objects.filter(cohort__instructors=user)
     return Attempt.objects.filter(
         Q(learner__in=_taught_learner_ids(user))
-        | Q(learner__isnull=True, assignment__in=assignments_for(user).values("pk"))
+        | Q(learner__isnull=True, pk__in=former.values("attempt_id"))
     )

@@ -8,7 +8,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from learning.models import LessonProgress
-from quizzes import accounts, services
+from quizzes import accounts, services, visibility
 from quizzes.models import Attempt, Cohort, Kind
 from tests.factories import (
     AcceptedAnswerFactory,
@@ -172,7 +172,100 @@ def test_a_learner_who_deletes_their_account_still_counts_in_as_assignment(
     )
     assert page.context["submitted"] == 1, "the anonymised attempt stays in the figures"
     attempts = instructor_client.get("/en/admin/quizzes/attempt/")
-    assert [a.learner for a in attempts.context["cl"].result_list] == [None]
+    assert [a.learner for a in attempts.context["cl"].result_list] == [None, None], (
+        "both attempts stay A's to see, the assigned one and the unassigned one"
+    )
+
+
+def delete_account(how: str, learner) -> None:
+    """Delete an account as the app can: the learner in the API, an administrator in the
+    admin (one, or several with the changelist's action), the shell."""
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    if how == "api":
+        client = APIClient()
+        client.force_login(learner)
+        assert client.delete("/api/v1/me/").status_code == 204
+    elif how == "admin":
+        deleted = signed_in(admin).post(f"/en/admin/auth/user/{learner.pk}/delete/", {"post": "y"})
+        assert deleted.status_code == 302
+    elif how == "admin-action":
+        deleted = signed_in(admin).post(
+            "/en/admin/auth/user/",
+            {"action": "delete_selected", "_selected_action": [learner.pk], "post": "yes"},
+        )
+        assert deleted.status_code == 302
+    else:
+        learner.delete()
+    assert not type(learner).objects.filter(pk=learner.pk).exists(), f"{how}: not deleted"
+
+
+@pytest.mark.parametrize("how", ["api", "admin", "admin-action", "shell"])
+def test_a_deleted_learner_of_bs_cohort_stays_out_of_as_shared_assignment(
+    world, instructor_client, how
+):
+    """A superuser's assignment reaches both cohorts: once B's learner is deleted, their
+    anonymised attempt is still B's only, on A's results page, in A's CSV and attempts."""
+    shared = AssignmentFactory(quiz=world["quiz"], cohorts=[world["cohort_a"], world["cohort_b"]])
+    for learner, language in ((world["mine"], "en"), (world["theirs"], "fr")):
+        attempt, _ = services.attempt_start(
+            learner=learner,
+            quiz=world["quiz"],
+            client_id=uuid.uuid4(),
+            assignment=shared,
+            language=language,
+        )
+        answers = [{"question": world["question"].pk, "answer": {"text": "gluteus"}}]
+        services.attempt_submit(learner=learner, attempt_id=attempt.pk, answers=answers)
+    delete_account(how, world["theirs"])
+    page = instructor_client.get(f"/en/admin/quizzes/assignment/{shared.pk}/results/")
+    assert page.context["submitted"] == 1, "B's former learner counted on A's results page"
+    export = instructor_client.get(f"/en/admin/quizzes/assignment/{shared.pk}/results.csv")
+    assert "deleted account" not in export.content.decode("utf-8-sig"), "a row of B's learner"
+    quiz = instructor_client.get(f"/en/admin/quizzes/quiz/{world['quiz'].pk}/results/")
+    assert quiz.context["submitted"] == 3, "A's learner's three attempts, nothing of B's"
+    seen_by_b = visibility.attempts_for(world["cohort_b"].instructors.get())
+    assert seen_by_b.filter(learner__isnull=True).count() == 2, "B keeps seeing both of them"
+
+
+# Where the learner was when the account was deleted → which instructors still see the
+# attempts (assigned and unassigned alike).
+@pytest.mark.parametrize(
+    "cohorts, seen_by",
+    [
+        (["cohort_a"], {"a"}),
+        (["cohort_b"], {"b"}),
+        (["cohort_a", "cohort_b"], {"a", "b"}),
+        ([], set()),  # moved out of A's cohort before the deletion
+    ],
+)
+def test_an_anonymised_attempt_is_seen_by_the_instructors_of_the_learners_cohorts(
+    world, instructor, other_instructor, cohorts, seen_by
+):
+    mine = world["mine"]
+    mine.cohorts.set([world[name] for name in cohorts])
+    before = {
+        name: set(visibility.attempts_for(user).values_list("pk", flat=True))
+        for name, user in (("a", instructor), ("b", other_instructor))
+    }
+    mine.delete()
+    ids = {world["attempts"]["a-assigned"].pk, world["attempts"]["a-practice"].pk}
+    for name, user in (("a", instructor), ("b", other_instructor)):
+        seen = set(visibility.attempts_for(user).values_list("pk", flat=True)) & ids
+        assert seen == (ids if name in seen_by else set()), f"instructor {name} sees {seen}"
+        assert seen == before[name] & ids, f"deletion changed what instructor {name} sees"
+
+
+def test_a_deleted_learners_unassigned_attempts_stay_in_as_quiz_results(world, instructor_client):
+    """README: attempts stay for the statistics so first-attempt figures stay right."""
+    url = f"/en/admin/quizzes/quiz/{world['quiz'].pk}/results/"
+
+    def figures() -> tuple[int, int]:
+        page = instructor_client.get(url).context
+        return page["submitted"], len(page["learner_rows"]) + page["learners_cut"]
+
+    before = figures()
+    world["mine"].delete()
+    assert figures() == before == (2, 1), "attempts (and learners) left A's quiz results"
 
 
 def test_a_superuser_sees_everything(world):
