@@ -1,5 +1,7 @@
 """Messages for the quiz services' refusals; the codes themselves are core.codes.ErrorCode."""
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from core.codes import ErrorCode
@@ -16,7 +18,7 @@ INVALID_ANSWERS = _("Some answers are not valid; nothing was saved.")
 ATTEMPT_NOT_FOUND = _("Attempt not found.")
 UNKNOWN_ASSIGNMENT = _("There is no such assignment for you.")
 ASSIGNMENT_OTHER_QUIZ = _("This assignment is for another quiz.")
-ASSIGNMENT_NOT_OPEN = _("This assignment opens at %(opens_at)s.")
+ASSIGNMENT_NOT_OPEN = _("This assignment opens on %(date)s (%(time_zone)s).")
 UNKNOWN_JOIN_CODE = _("No cohort has this join code.")
 INVALID_ACCOUNT = _("The account could not be made: see the fields named.")
 
@@ -39,3 +41,13 @@ def answer_message(code: str) -> str:
     """Why an answer was refused, in the active language, with the limits filled in."""
     message = ANSWER_MESSAGES.get(code, INVALID_ANSWERS)
     return str(message) % {"max_length": MAX_ITEM_LENGTH, "max_items": MAX_ITEMS}
+
+
+def assignment_not_open_message(opens_at) -> str:
+    """When the assignment opens, as people read a date and time in the active language, in
+    the server's time zone and naming it (the app's pages show dates in the same zone)."""
+    local = localtime(opens_at)
+    return str(ASSIGNMENT_NOT_OPEN) % {
+        "date": date_format(local, "DATETIME_FORMAT"),
+        "time_zone": local.tzname(),
+    }

@@ -147,7 +147,7 @@ def _check_assignment(assignment: Assignment, *, learner, quiz: Quiz) -> None:
             {"assignment": [errors.ASSIGNMENT_OTHER_QUIZ]},
         )
     if assignment.opens_at is not None and timezone.now() < assignment.opens_at:
-        message = errors.ASSIGNMENT_NOT_OPEN % {"opens_at": assignment.opens_at.isoformat()}
+        message = errors.assignment_not_open_message(assignment.opens_at)
         raise Forbidden(ErrorCode.ASSIGNMENT_NOT_OPEN, message, {"opens_at": [message]})
 
 
