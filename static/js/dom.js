@@ -11,6 +11,11 @@ export const lang = document.documentElement.lang || "en";
 // Latin digits everywhere, as in the server's pages and the course's codes (L4, S1).
 const locale = lang === "ar" ? "ar-u-nu-latn" : lang;
 
+/** Children as h() takes them: nested lists flattened, null/undefined/false ones left out. */
+function present(children) {
+  return children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false);
+}
+
 /** An element with attributes (false/null ones left out, `on*` functions as listeners). */
 export function h(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -22,7 +27,14 @@ export function h(tag, attributes = {}, ...children) {
       node.setAttribute(name, value === true ? "" : String(value));
     }
   }
-  node.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  node.append(...present(children));
+  return node;
+}
+
+/** Replace a node's children, leaving out parts that are not there as h() does (the DOM's own
+ * replaceChildren() would show a null as the text "null"). */
+export function fill(node, ...children) {
+  node.replaceChildren(...present(children));
   return node;
 }
 

@@ -1,7 +1,7 @@
 // The Learn screen: the course and its lessons in order, with the learner's done marks.
 import { api } from "./api.js";
 import { doneBadge, learnerProgress, lessonUrl, minutes } from "./course.js";
-import { h, setTitle } from "./dom.js";
+import { fill, h, setTitle } from "./dom.js";
 import { currentUser } from "./session.js";
 
 function doneText(done, total) {
@@ -42,7 +42,7 @@ export async function mount(main, { hydrate }) {
   const [courses, lessons, progress] = await Promise.all([api.courses(), api.lessons(), learnerProgress()]);
   const course = courses[0];
   const done = lessons.filter((lesson) => progress.lessons.has(lesson.slug)).length;
-  main.replaceChildren(
+  fill(main,
     h("h1", {}, course ? course.title : gettext("Learn")),
     course?.description ? h("p", { class: "lede" }, course.description) : null,
     currentUser() && lessons.length ? h("p", { class: "meta", id: "lessons-done" }, doneText(done, lessons.length)) : null,

@@ -10,7 +10,7 @@
 // reachable at ?attempt=<id>. A new attempt starts only when the learner asks for one.
 import { api } from "./api.js";
 import { assignmentUrl, questionCount } from "./course.js";
-import { announce, clock, formatDate, formatNumber, h, newClientId, path, setTitle } from "./dom.js";
+import { announce, clock, fill, formatDate, formatNumber, h, newClientId, path, setTitle } from "./dom.js";
 import { hasAnswer, renderQuestion } from "./questions.js";
 import { renderResult } from "./result.js";
 import { currentUser, signInUrl } from "./session.js";
@@ -237,7 +237,7 @@ class QuizScreen {
     if (last) actions.append(h("a", { class: "button secondary", href: `?attempt=${last}` }, gettext("See your last result")));
     if (meta.lesson) actions.append(h("a", { class: "button secondary", href: path(`lessons/${meta.lesson}/`) }, gettext("Read the lesson")));
     this.problem = h("p", { class: "error", role: "alert", hidden: true });
-    this.body.replaceChildren(
+    fill(this.body,
       this.lostHere ? h("p", { class: "notice", role: "alert", id: "submitted-elsewhere" }, SUBMITTED_ELSEWHERE()) : null,
       meta.description ? h("p", { class: "lede" }, meta.description) : null,
       h("ul", { class: "facts" }, facts.map((fact) => h("li", {}, fact))),

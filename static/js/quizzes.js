@@ -1,7 +1,7 @@
 // The Quizzes screen: every quiz in course order, with the learner's best result.
 import { api } from "./api.js";
 import { learnerProgress, minutes, questionCount, quizUrl, resultBadge } from "./course.js";
-import { h, path, setTitle } from "./dom.js";
+import { fill, h, path, setTitle } from "./dom.js";
 import { currentUser } from "./session.js";
 
 function card(quiz, result) {
@@ -18,7 +18,7 @@ export async function mount(main, { hydrate }) {
   setTitle(gettext("Quizzes"));
   if (hydrate) return;
   const [quizzes, progress] = await Promise.all([api.quizzes(), learnerProgress()]);
-  main.replaceChildren(
+  fill(main,
     h("h1", {}, gettext("Quizzes")),
     currentUser() ? h("p", {}, h("a", { class: "button secondary", href: path("assignments/") }, gettext("My assignments"))) : null,
     h("ol", { class: "cards", id: "quiz-list" },
