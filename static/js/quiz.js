@@ -204,7 +204,7 @@ class QuizScreen {
       actions.append(h("a", { class: "button", href: signInUrl() }, gettext("Sign in to take this quiz")));
     } else if (record?.state === "open") {
       const left = secondsLeft(record);
-      if (left !== null && left <= 0) return this.run(record); // its time ran out: submit now
+      if (left !== null && left <= 0) return this.run(record, { focus: false }); // its time ran out: submit now
       if (left !== null) facts.push(interpolate(gettext("Time left: %(time)s"), { time: clock(left) }, true));
       actions.append(h("button", { type: "button", class: "button", "data-action": "resume", onclick: () => this.run(record) }, gettext("Resume your attempt")));
       if (this.openForOther) {
@@ -308,7 +308,9 @@ class QuizScreen {
 
   // --- taking the quiz --------------------------------------------------------------------
 
-  run(record) {
+  /** The questions, from where the learner left off; the focus goes to "Question n of N" (as
+   * on each later question) when the learner asked for them. */
+  run(record, { focus = true } = {}) {
     this.record = record;
     this.locked = false;
     const questions = record.attempt.questions;
@@ -320,7 +322,7 @@ class QuizScreen {
     this.stage = h("div", { class: "quiz-stage" });
     this.body.replaceChildren(h("div", { class: "quiz-bar" }, this.count, this.saveState, this.clock, this.progress), this.warning, this.stage);
     this.startClock();
-    this.showQuestion(Math.min(record.index || 0, questions.length - 1), false);
+    this.showQuestion(Math.min(record.index || 0, questions.length - 1), focus);
     this.showSaveState();
     // Time up: submit, unless the server refused this very submission (then the learner
     // reads why, and submits again themselves).

@@ -1,9 +1,10 @@
-"""What the shell shows is true: no screen drawn in the app shows a placeholder such as "null"
-where a part was left out."""
+"""What the shell shows is true and usable: no screen drawn in the app shows a placeholder such
+as "null" where a part was left out; starting or resuming a quiz moves the focus to the
+question, as every later question does."""
 
 import pytest
 
-from tests.e2e.app import go, screen
+from tests.e2e.app import eventually, go, screen, start_or_resume
 from tests.e2e.conftest import problems_of
 
 pytestmark = pytest.mark.e2e
@@ -49,3 +50,29 @@ def test_no_screen_drawn_in_the_app_shows_a_placeholder(course, learner, page_in
     seen["progress"] = page.evaluate(PLACEHOLDERS)
     assert {name: found for name, found in seen.items() if found} == {}, "placeholders shown"
     assert problems_of(page) == []
+
+
+@pytest.mark.parametrize("how", ["start", "resume"])
+def test_starting_or_resuming_a_quiz_moves_the_focus_to_the_question(
+    two_questions, learner, page_in, how
+):
+    quiz, *_ = two_questions()
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    if how == "resume":
+        start_or_resume(page)
+        page.reload()
+        screen(page, "quiz")
+    page.focus(f"#quiz-actions [data-action={how}]")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("fieldset.question")
+
+    def focused():
+        return page.evaluate("() => [document.activeElement.id, document.activeElement.innerText]")
+
+    eventually(
+        page,
+        lambda: focused() == ["question-count", "Question 1 of 2"],
+        f"{how}: the focus is not on the question's heading",
+        timeout=3,
+    )
