@@ -91,6 +91,23 @@ function closeMenus(except = null) {
   }
 }
 
+// A menu's list hangs from its button's end edge; on a narrow phone the button can sit too near
+// the other edge (a language menu beside a long name, any menu in right-to-left), so an open
+// list is moved back inside the screen, in either direction.
+const EDGE = 8; // px kept free at the screen's edges
+
+function keepOnScreen(menu) {
+  const list = menu.querySelector(".menu-list");
+  if (!menu.open || !list) return;
+  list.style.removeProperty("--menu-shift");
+  const box = list.getBoundingClientRect();
+  const width = document.documentElement.clientWidth;
+  let shift = 0;
+  if (box.left < EDGE) shift = EDGE - box.left;
+  else if (box.right > width - EDGE) shift = width - EDGE - box.right;
+  if (shift) list.style.setProperty("--menu-shift", `${Math.round(shift)}px`);
+}
+
 function onClick(event) {
   const menu = event.target.closest("details.menu");
   closeMenus(menu);
@@ -240,6 +257,13 @@ document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") showBadge({ fresh: true });
 });
 document.addEventListener("click", onClick);
+// "toggle" does not bubble: listened to on the way down.
+document.addEventListener("toggle", (event) => {
+  if (event.target.matches?.("details.menu")) keepOnScreen(event.target);
+}, true);
+window.addEventListener("resize", () => {
+  for (const menu of document.querySelectorAll("details.menu[open]")) keepOnScreen(menu);
+});
 document.addEventListener("submit", signOut);
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") closeMenus();

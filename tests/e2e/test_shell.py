@@ -1,6 +1,7 @@
-"""What the shell shows is true and usable: no screen drawn in the app shows a placeholder such
-as "null" where a part was left out; starting or resuming a quiz moves the focus to the
-question, as every later question does."""
+"""What the shell shows is true and usable on a small phone: no screen drawn in the app shows a
+placeholder such as "null" where a part was left out; a menu opened at 320 px stays inside the
+screen in every language, left to right and right to left; starting or resuming a quiz moves
+the focus to the question, as every later question does."""
 
 import pytest
 
@@ -9,6 +10,7 @@ from tests.e2e.conftest import problems_of
 
 pytestmark = pytest.mark.e2e
 
+NARROW = {"width": 320, "height": 640}
 # Text nodes that are only a JavaScript placeholder, in the page's body.
 PLACEHOLDERS = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -50,6 +52,29 @@ def test_no_screen_drawn_in_the_app_shows_a_placeholder(course, learner, page_in
     seen["progress"] = page.evaluate(PLACEHOLDERS)
     assert {name: found for name, found in seen.items() if found} == {}, "placeholders shown"
     assert problems_of(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar"])
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "learner"])
+def test_a_menu_opened_on_a_narrow_phone_stays_on_screen(
+    course, learner, page_in, language, signed_in
+):
+    page = page_in(language, signed_in=learner if signed_in else None, viewport=NARROW)
+    go(page, f"/{language}/", "learn")
+    menus = ["#language-menu"] + (["#account details.menu"] if signed_in else [])
+    for menu in menus:
+        page.click(f"{menu} > summary")
+        for _moment in range(10):  # the app moves it when the menu has opened
+            box = page.locator(f"{menu} .menu-list").bounding_box()
+            assert box is not None, f"{menu} did not open"
+            left, right = box["x"], box["x"] + box["width"]
+            if 0 <= left and right <= NARROW["width"]:
+                break
+            page.wait_for_timeout(50)
+        assert 0 <= left and right <= NARROW["width"], (
+            f"{language} {menu} runs off screen: x {left:.0f}…{right:.0f}"
+        )
+        page.keyboard.press("Escape")
 
 
 @pytest.mark.parametrize("how", ["start", "resume"])
