@@ -1,6 +1,8 @@
 // The eight kinds of question as phone inputs, and answers described in words for the result.
 // Each input reports its answer in the API's shape (or null while there is none) through
-// `onChange`. Order and match work by tapping; nothing is wider than the screen.
+// `onChange(answer, partial)`; `partial` is what the input holds short of an answer (a partly
+// placed order, which the server refuses), kept on the device only, to draw the input again.
+// Order and match work by tapping; nothing is wider than the screen.
 import { formatList, formatNumber, h } from "./dom.js";
 
 const ARROW = document.documentElement.dir === "rtl" ? " ← " : " → ";
@@ -127,7 +129,8 @@ function order(question, answer, onChange) {
   const change = (next) => {
     placed = next;
     draw();
-    onChange(placed.length === items.size ? { order: placed } : null);
+    const shown = placed.length ? { order: placed } : null;
+    onChange(placed.length === items.size ? shown : null, placed.length === items.size ? null : shown);
     // The tapped button is gone: keep the focus on the next one to tap.
     (pool.querySelector("button") || list.querySelector("li:last-child button"))?.focus();
   };
@@ -155,6 +158,7 @@ function match(question, answer, onChange) {
 
 const INPUTS = { single, multiple, true_false: trueFalse, text, set, number, order, match };
 
+/** A question's input showing `answer` (or a partial one, shaped alike). */
 export function renderQuestion(question, answer, onChange) {
   return h("fieldset", { class: "question", "data-kind": question.kind, "data-question": question.id },
     h("legend", {}, question.prompt),

@@ -340,7 +340,7 @@ class QuizScreen {
     const last = index === questions.length - 1;
     const kept = this.record.answers[question.id];
     const form = h("form", { class: "question-form", novalidate: true },
-      renderQuestion(question, kept?.answer ?? null, (answer) => this.answer(question.id, answer)),
+      renderQuestion(question, kept?.answer ?? kept?.partial ?? null, (answer, partial) => this.answer(question.id, answer, partial)),
       refusal(kept) ? notTaken(question.id, kept) : null,
       h("div", { class: "quiz-nav" },
         h("button", { type: "button", class: "button secondary", disabled: index === 0, onclick: () => this.showQuestion(index - 1) }, gettext("Previous")),
@@ -355,13 +355,13 @@ class QuizScreen {
     if (focus) this.count.focus();
   }
 
-  async answer(questionId, answer) {
+  async answer(questionId, answer, partial = null) {
     if (this.locked) return;
-    this.record.answers[questionId] = { answer, synced: false };
+    this.record.answers[questionId] = { answer, partial, synced: false };
     document.getElementById(`refused-${questionId}`)?.remove(); // a new answer, not yet refused
     this.saveState.textContent = gettext("Saving…");
     try {
-      await store.setAnswer(this.record.client_id, questionId, answer);
+      await store.setAnswer(this.record.client_id, questionId, answer, partial);
     } catch {
       return this.sendStraight(questionId, answer); // the device cannot keep it (storage full)
     }

@@ -88,17 +88,18 @@ class ReviewScreen {
     this.index = index;
     const current = { card, clientId: null, done: false };
     this.current = current;
-    this.answer = await this.draft(card);
+    const draft = await this.draft(card);
     if (this.current !== current) return; // the learner moved on meanwhile
+    this.answer = draft?.answer ?? null;
     this.count.hidden = false;
     this.count.textContent = interpolate(gettext("Card %(number)s of %(count)s"),
       { number: formatNumber(index + 1), count: formatNumber(this.queue.length) }, true);
     const problem = h("p", { class: "error", role: "alert", hidden: true });
     const form = h("form", { class: "question-form", id: "review-card", novalidate: true, "data-question": question.id },
-      renderQuestion(question, this.answer, (answer) => {
+      renderQuestion(question, this.answer ?? draft?.partial ?? null, (answer, partial = null) => {
         this.answer = answer;
         problem.hidden = true;
-        this.keepDraft(card, answer);
+        this.keepDraft(card, answer, partial);
       }),
       problem,
       h("div", { class: "quiz-nav" },
@@ -117,16 +118,18 @@ class ReviewScreen {
     if (focus) this.count.focus();
   }
 
-  /** The answer typed for this showing of the card and not checked yet, or null. One kept
-   * while the card was due at another time was checked since (on another device, say, or the
-   * page closed before it was dropped): it does not come back. */
+  /** The answer typed for this showing of the card and not checked yet ({answer, partial}:
+   * see questions.js), or null. One kept while the card was due at another time was checked
+   * since (on another device, say, or the page closed before it was dropped): it does not
+   * come back. */
   async draft(card) {
     const kept = await store.get(draftKey(this.user, card.question));
-    return kept && kept.due_at === card.due_at ? kept.answer : null;
+    return kept && kept.due_at === card.due_at ? { answer: kept.answer ?? null, partial: kept.partial ?? null } : null;
   }
 
-  keepDraft(card, answer) {
-    return store.set(draftKey(this.user, card.question), answer === null ? null : { answer, due_at: card.due_at });
+  keepDraft(card, answer, partial = null) {
+    const kept = answer === null && partial === null ? null : { answer, partial, due_at: card.due_at };
+    return store.set(draftKey(this.user, card.question), kept);
   }
 
   /** Keep the answer on the device with the time it was given, then send it if possible. */

@@ -82,15 +82,16 @@ async function transact(names, mode, work, db = null) {
   return result;
 }
 
-/** Keep an answer in its attempt; it waits to sync until markSynced sees this revision. */
-async function putAnswer(db, { clientId, questionId, answer }) {
+/** Keep an answer in its attempt; it waits to sync until markSynced sees this revision. A
+ * `partial` one (see questions.js) rides along on the device only; the server hears null. */
+async function putAnswer(db, { clientId, questionId, answer, partial = null }) {
   return transact("attempts", "readwrite", async ({ attempts }) => {
     const current = await done(attempts.get(clientId));
     if (!current) return undefined;
     const previous = current.answers[questionId];
     const rev = (previous?.rev || 0) + 1;
     // An answer taken back (null) goes to the server too: else an older saved one is graded.
-    current.answers[questionId] = { answer, rev, synced: false };
+    current.answers[questionId] = partial ? { answer, partial, rev, synced: false } : { answer, rev, synced: false };
     await done(attempts.put(current));
     return rev;
   }, db);
@@ -137,8 +138,8 @@ export const store = {
   },
 
   /** Keep an answer (journaled first, see above); resolves with its revision. */
-  async setAnswer(clientId, questionId, answer) {
-    const entry = { clientId, questionId: String(questionId), answer, at: Date.now() };
+  async setAnswer(clientId, questionId, answer, partial = null) {
+    const entry = { clientId, questionId: String(questionId), answer, partial, at: Date.now() };
     keepJournal([...journal().filter((other) => !sameAnswer(other, entry)), entry]);
     const rev = await putAnswer(await database(), entry);
     keepJournal(journal().filter((other) => !(sameAnswer(other, entry) && other.at === entry.at)));

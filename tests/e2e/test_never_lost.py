@@ -2,7 +2,8 @@
 failing does not hold back the submission; a submission refused for one answer is graded on
 the others (once, not in a loop); a second tab resumes the open attempt instead of starting
 another; a timed quiz is submitted at its deadline while the learner is on another screen;
-signing in through the app replaces the screens kept offline for the signed-out visitor."""
+signing in through the app replaces the screens kept offline for the signed-out visitor; a
+partly placed order is kept on the device (never sent: the server refuses it) through a reload."""
 
 import json
 import uuid
@@ -24,7 +25,7 @@ from tests.e2e.app import (
     start_or_resume,
 )
 from tests.e2e.conftest import PASSWORD, problems_of
-from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory
+from tests.factories import AcceptedAnswerFactory, ChoiceFactory, QuestionFactory, QuizFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -279,3 +280,45 @@ def test_a_result_opened_online_opens_offline_on_another_phone(course, learner, 
         page.wait_for_selector(f".result[data-attempt='{attempt.pk}']")
     finally:
         page.context.set_offline(False)
+
+
+def test_a_partly_placed_order_is_kept_on_the_device_and_not_sent(
+    transactional_db, learner, page_in
+):
+    steps = QuestionFactory(kind=Kind.ORDER, prompt="From the top down?")
+    lumbar, sacral, coccyx = (
+        ChoiceFactory(question=steps, text=text, position=position)
+        for position, text in enumerate(["Lumbar", "Sacral", "Coccyx"], start=1)
+    )
+    truth = QuestionFactory(kind=Kind.TRUE_FALSE, prompt="Back pain can be coincidental.")
+    quiz = QuizFactory(slug="one-order", title="One order", questions=[steps, truth])
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "order", {"order": [sacral.pk, lumbar.pk]})  # two of three, not in pool order
+
+    def placed():
+        return [int(c) for c in page.locator(".order-placed [data-choice]").evaluate_all(
+            "(chips) => chips.map((chip) => chip.dataset.choice)")]  # fmt: skip
+
+    next_question(page)
+    page.click(".quiz-nav button:not([type=submit])")  # back
+    assert placed() == [sacral.pk, lumbar.pk], "lost on going back to the question"
+    page.wait_for_timeout(1000)  # past the debounce: whatever goes to the server has gone
+    page.reload()
+    screen(page, "quiz")
+    start_or_resume(page)
+    assert placed() == [sacral.pk, lumbar.pk], "the partly placed order was lost on reload"
+    assert not Response.objects.filter(attempt__quiz=quiz).exclude(answer=None).exists(), (
+        "a partial order reached the server"
+    )
+    answer(page, "order", {"order": [coccyx.pk]})
+    eventually(
+        page,
+        lambda: (
+            list(Response.objects.filter(question=steps).values_list("answer", flat=True))
+            == [{"order": [sacral.pk, lumbar.pk, coccyx.pk]}]
+        ),
+        "the order, once complete, did not reach the server",
+    )
+    assert problems_of(page) == []

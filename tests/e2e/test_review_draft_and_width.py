@@ -1,5 +1,6 @@
 """Never losing an answer on the Review tab: one typed but not checked yet is kept on the phone
-as it changes and is there again after a reload, online or offline, until it is checked. And
+as it changes and is there again after a reload, online or offline, until it is checked (a
+partly placed order too, which is never sent). And
 nothing scrolls sideways at 320 px when an answer is one long unbroken word."""
 
 import uuid
@@ -137,4 +138,40 @@ def test_a_long_unbroken_word_never_scrolls_the_result_sideways(course, learner,
     page.locator(".review-result").wait_for()
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= NARROW["width"], f"the review's feedback is {width} px wide at 320 px"
+    assert problems_of(page) == []
+
+
+def test_a_partly_placed_order_on_a_review_card_survives_a_reload(course, learner, page_in):
+    question = Question.objects.get(key="spine-regions-order")
+    backwards = list(question.choices.order_by("-position").values_list("pk", flat=True))
+    submitted(learner, "central-stenosis-quiz", {question.key: {"order": backwards}})
+    ReviewCard.objects.filter(learner=learner).exclude(question__key="spine-regions-order").delete()
+    card = ReviewCard.objects.get(learner=learner)
+    ReviewCard.objects.filter(pk=card.pk).update(due_at=timezone.now() - timedelta(minutes=10))
+    page = page_in("en", signed_in=learner)
+    go(page, "/en/review/", "review")
+    pool = page.locator("#review-card .chips button")
+    first, second = (
+        pool.nth(1).get_attribute("data-choice"),
+        pool.nth(0).get_attribute("data-choice"),
+    )
+    pool.nth(1).click()
+    page.locator(f"#review-card .chips button[data-choice='{second}']").click()
+    eventually(
+        page,
+        lambda: (
+            (kept_draft(page, learner, card.question_id) or {}).get("partial")
+            == {"order": [int(first), int(second)]}
+        ),
+        "the partly placed order was not kept on the device",
+    )
+    page.reload()
+    screen(page, "review")
+    placed = page.locator("#review-card .order-placed [data-choice]").evaluate_all(
+        "(chips) => chips.map((chip) => chip.dataset.choice)"
+    )
+    assert placed == [first, second], "the partly placed order was lost on reload"
+    page.click("[data-action=check]")
+    assert page.inner_text("#review-card .error") == "Give an answer first."
+    assert not Review.objects.filter(card=card, source="review").exists(), "a partial was sent"
     assert problems_of(page) == []
