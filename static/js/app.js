@@ -3,13 +3,13 @@
 // (account, language menu, what waits to sync) and the tab bar current; registers the
 // service worker and tells it what this device should keep for offline use.
 import { api, reads } from "./api.js";
-import { announce, h, lang, path } from "./dom.js";
+import { h, lang, path } from "./dom.js";
 import { refreshReview, showBadge } from "./due.js";
 import { navigate } from "./router.js";
 import { match } from "./routes.js";
 import { currentUser, currentUsername, setAccount, signInUrl } from "./session.js";
 import { watchDeadlines } from "./deadlines.js";
-import { pendingCount, startSync } from "./sync.js";
+import { flush, pendingCount, startSync } from "./sync.js";
 import { forgetScreens, tellWorker } from "./worker.js";
 
 const main = document.getElementById("main");
@@ -139,17 +139,47 @@ function renderAccount() {
         h("button", { type: "submit", class: "button secondary" }, gettext("Sign out"))))));
 }
 
+/** Say something in the open account menu (replacing what it said before), or nothing. */
+function sayInMenu(list, ...content) {
+  list.querySelector(".menu-said")?.remove();
+  if (content.length) list.append(h("div", { class: "menu-said", role: "alert" }, ...content));
+  keepOnScreen(list.closest("details.menu"));
+}
+
+/** What waits to sync goes to the server before signing out (signed out, this device cannot
+ * send it). What cannot go now stays on the device for when this learner signs in again: the
+ * learner is told, and chooses. */
 async function signOut(event) {
   const form = event.target.closest("form[data-action='sign-out']");
   if (!form) return;
   event.preventDefault();
+  const list = form.closest(".menu-list");
+  const buttons = [...list.querySelectorAll("button")];
+  for (const button of buttons) button.disabled = true;
   try {
+    const waiting = form.dataset.anyway === undefined ? await flush() : 0;
+    if (waiting) {
+      sayInMenu(list,
+        h("p", { class: "notice", id: "sign-out-unsent" }, interpolate(ngettext(
+          "%(count)s answer or change has not reached the server yet. If you sign out now, this device keeps it and sends it when you sign in here again.",
+          "%(count)s answers or changes have not reached the server yet. If you sign out now, this device keeps them and sends them when you sign in here again.",
+          waiting), { count: waiting }, true)),
+        h("form", { "data-action": "sign-out", "data-anyway": "" },
+          h("button", { type: "submit", class: "button secondary" }, gettext("Sign out anyway"))),
+        h("button", { type: "button", class: "button", "data-action": "stay", onclick: () => {
+          sayInMenu(list);
+          list.closest("details.menu").open = false;
+        } }, gettext("Stay signed in")));
+      return;
+    }
     await api.logout();
   } catch (error) {
-    announce(error.status === 0 ? gettext("Signing out needs a connection.") : error.message);
+    sayInMenu(list, h("p", { class: "error", id: "sign-out-problem" },
+      error.status === 0 ? gettext("Signing out needs a connection.") : error.message));
     return;
+  } finally {
+    for (const button of buttons) button.disabled = false;
   }
-  // What waits to sync stays on the device and goes out when this learner signs in again.
   await forgetScreens();
   setAccount(null);
   navigate(location.href, { replace: true });

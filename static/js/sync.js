@@ -37,6 +37,13 @@ export function syncSoon() {
   timer = setTimeout(() => sync(), DEBOUNCE);
 }
 
+/** Send what waits now (before signing out, say); resolves with how much still waits. */
+export async function flush() {
+  clearTimeout(timer);
+  await sync();
+  return pendingCount();
+}
+
 export function sync({ fresh = false } = {}) {
   if (fresh) needFresh = true;
   if (running) {

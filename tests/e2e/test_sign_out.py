@@ -1,0 +1,126 @@
+"""Signing out never leaves an answer behind unsaid: what waits to be sent goes to the server
+first; what cannot go (offline, a failing server) is named, and the learner chooses to stay
+signed in or to sign out with it kept on the device, sent when they sign in again. A sign-out
+that fails says so on screen, not only to screen readers."""
+
+import pytest
+
+from quizzes.models import Attempt, Kind, Response
+from tests.e2e.app import (
+    answer,
+    eventually,
+    go,
+    next_question,
+    screen,
+    sign_in_through_the_app,
+    start_or_resume,
+)
+from tests.e2e.conftest import PASSWORD, problems_of
+from tests.factories import ChoiceFactory, QuestionFactory, QuizFactory
+
+pytestmark = pytest.mark.e2e
+
+SIGN_OUT = "#account form[data-action=sign-out]:not([data-anyway]) button"
+
+
+@pytest.fixture
+def roots_and_count(transactional_db):
+    """A single choice question, then a number one."""
+    roots = QuestionFactory(kind=Kind.SINGLE, prompt="Which roots serve the feet?")
+    right = ChoiceFactory(question=roots, text="L4, L5 and S1", correct=True)
+    ChoiceFactory(question=roots, text="C1 and C2")
+    count = QuestionFactory(kind=Kind.NUMBER, prompt="How many roots serve the feet?")
+    count.number_answer = 3
+    count.save()
+    quiz = QuizFactory(slug="roots-and-count", title="Roots and count", questions=[roots, count])
+    return quiz, right, count
+
+
+def saved(learner) -> dict[int, dict]:
+    responses = Response.objects.filter(attempt__learner=learner).exclude(answer=None)
+    return dict(responses.values_list("question_id", "answer"))
+
+
+def answer_the_first_then_type(page, quiz, right, learner, typed: str) -> None:
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": right.pk})
+    eventually(page, lambda: len(saved(learner)) == 1, "the first answer was not saved")
+    next_question(page)
+    answer(page, "number", {"typed": typed})
+
+
+def signed_out(page) -> bool:
+    return page.evaluate("() => document.body.dataset.user") == ""
+
+
+@pytest.mark.parametrize("typed", ["3", "٣"])
+def test_signing_out_right_after_answering_sends_the_answer_first(
+    roots_and_count, learner, page_in, typed
+):
+    quiz, right, count = roots_and_count
+    page = page_in("en", signed_in=learner)
+    answer_the_first_then_type(page, quiz, right, learner, typed)
+    page.click("#account summary")  # at once, before the answer's save goes out
+    page.click(SIGN_OUT)
+    page.wait_for_selector("#account a.sign-in", timeout=10000)
+    assert saved(learner).get(count.pk) == {"value": 3}, "signed out before the answer was sent"
+    assert problems_of(page) == []
+
+
+def test_answers_that_cannot_be_sent_are_named_and_the_learner_chooses(
+    roots_and_count, learner, page_in
+):
+    quiz, right, count = roots_and_count
+    page = page_in("en", signed_in=learner)
+    page.route(f"**/responses/{count.pk}/**", lambda route: route.fulfill(status=500, body="{}"))
+    answer_the_first_then_type(page, quiz, right, learner, "3")
+    page.click("#account summary")
+    page.click(SIGN_OUT)
+    warning = page.locator("#sign-out-unsent")
+    warning.wait_for(timeout=10000)
+    assert warning.is_visible() and "1 answer or change has not reached" in warning.inner_text()
+    assert not signed_out(page), "signed out without asking"
+
+    page.click("#account [data-action=stay]")
+    assert not page.locator("#sign-out-unsent").count(), "the warning stays after staying"
+    assert not signed_out(page)
+
+    page.click("#account summary")
+    page.click(SIGN_OUT)
+    page.locator("#sign-out-unsent").wait_for(timeout=10000)
+    page.click("#account form[data-anyway] button")
+    page.wait_for_selector("#account a.sign-in", timeout=10000)
+    assert count.pk not in saved(learner)
+
+    # Kept on the device: it goes once this learner signs in again.
+    page.unroute(f"**/responses/{count.pk}/**")
+    sign_in_through_the_app(page, learner.username, PASSWORD)
+    screen(page, "quiz")
+    eventually(
+        page,
+        lambda: saved(learner).get(count.pk) == {"value": 3},
+        "the answer kept on the device did not reach the server after signing in again",
+    )
+    assert Attempt.objects.filter(learner=learner).count() == 1
+    assert [p for p in problems_of(page) if "500" not in p] == []
+
+
+@pytest.mark.parametrize(
+    "failure, said",
+    [("offline", "Signing out needs a connection."), ("server error", "Something went wrong")],
+)
+def test_a_sign_out_that_fails_says_so_on_screen(course, learner, page_in, failure, said):
+    page = page_in("en", signed_in=learner)
+    go(page, "/en/quizzes/", "quizzes")
+    if failure == "offline":
+        page.context.set_offline(True)
+    else:
+        page.route("**/auth/logout/**", lambda route: route.fulfill(status=500, body="{}"))
+    page.click("#account summary")
+    page.click(SIGN_OUT)
+    problem = page.locator("#sign-out-problem")
+    problem.wait_for(timeout=10000)
+    assert problem.is_visible() and said in problem.inner_text()
+    assert not signed_out(page)
+    page.context.set_offline(False)
