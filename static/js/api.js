@@ -2,6 +2,7 @@
 // and the API's one error shape. Every request names the page's language (`?lang=`), so a
 // copy the service worker keeps is the copy of that language.
 import { lang } from "./dom.js";
+import { endSession } from "./session.js";
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -9,6 +10,11 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body?.code || "error";
     this.details = body?.details || {};
+  }
+
+  /** The server does not know who is asking (a session that ended): sign in again. */
+  get signedOut() {
+    return this.status === 401 || this.code === "not_authenticated";
   }
 
   /** No answer at all (offline), or one that says "later" (busy, down): worth retrying. */
@@ -43,7 +49,11 @@ async function request(method, path, body) {
   if (method === "GET" && response.ok) reads.add(url.pathname + url.search);
   if (response.status === 204) return null;
   const data = await response.json().catch(() => null);
-  if (!response.ok) throw new ApiError(response.status, data);
+  if (!response.ok) {
+    const error = new ApiError(response.status, data);
+    if (error.signedOut) endSession();
+    throw error;
+  }
   return data;
 }
 

@@ -7,7 +7,7 @@ import { h, lang, path } from "./dom.js";
 import { refreshReview, showBadge } from "./due.js";
 import { navigate } from "./router.js";
 import { match } from "./routes.js";
-import { currentUser, currentUsername, setAccount, signInUrl } from "./session.js";
+import { currentUser, currentUsername, sessionEnded, setAccount, signInUrl } from "./session.js";
 import { watchDeadlines } from "./deadlines.js";
 import { flush, pendingCount, startSync } from "./sync.js";
 import { forgetScreens, tellWorker } from "./worker.js";
@@ -17,6 +17,13 @@ let unmount = null;
 let showing = 0;
 
 function failure(error) {
+  if (error?.signedOut) {
+    return [
+      h("h1", {}, gettext("You are signed out")),
+      h("p", {}, gettext("Your session on this device has ended.")),
+      h("p", {}, h("a", { class: "button", href: signInUrl() }, gettext("Sign in again"))),
+    ];
+  }
   if (error?.status && error.status !== 0) {
     return [h("h1", {}, gettext("Something went wrong")), h("p", {}, error.message)];
   }
@@ -82,7 +89,7 @@ function refreshShell(tab) {
   for (const link of document.querySelectorAll("a[data-language]")) {
     link.href = `/${link.dataset.language}/${rest}`;
   }
-  if (!currentUser()) renderAccount();
+  if (!currentUser() || sessionEnded()) renderAccount();
 }
 
 function closeMenus(except = null) {
@@ -126,7 +133,7 @@ function onClick(event) {
 
 function renderAccount() {
   const box = document.getElementById("account");
-  if (!currentUser()) {
+  if (!currentUser() || sessionEnded()) {
     box.replaceChildren(h("a", { class: "sign-in", href: signInUrl() }, gettext("Sign in")));
     return;
   }

@@ -2,17 +2,17 @@
 import { api } from "./api.js";
 import { doneBadge, learnerProgress, lessonUrl, quizUrl, resultBadge } from "./course.js";
 import { h, path, setTitle } from "./dom.js";
-import { currentUser, signInUrl } from "./session.js";
+import { currentUser, sessionEnded, signInUrl } from "./session.js";
 
 export async function mount(main, { hydrate }) {
   setTitle(gettext("My progress"));
   if (hydrate) return;
   const heading = h("h1", {}, gettext("My progress"));
-  if (!currentUser()) {
-    main.replaceChildren(heading, h("p", {}, h("a", { class: "button", href: signInUrl() }, gettext("Sign in to see your progress"))));
-    return;
-  }
+  const signIn = () => main.replaceChildren(heading, h("p", {}, h("a", { class: "button", href: signInUrl() }, gettext("Sign in to see your progress"))));
+  if (!currentUser()) return signIn();
   const [lessons, quizzes, progress] = await Promise.all([api.lessons(), api.quizzes(), learnerProgress()]);
+  // The server no longer knows the session: what this device knows alone would not be true.
+  if (sessionEnded()) return signIn();
   const done = lessons.filter((lesson) => progress.lessons.has(lesson.slug)).length;
   main.replaceChildren(heading,
     h("section", { "aria-labelledby": "progress-lessons" },

@@ -258,8 +258,14 @@ class QuizScreen {
     }
   }
 
-  showProblem(message) {
-    this.problem.textContent = message;
+  /** Why the quiz cannot start; a session that ended offers to sign in again. */
+  showProblem(error) {
+    if (error.signedOut) {
+      this.problem.replaceChildren(gettext("Your session on this device has ended."), " ",
+        h("a", { href: signInUrl() }, gettext("Sign in again to take this quiz")));
+    } else {
+      this.problem.textContent = error.status === 0 ? NEEDS_CONNECTION() : error.message;
+    }
     this.problem.hidden = false;
   }
 
@@ -284,7 +290,7 @@ class QuizScreen {
         if (open) this.record = await this.adopt(await api.attempt(open.id));
       } catch (error) {
         button.disabled = false;
-        this.showProblem(error.status === 0 ? NEEDS_CONNECTION() : error.message);
+        this.showProblem(error);
         return;
       }
       if (open) return this.run(this.record);
@@ -298,7 +304,7 @@ class QuizScreen {
     } catch (error) {
       button.disabled = false;
       if (!error.transient) await store.updateAttempt(record.client_id, (current) => { current.state = "refused"; });
-      this.showProblem(error.status === 0 ? NEEDS_CONNECTION() : error.message);
+      this.showProblem(error);
       return;
     }
     this.record = await this.adopt(attempt, record);

@@ -1,5 +1,7 @@
 // Who is signed in. The server writes it into the shell (<body data-user data-username>);
 // signing in or out in the app changes it here and tells the page ("rootwise:account").
+// When the server stops knowing the session (it expired, or ended elsewhere), the learner is
+// still who this device works for (their answers wait here for them), but signed out.
 import { path } from "./dom.js";
 
 export function currentUser() {
@@ -11,8 +13,21 @@ export function currentUsername() {
 }
 
 export function setAccount(account) {
+  delete document.body.dataset.session;
   document.body.dataset.user = account?.authenticated ? String(account.id) : "";
   document.body.dataset.username = account?.authenticated ? account.username : "";
+  window.dispatchEvent(new CustomEvent("rootwise:account"));
+}
+
+/** Whether the server no longer knows this learner's session: signed out until they sign in. */
+export function sessionEnded() {
+  return Boolean(currentUser()) && document.body.dataset.session === "ended";
+}
+
+/** The server answered "not signed in" while this page thought the learner was. */
+export function endSession() {
+  if (!currentUser() || sessionEnded()) return;
+  document.body.dataset.session = "ended";
   window.dispatchEvent(new CustomEvent("rootwise:account"));
 }
 

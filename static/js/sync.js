@@ -7,7 +7,7 @@
 // replaces itself, a submission is known by its attempt, a review answer by its client_id), so
 // sending twice is harmless and nothing is dropped unless the server refuses it for good.
 import { api } from "./api.js";
-import { currentUser } from "./session.js";
+import { currentUser, endSession } from "./session.js";
 import { store } from "./store.js";
 
 const DEBOUNCE = 600;
@@ -134,6 +134,7 @@ async function run() {
     try {
       const me = await api.me();
       if (!me.authenticated || String(me.id) !== user) {
+        if (!me.authenticated) endSession();
         syncState.needsSignIn = true;
         return report();
       }

@@ -4,6 +4,7 @@ signed in or to sign out with it kept on the device, sent when they sign in agai
 that fails says so on screen, not only to screen readers."""
 
 import pytest
+from django.contrib.sessions.models import Session
 
 from quizzes.models import Attempt, Kind, Response
 from tests.e2e.app import (
@@ -124,3 +125,50 @@ def test_a_sign_out_that_fails_says_so_on_screen(course, learner, page_in, failu
     assert problem.is_visible() and said in problem.inner_text()
     assert not signed_out(page)
     page.context.set_offline(False)
+
+
+def test_a_session_that_ended_offers_to_sign_in_again(two_questions, learner, page_in):
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    Session.objects.all().delete()  # the session expired on the server
+    page.click("#quiz-actions [data-action=start]")
+    problem = page.locator("#quiz-body .error[role=alert]")
+    problem.wait_for(timeout=10000)
+    assert "Authentication credentials" not in problem.inner_text()
+    assert "Your session on this device has ended." in problem.inner_text()
+    page.wait_for_selector("#account a.sign-in")  # the header no longer shows the learner
+    assert not page.locator("#account .account-name").count()
+
+    problem.locator("a").click()
+    screen(page, "login")
+    page.fill("#id_username", learner.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#sign-in button[type=submit]")
+    screen(page, "quiz")
+    page.wait_for_selector("#account .account-name")
+    start_or_resume(page)
+    assert Attempt.objects.filter(learner=learner).count() == 1
+    assert [p for p in problems_of(page) if "401" not in p] == []
+
+
+@pytest.mark.parametrize(
+    "link, name",
+    [
+        (".tab[data-tab=progress]", "progress"),
+        (".tab[data-tab=review]", "review"),
+        ("main a[href$='/assignments/']", "assignments"),
+    ],
+)
+def test_a_screen_opened_after_the_session_ended_offers_to_sign_in(
+    course, learner, page_in, link, name
+):
+    page = page_in("en", signed_in=learner)
+    go(page, "/en/quizzes/", "quizzes")
+    Session.objects.all().delete()
+    page.click(link)
+    screen(page, name)
+    text = page.inner_text("main")
+    assert "Authentication credentials" not in text and "Something went wrong" not in text, text
+    assert page.locator("main a[href*='/login/']").count(), f"{name}: no way to sign in"
+    assert page.locator("#account a.sign-in").count(), "the header still shows the learner"
