@@ -10,6 +10,8 @@ SPECIALIST, NECK = "specialist-to-consult", "central-stenosis-neck"
 COMPRESSOR, FOOT_Q = "most-common-root-compressor", "local-foot-conditions"
 MUSCLE, TRIO = "muscle-that-squeezes-sciatic-nerve", "leg-and-foot-symptom-trio"
 LSS = "lumbar-spinal-stenosis-name"
+WITH_PAIN, EXCEPTION = "foot-roots-with-which-pain", "pattern-rule-exception"
+LEG_PAIN, FORAMINAL = "name-the-common-leg-pain", "foraminal-stenosis-causes"
 
 
 WRONG = [
@@ -52,6 +54,95 @@ WRONG = [
     (SPECIALIST, "en", "neurotologist"),
     # The prompt's own "and" does not join a second candidate to the answer.
     ("name-the-common-leg-pain", "en", "sciatica and upper back pain"),
+    # Pain higher up the back is no low back pain, however it is spelled.
+    (WITH_PAIN, "en", "upper backache"),
+    (WITH_PAIN, "en", "mid backache"),
+    (WITH_PAIN, "en", "higher back pain"),
+    (WITH_PAIN, "es", "dolor de espalda superior"),
+    (WITH_PAIN, "es", "dolor de espalda media"),
+    (WITH_PAIN, "es", "dolor de espalda alto"),
+    (WITH_PAIN, "es", "dolor de la espalda de arriba"),
+    (WITH_PAIN, "fr", "douleur du dos supérieur"),
+    (WITH_PAIN, "ar", "ألم الجزء العلوي من الظهر"),
+    # Other senses of "neck" and "cervical".
+    (NECK, "en", "cervical cancer"),
+    (NECK, "en", "cervical mucus"),
+    (NECK, "en", "neck of the bottle"),
+    (NECK, "es", "moco cervical"),
+    (NECK, "es", "cuello de botella"),
+    (NECK, "es", "cuello de la camisa"),
+    (NECK, "es", "cáncer cervical"),
+    (NECK, "fr", "glaire cervicale"),
+    (NECK, "fr", "cancer cervical"),
+    (NECK, "ar", "عنق الزجاجة"),
+    (NECK, "ar", "سرطان عنق الرحم"),
+    # Hernias of the belly and groin are no herniated disc.
+    (COMPRESSOR, "es", "hernia escrotal"),
+    (COMPRESSOR, "es", "hernia de ombligo"),
+    (COMPRESSOR, "es", "hernia testicular"),
+    (COMPRESSOR, "es", "hernia epigástrica"),
+    (COMPRESSOR, "es", "hernia de Spiegel"),
+    (COMPRESSOR, "es", "hernia muscular"),
+    (COMPRESSOR, "en", "scrotal hernia"),
+    (COMPRESSOR, "en", "muscle hernia"),
+    (COMPRESSOR, "fr", "hernie scrotale"),
+    (COMPRESSOR, "fr", "hernie épigastrique"),
+    (COMPRESSOR, "fr", "hernie du nombril"),
+    (COMPRESSOR, "ar", "فتق الصفن"),
+    (COMPRESSOR, "ar", "فتق عضلي"),
+    # Stenoses outside the spine, or central stenosis placed outside it.
+    (EXCEPTION, "es", "estenosis central venosa"),
+    (EXCEPTION, "es", "estenosis aórtica"),
+    (EXCEPTION, "es", "estenosis pilórica"),
+    (EXCEPTION, "es", "estenosis traqueal"),
+    (EXCEPTION, "es", "estenosis de la uretra"),
+    (EXCEPTION, "en", "central venous stenosis"),
+    (EXCEPTION, "en", "central stenosis in the foot"),
+    (EXCEPTION, "en", "central stenosis of the knee"),
+    (EXCEPTION, "fr", "sténose veineuse centrale"),
+    (EXCEPTION, "ar", "تضيق مركزي في القدم"),
+    # Other pyramidal and piriform things than the muscle.
+    (MUSCLE, "es", "hueso piramidal"),
+    (MUSCLE, "es", "tracto piramidal"),
+    (MUSCLE, "es", "célula piramidal"),
+    (MUSCLE, "es", "lóbulo piramidal"),
+    (MUSCLE, "es", "piramidal de la nariz"),
+    (MUSCLE, "es", "seno piriforme"),
+    (MUSCLE, "es", "fosa piriforme"),
+    (MUSCLE, "es", "corteza piriforme"),
+    (MUSCLE, "en", "pisiform"),
+    (MUSCLE, "en", "piriform sinus"),
+    (MUSCLE, "fr", "os pisiforme"),
+    (MUSCLE, "fr", "pisiforme"),
+    (MUSCLE, "fr", "sinus piriforme"),
+    (MUSCLE, "ar", "الجيب الكمثري"),
+    # The question asks for the pain's name: not the nerve, nor what only looks like it.
+    (LEG_PAIN, "en", "sciatic nerve"),
+    (LEG_PAIN, "en", "sciatic nerve block"),
+    (LEG_PAIN, "en", "false sciatica"),
+    (LEG_PAIN, "en", "pseudo-sciatica"),
+    (LEG_PAIN, "es", "nervio ciático"),
+    (LEG_PAIN, "es", "escotadura ciática"),
+    (LEG_PAIN, "es", "falsa ciática"),
+    (LEG_PAIN, "fr", "nerf sciatique"),
+    (LEG_PAIN, "fr", "fausse sciatique"),
+    (LEG_PAIN, "ar", "العصب الوركي"),
+    (LEG_PAIN, "ar", "عرق النسا الكاذب"),
+    # Someone else than the specialist.
+    (SPECIALIST, "es", "secretaria del neurólogo"),
+    (SPECIALIST, "es", "recepcionista del neurólogo"),
+    (SPECIALIST, "es", "técnico de neurología"),
+    (SPECIALIST, "en", "neurologist's receptionist"),
+    (SPECIALIST, "en", "neurologist technician"),
+    (SPECIALIST, "en", "veterinary neurologist"),
+    (SPECIALIST, "fr", "neurologue vétérinaire"),
+    (SPECIALIST, "fr", "secrétaire du neurologue"),
+    (SPECIALIST, "ar", "سكرتيرة طبيب الأعصاب"),
+    (SPECIALIST, "ar", "طبيب أعصاب بيطري"),
+    # Foraminal stenosis in the lower back, said with the Arabic adjective.
+    (LSS, "ar", "تضيق قطني ثقبي"),
+    (LSS, "ar", "التضيق القطني الثقبي"),
+    (LSS, "ar", "تضيق ثقبي قطني"),
 ]
 
 
@@ -108,6 +199,16 @@ RIGHT = [
     (LSS, "ar", "تضيق القناة الشوكية في أسفل الظهر"),
     ("foot-roots-with-which-pain", "fr", "mal aux lombaires"),
     ("foot-roots-with-which-pain", "ar", "ألم في الجزء السفلي من الظهر"),
+    # Said as learners say it, in each language.
+    (SPECIALIST, "en", "specialist in nerves"),
+    (COMPRESSOR, "en", "disc protrusion"),
+    (COMPRESSOR, "en", "protruding disc"),
+    (NECK, "en", "C-spine"),
+    (NECK, "en", "C1-C7"),
+    (NECK, "ar", "بالرقبة"),
+    (WITH_PAIN, "ar", "ألم في الظهر"),
+    (LEG_PAIN, "en", "sciatic nerve pain"),
+    (LEG_PAIN, "es", "dolor del nervio ciático"),
 ]
 
 
@@ -122,6 +223,23 @@ def test_the_prompts_or_is_no_licence_to_hedge(hedge):
     assert points(SPECIALIST, "en", hedge) == 0
 
 
+# The four local foot conditions per language; a test swaps one for a look-alike.
+FOUR_FOOT_CONDITIONS = {
+    "en": ("heel spurs", "tendonitis", "plantar fasciitis", "metatarsalgia"),
+    "es": ("espolón calcáneo", "tendinitis", "fascitis plantar", "metatarsalgia"),
+    "fr": ("épine calcanéenne", "tendinite", "fasciite plantaire", "métatarsalgie"),
+    "ar": ("مهماز العقب", "التهاب الأوتار", "التهاب اللفافة الأخمصية", "ألم مشط القدم"),
+}
+
+
+def _foot(language, **swap):
+    """The four right items of `language`, with `spur`, `tendon`, `fascia` or `metatarsal`
+    replaced by the text given."""
+    names = ("spur", "tendon", "fascia", "metatarsal")
+    items = zip(names, FOUR_FOOT_CONDITIONS[language], strict=True)
+    return [swap.get(name, item) for name, item in items]
+
+
 SETS = [
     (TRIO, "en", ["hypesthesia", "tingling", "weakness"], 3),
     (TRIO, "es", ["entomecimiento", "hormigueo", "debilidad"], 3),
@@ -131,6 +249,63 @@ SETS = [
     (FOOT_Q, "en", ["heel spur pain", "tendonitis", "plantar fasciitis", "metatarsalgia"], 4),
     ("foraminal-stenosis-causes", "en", ["wear and tear of the discs", "spinal osteoarthritis"], 2),
     ("foraminal-stenosis-causes", "en", ["degenerative disc disease", "spondylolysis"], 1),
+    # Spurs, fasciitis and tendonitis placed elsewhere, or named for another place.
+    (FOOT_Q, "en", _foot("en", spur="vertebral bone spurs"), 3),
+    (FOOT_Q, "en", _foot("en", spur="spinal bone spurs"), 3),
+    (FOOT_Q, "en", _foot("en", spur="bone spurs on the vertebrae"), 3),
+    (FOOT_Q, "es", _foot("es", spur="espolones vertebrales"), 3),
+    (FOOT_Q, "es", _foot("es", spur="espolón vertebral"), 3),
+    (FOOT_Q, "fr", _foot("fr", spur="épine osseuse vertébrale"), 3),
+    (FOOT_Q, "es", _foot("es", fascia="fascitis palmar"), 3),
+    (FOOT_Q, "fr", _foot("fr", fascia="fasciite palmaire"), 3),
+    (FOOT_Q, "en", _foot("en", tendon="De Quervain's tendinitis"), 3),
+    (FOOT_Q, "en", _foot("en", tendon="tennis elbow"), 3),
+    (FOOT_Q, "es", _foot("es", tendon="tendinitis patelar"), 3),
+    (FOOT_Q, "es", _foot("es", tendon="tendinitis de De Quervain"), 3),
+    (FOOT_Q, "fr", _foot("fr", tendon="tendinite patellaire"), 3),
+    (FOOT_Q, "ar", _foot("ar", tendon="التهاب وتر دي كيرفان"), 3),
+    # Fasciitis alone, in a question about the foot, is plantar fasciitis in every language.
+    (FOOT_Q, "en", _foot("en", fascia="fasciitis"), 4),
+    (FOOT_Q, "es", _foot("es", fascia="fascitis"), 4),
+    (FOOT_Q, "fr", _foot("fr", fascia="fasciite"), 4),
+    (FOOT_Q, "ar", _foot("ar", fascia="التهاب الفاشيا"), 4),
+    # Osteoarthritis of another joint, a disc of the eye.
+    (FORAMINAL, "en", ["degenerative disc disease", "thumb arthritis"], 1),
+    (FORAMINAL, "en", ["degenerative disc disease", "osteoarthritis of the knee"], 1),
+    (FORAMINAL, "es", ["enfermedad degenerativa del disco", "artrosis del pulgar"], 1),
+    (FORAMINAL, "es", ["enfermedad degenerativa del disco", "artrosis temporomandibular"], 1),
+    (FORAMINAL, "es", ["enfermedad degenerativa del disco", "artrosis de los dedos"], 1),
+    (FORAMINAL, "es", ["enfermedad degenerativa del disco óptico", "artrosis"], 1),
+    (FORAMINAL, "fr", ["discopathie dégénérative", "arthrose du pouce"], 1),
+    (FORAMINAL, "ar", ["مرض القرص التنكسي", "التهاب مفصل الإبهام"], 1),
+    # Osteoarthritis by its lay name; wear and tear alone names neither item.
+    (FORAMINAL, "en", ["degenerative disc disease", "wear and tear arthritis"], 2),
+    (FORAMINAL, "es", ["enfermedad degenerativa del disco", "desgaste articular"], 2),
+    (FORAMINAL, "en", ["degenerative disc disease", "wear and tear"], 1),
+    # Not symptoms at all, or symptoms of the head.
+    (TRIO, "es", ["hormigueo", "debilidad", "me quedo dormido"], 2),
+    (TRIO, "es", ["hormigueo", "debilidad", "dormido profundamente"], 2),
+    (TRIO, "es", ["hormigueo", "debilidad por el chocolate", "entumecimiento"], 2),
+    (TRIO, "es", ["hormigueo", "debilidad de carácter", "entumecimiento"], 2),
+    (TRIO, "es", ["hormigueo", "debilidad", "insensibilidad emocional"], 2),
+    (TRIO, "es", ["hormigueo", "debilidad", "nariz dormida"], 2),
+    (TRIO, "en", ["ear tingling", "weakness", "numbness"], 2),
+    (TRIO, "en", ["nose tingling", "weakness", "numbness"], 2),
+    (TRIO, "en", ["scalp tingling", "weakness", "numbness"], 2),
+    (TRIO, "en", ["tingling", "weakness", "numb nose"], 2),
+    (TRIO, "en", ["tingling", "weakness", "numb ear"], 2),
+    (TRIO, "en", ["tingling", "weakness of character", "numbness"], 2),
+    (TRIO, "fr", ["picotements aux oreilles", "faiblesse", "engourdissement"], 2),
+    (TRIO, "fr", ["picotements", "faiblesse", "nez engourdi"], 2),
+    (TRIO, "ar", ["وخز في الأذن", "الضعف", "الخدر"], 2),
+    (TRIO, "ar", ["الوخز", "الضعف", "خدر الأنف"], 2),
+    # Weakness and numbness as learners say them.
+    (TRIO, "es", ["hormigueo", "débil", "entumecimiento"], 3),
+    (TRIO, "es", ["hormigueo", "débiles", "acorchado"], 3),
+    (TRIO, "es", ["hormigueo", "paresia", "entumecimiento"], 3),
+    (TRIO, "en", ["tingling", "paresis", "numbness"], 3),
+    (TRIO, "fr", ["picotements", "parésie", "engourdissement"], 3),
+    (TRIO, "ar", ["الوخز", "شلل جزئي", "الخدر"], 3),
 ]
 
 
