@@ -78,7 +78,12 @@ class CohortFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value():
             cohort = cohorts_for(request.user).filter(pk=self.value()).first()
-            return queryset.filter(learner__cohorts=cohort) if cohort else queryset.none()
+            if cohort is None:
+                return queryset.none()
+            # A deleted learner's attempts stay with the cohorts they were in (former_cohorts).
+            return queryset.filter(
+                Q(learner__cohorts=cohort) | Q(learner__isnull=True, former_cohorts=cohort)
+            ).distinct()
         return queryset
 
 

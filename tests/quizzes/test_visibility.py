@@ -263,9 +263,18 @@ def test_a_deleted_learners_unassigned_attempts_stay_in_as_quiz_results(world, i
         page = instructor_client.get(url).context
         return page["submitted"], len(page["learner_rows"]) + page["learners_cut"]
 
-    before = figures()
+    def by_cohort() -> int:
+        cohort = world["cohort_a"].pk
+        return len(
+            instructor_client.get(f"/en/admin/quizzes/attempt/?cohort={cohort}")
+            .context["cl"]
+            .result_list
+        )
+
+    before, listed = figures(), by_cohort()
     world["mine"].delete()
     assert figures() == before == (2, 1), "attempts (and learners) left A's quiz results"
+    assert by_cohort() == listed == 2, "the cohort filter of A's attempts lost them"
 
 
 def test_a_superuser_sees_everything(world):
