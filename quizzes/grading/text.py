@@ -2,7 +2,8 @@
 typed answer splits into.
 
 - Text is compared after NFKC, casefolding, accent folding and punctuation folding; invisible
-  formatting characters (Unicode Cf) are removed, not turned into spaces; articles ("the",
+  formatting characters (Unicode Cf) are removed, not turned into spaces, and so are Arabic
+  vowel marks (harakat) and tatweel, before anything splits; articles ("the",
   "el", "les", a joined "ال"…) do not count.
 - Answers split into pieces on , ، ; / & + new lines and the words for "and" and "or" in the
   learner's language and English ("and/or", "y/o", "et/ou" too). A known phrase that holds one
@@ -42,6 +43,10 @@ LEVEL_ORDER = (
 LEVEL_TOKEN = re.compile(r"[clts]\d{1,2}")
 # Arabic-Indic and Eastern Arabic-Indic digits read as the digits they are ("L٤" is L4).
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# Arabic vowel marks (harakat, Quranic annotation marks) and tatweel: spelling aids, never part
+# of which word is meant. Removed before splitting, since `re` reads a mark as no word
+# character and would cut "وَخْز" (tingling) at it.
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 ARABIC_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
 )
@@ -69,6 +74,12 @@ def visible(text: str) -> str:
     return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
+def unmarked(text: str) -> str:
+    """`text` in NFKC without invisible formatting characters, Arabic vowel marks and tatweel
+    (a hamza or madda mark composes with its letter first: "ا" + hamza above is "أ")."""
+    return ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", visible(text)))
+
+
 def _without_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -76,12 +87,7 @@ def _without_accents(text: str) -> str:
 
 def fold(text: str) -> str:
     """NFKC, casefold, accents and Arabic letter variants folded, punctuation to spaces."""
-    text = (
-        unicodedata.normalize("NFKC", visible(text))
-        .translate(DIGITS)
-        .casefold()
-        .translate(ARABIC_LETTERS)
-    )
+    text = unmarked(text).translate(DIGITS).casefold().translate(ARABIC_LETTERS)
     text = "".join(char if char.isalnum() else " " for char in _without_accents(text))
     return " ".join(text.split())
 
@@ -307,7 +313,7 @@ def split_pieces(
 ) -> list[Piece]:
     """Split one typed answer into pieces on list separators and the words for "and" and
     "or". `kept`: phrases (as folded words) that hold a list word and stay whole."""
-    text = unicodedata.normalize("NFKC", visible(text)).translate(DIGITS)
+    text = unmarked(text).translate(DIGITS)
     text = _plain_short_words(PRIVATE_USE.sub("", text))
     text, originals = _keep_phrases(text, kept, language)
     # Arabic و is "and" as a word of its own, or joined to a Latin letter or digit ("وS1");

@@ -975,3 +975,41 @@ def test_a_wrong_text_answer_is_named_whole_in_feedback():
     assert grade.feedback.wrong == ("el cuello y la espalda",), grade.feedback
     assert grade.feedback.missing == ("cuello",), "the right answer, in the learner's language"
     assert grade.feedback.right == ()
+
+
+# --- found by outside probes after v2, defect by defect ------------------------------------
+
+# Arabic harakat (combining vowel marks) and tatweel are folded away before anything splits:
+# a mark beside و never cuts a word in two ("وَخْز" is one word, tingling).
+HARAKAT_DATA = [
+    (
+        FOOT_Q,
+        "ar",
+        "شَوْكَة العَقِب، التهاب الأوتار، التهاب اللفافة الأخمصية، ألم مشط القدم",
+        4,
+        True,
+    ),
+    (TRIO, "ar", "خَدَر، وَخْز، ضَعْف", 3, True),
+    (TRIO, "ar", ["خَدَرٌ", "وَخْزٌ", "ضَعْفٌ"], 3, True),
+    (LINK_TEST, "ar", "فَحْصُ التَّوْصِيلِ العَصَبِيِّ", 1, True),
+    (SPECIALIST, "ar", "طَبِيبُ الأَعْصَابِ", 1, True),
+    (SPECIALIST, "ar", "طبيـــب الأعصـــاب", 1, True),  # tatweel
+    (SPECIALIST, "ar", "طَبِيبُ العِظَامِ", 0, False),
+    (ROOTS_Q, "ar", "L4 وَL5 وَS1", 3, True),
+    (ROOTS_Q, "ar", "L4 وَ L5 وَ S2", 2, False),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "answer", "points", "correct"), HARAKAT_DATA)
+def test_arabic_vowel_marks_and_tatweel_never_split_a_word(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [("خَدَر، وَخْز", ["خدر", "وخز"]), ("وَتَر", ["وتر"]), ("L4 وَL5", ["L4", "L5"])],
+)
+def test_arabic_vowel_marks_are_gone_from_the_pieces(text, items):
+    assert grading.split_items(text, "ar") == items
