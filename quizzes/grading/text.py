@@ -9,9 +9,10 @@ typed answer splits into.
   learner's language and English ("and/or", "y/o", "et/ou" too). A known phrase that holds one
   of those words ("pins and needles") is kept whole.
 - Spinal levels normalize: "l 4", "L-4" -> L4; "L4/5" -> L4, L5; "L4–S1", "L4 through S1",
-  "from L4 to S1", "de L4 a S1", "between L4 and S1" -> L4, L5, S1; "l4 l5 s1" is three
-  items. Where levels are not what the question asks for, a range stays one piece of detail
-  ("a herniated disc at L4/L5").
+  "from L4 to S1", "de L4 a S1", "between L4 and S1", "بين L4 وS1" -> L4, L5, S1; "l4 l5 s1"
+  is three items; a level glued to an Arabic word ("إلىS1") is a word of its own. Where
+  levels are not what the question asks for, a range stays one piece of detail ("a herniated
+  disc at L4/L5").
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ LEVEL_ORDER = (
     + [f"S{n}" for n in range(1, 6)]
 )
 LEVEL_TOKEN = re.compile(r"[clts]\d{1,2}")
+# Where Arabic letters meet Latin letters or digits inside a word.
+SCRIPT_BOUNDARY = re.compile(
+    r"(?<=[\u0600-\u06ff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u0600-\u06ff])"
+)
 # Arabic-Indic and Eastern Arabic-Indic digits read as the digits they are ("L٤" is L4).
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Arabic vowel marks (harakat, Quranic annotation marks) and tatweel: spelling aids, never part
@@ -316,9 +321,11 @@ def split_pieces(
     text = unmarked(text).translate(DIGITS)
     text = _plain_short_words(PRIVATE_USE.sub("", text))
     text, originals = _keep_phrases(text, kept, language)
-    # Arabic و is "and" as a word of its own, or joined to a Latin letter or digit ("وS1");
-    # joined to an Arabic word it is left to the matcher, since و also begins words (وتر).
-    text = re.sub(rf"(?<!\w){ARABIC_AND}(?=[A-Za-z0-9])", ", ", text)
+    # Arabic script glued to a Latin letter or a digit is two words ("وS1", "إلىS1", "منL4"):
+    # a joined و is then "and" as a word of its own, and a range is read before "and" splits
+    # ("بين L4 وS1" is L4, L5, S1). Joined to an Arabic word it is left to the matcher, since
+    # و also begins words (وتر).
+    text = SCRIPT_BOUNDARY.sub(" ", text)
     # Levels typed with nothing between them are a list too: "L4L5S1".
     joined = None
     while joined != text:  # each pass frees one level of a run ("L4L5S1" takes two)

@@ -1013,3 +1013,26 @@ def test_arabic_vowel_marks_and_tatweel_never_split_a_word(
 )
 def test_arabic_vowel_marks_are_gone_from_the_pieces(text, items):
     assert grading.split_items(text, "ar") == items
+
+
+# A level glued to an Arabic word is two words, and a range is read before "and" splits:
+# "بين L4 وS1" (between L4 and S1) is L4, L5, S1 as when typed apart.
+ARABIC_RANGE_DATA = [
+    (ROOTS_Q, "ar", "بين L4 وS1", 3, True),
+    (ROOTS_Q, "ar", "بين L4 وَS1", 3, True),
+    (ROOTS_Q, "ar", "بينL4 وS1", 3, True),
+    (ROOTS_Q, "ar", "من L4 الى S1", 3, True),
+    (ROOTS_Q, "ar", "من L4 إلىS1", 3, True),
+    (ROOTS_Q, "ar", "منL4 إلىS1", 3, True),
+    (ROOTS_Q, "ar", "من L4 حتى S1", 3, True),
+    (ROOTS_Q, "ar", "بين L4 وS2", 2.25, False),  # L4, L5, S1, S2
+    (ROOTS_Q, "ar", "L4 وS1", 2, False),  # two levels, no range
+    (ROOTS_Q, "ar", "L4وL5وS1", 3, True),
+    (ROOTS_Q, "es", "entre L4 y S1", 3, True),
+    (ROOTS_Q, "fr", "entre L4 et S1", 3, True),
+]
+
+
+@pytest.mark.parametrize(("question", "language", "answer", "points", "correct"), ARABIC_RANGE_DATA)
+def test_arabic_ranges_of_levels_with_joined_words(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
