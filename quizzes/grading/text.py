@@ -55,17 +55,15 @@ ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]
 ARABIC_LETTERS = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
 )
-# A region spelled out before its number is that level: "lumbar 4" is L4, "sacrée 1" is S1.
+# A region spelled out before its number is that level: "lumbar 4" is L4, "sacrée 1" is S1,
+# "القطنية 4" is L4. Matched folded (accents, ة/ه), with or without the Arabic article.
 REGION_LETTERS = {
-    "lumbar": "L", "lombaire": "L", "sacral": "S", "sacra": "S", "sacro": "S", "sacre": "S",
-    "sacree": "S", "thoracic": "T", "toracica": "T", "thoracique": "T", "cervical": "C",
-    "cervicale": "C",
-}  # fmt: skip
-REGION_WORD = re.compile(
-    r"(?<!\w)(lumbar|lombaire|sacral|sacra|sacro|sacr[ée]e?|thoracic|tor[áa]cica|thoracique"
-    r"|cervicale?)\s*(\d{1,2})(?!\d)",
-    re.IGNORECASE,
-)
+    "C": ("cervical", "cervicale", "عنقية", "عنقي", "رقبية", "رقبي"),
+    "T": ("thoracic", "torácica", "thoracique", "صدرية", "صدري"),
+    "L": ("lumbar", "lombaire", "قطنية", "قطني"),
+    "S": ("sacral", "sacra", "sacro", "sacre", "sacrée", "عجزية", "عجزي"),
+}
+REGION_WORD = re.compile(r"(?<!\w)([^\W\d_]+)\s*(\d{1,2})(?!\d)")
 
 
 # --- folding ----------------------------------------------------------------------------------
@@ -184,6 +182,27 @@ def _level_name(letter: str, number: str) -> str | None:
     return name if name in LEVEL_ORDER else None
 
 
+@cache
+def _region_letters() -> dict[str, str]:
+    return {fold(word): letter for letter, found in REGION_LETTERS.items() for word in found}
+
+
+def _region_level(match: re.Match) -> str:
+    """A region word and its number as the level ("القطنية 4" -> "L4"); a joined Arabic و
+    stays "and" before it ("وقطنية 5" -> "و L5"); anything else unchanged."""
+    word, number = fold(match.group(1)), match.group(2)
+    readings = [(word, "")]
+    if word.startswith(ARABIC_AND) and len(word) > 2:
+        readings.append((word[1:], f"{ARABIC_AND} "))
+    letters = _region_letters()
+    for region, before in readings:
+        letter = letters.get(region) or letters.get(region.removeprefix(ARABIC_ARTICLE))
+        level = _level_name(letter, number) if letter else None
+        if level:
+            return before + level
+    return match.group(0)
+
+
 def normalize_levels(text: str, *, as_items: bool = True) -> str:
     """Spell spinal levels as codes and expand ranges ("L4–S1" -> "L4, L5, S1"). With
     `as_items` false the levels of a range or pair stay together ("L4 L5 S1"), as detail."""
@@ -210,7 +229,7 @@ def normalize_levels(text: str, *, as_items: bool = True) -> str:
     def single(match: re.Match) -> str:
         return _level_name(*match.groups()) or match.group(0)
 
-    text = REGION_WORD.sub(lambda m: REGION_LETTERS[fold(m.group(1))] + m.group(2), text)
+    text = REGION_WORD.sub(_region_level, text)
     text = LEVEL_BETWEEN.sub(expand, text)
     text = LEVEL_RANGE.sub(expand, text)
     text = LEVEL_PAIR.sub(pair, text)

@@ -979,6 +979,9 @@ def test_a_wrong_text_answer_is_named_whole_in_feedback():
 
 # --- found by outside probes after v2, defect by defect ------------------------------------
 
+# (question, language, answer, expected points, expected correct), as in TEST_DATA
+ROW = ("question", "language", "answer", "points", "correct")
+
 # Arabic harakat (combining vowel marks) and tatweel are folded away before anything splits:
 # a mark beside و never cuts a word in two ("وَخْز" is one word, tingling).
 HARAKAT_DATA = [
@@ -1000,7 +1003,7 @@ HARAKAT_DATA = [
 ]
 
 
-@pytest.mark.parametrize(("question", "language", "answer", "points", "correct"), HARAKAT_DATA)
+@pytest.mark.parametrize(ROW, HARAKAT_DATA)
 def test_arabic_vowel_marks_and_tatweel_never_split_a_word(
     question, language, answer, points, correct
 ):
@@ -1033,6 +1036,41 @@ ARABIC_RANGE_DATA = [
 ]
 
 
-@pytest.mark.parametrize(("question", "language", "answer", "points", "correct"), ARABIC_RANGE_DATA)
+@pytest.mark.parametrize(ROW, ARABIC_RANGE_DATA)
 def test_arabic_ranges_of_levels_with_joined_words(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# A region spelled out before its number is that level, in Arabic too ("القطنية 4" is L4).
+REGION_NUMBER_DATA = [
+    (ROOTS_Q, "ar", "القطنية 4، القطنية 5، العجزية 1", 3, True),
+    (ROOTS_Q, "ar", "قطنية 4 وقطنية 5 وعجزية 1", 3, True),
+    (ROOTS_Q, "ar", "القطنية ٤ و القطنية ٥ و العجزية ١", 3, True),
+    (ROOTS_Q, "ar", "القطنيه 4، القطنيه 5، العجزيه 1", 3, True),  # ه for ة
+    (ROOTS_Q, "ar", "القطني 4، القطني 5، العجزي 1", 3, True),
+    (ROOTS_Q, "ar", "القطنية 3، القطنية 4، القطنية 5", 2, False),
+    (ROOTS_Q, "ar", "العنقية 4، الصدرية 5، العجزية 1", 1, False),  # C4, T5, S1
+    (ROOTS_Q, "ar", "الرقبية 5، القطنية 5، العجزية 1", 2, False),  # C5, L5, S1
+]
+
+
+@pytest.mark.parametrize(ROW, REGION_NUMBER_DATA)
+def test_an_arabic_region_word_and_number_is_a_level(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [
+        ("القطنية 4", "L4"),
+        ("العجزية 1", "S1"),
+        ("الصدرية 12", "T12"),
+        ("عنقية 7", "C7"),
+        ("lumbar 4", "L4"),
+        ("sacrée 1", "S1"),
+        ("القطنية 9", "القطنية 9"),  # no such level
+        ("الرقبة 4", "الرقبة 4"),  # the neck, not a level's region word
+    ],
+)
+def test_region_words_normalize_to_levels(text, levels):
+    assert grading.normalize_levels(text) == levels
