@@ -190,6 +190,18 @@ class Matcher:
         return tuple(sorted(set(found), key=len, reverse=True))
 
     @cached_property
+    def after_and(self) -> frozenset[str]:
+        """Words a joined Arabic و makes "and" + that word (split_pieces): every word the
+        question and the lexicon know, but the rest of a word that itself begins with و
+        ("تر" of "وتر", tendon)."""
+        known = set(self.lexicon.words) | self.answer_words | self.question_words
+        known |= {word for _wrong, tokens in self.wrong_spellings for word in tokens}
+        known |= self.pain_words | {word for phrase in self.negation_phrases for word in phrase}
+        firsts = set(self.lexicon.by_first_word) | {tokens[0] for tokens in self.own_tokens}
+        own = {word[1:] for word in firsts if word.startswith(ARABIC_AND) and len(word) > 2}
+        return frozenset(known - own)
+
+    @cached_property
     def filler(self) -> tuple[tuple[str, ...], ...]:
         return phrases("FILLER", self.language)
 

@@ -7,7 +7,8 @@ typed answer splits into.
   "el", "les", a joined "ال"…) do not count.
 - Answers split into pieces on , ، ; / & + new lines and the words for "and" and "or" in the
   learner's language and English ("and/or", "y/o", "et/ou" too). A known phrase that holds one
-  of those words ("pins and needles") is kept whole.
+  of those words ("pins and needles") is kept whole. An Arabic و joined to a known word or to
+  the article ("والصيدلي") is "and" as when typed apart; a word beginning with و (وتر) is not.
 - Spinal levels normalize: "l 4", "L-4" -> L4; "L4/5" -> L4, L5; "L4–S1", "L4 through S1",
   "from L4 to S1", "de L4 a S1", "between L4 and S1", "بين L4 وS1" -> L4, L5, S1; "l4 l5 s1"
   is three items; a level glued to an Arabic word ("إلىS1") is a word of its own. Where
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -334,9 +335,12 @@ def split_pieces(
     *,
     levels_are_items: bool = True,
     kept: Sequence[tuple[str, ...]] = (),
+    after_and: Collection[str] = frozenset(),
 ) -> list[Piece]:
     """Split one typed answer into pieces on list separators and the words for "and" and
-    "or". `kept`: phrases (as folded words) that hold a list word and stay whole."""
+    "or". `kept`: phrases (as folded words) that hold a list word and stay whole.
+    `after_and`: known words (folded, without the article) that an Arabic و joined to them
+    makes "and" + that word."""
     text = unmarked(text).translate(DIGITS)
     text = _plain_short_words(PRIVATE_USE.sub("", text))
     text, originals = _keep_phrases(text, kept, language)
@@ -345,6 +349,7 @@ def split_pieces(
     # ("بين L4 وS1" is L4, L5, S1). Joined to an Arabic word it is left to the matcher, since
     # و also begins words (وتر).
     text = SCRIPT_BOUNDARY.sub(" ", text)
+    text = _split_joined_and(text, after_and)
     # Levels typed with nothing between them are a list too: "L4L5S1".
     joined = None
     while joined != text:  # each pass frees one level of a run ("L4L5S1" takes two)
@@ -362,6 +367,24 @@ def split_pieces(
         if fold(piece):
             pieces.append(Piece(piece, alternative=OR_MARK in before))
     return pieces
+
+
+JOINED_AND = re.compile(rf"(?<!\w){ARABIC_AND}(\w+)")
+
+
+def _split_joined_and(text: str, after_and: Collection[str]) -> str:
+    """A و joined to a known word, or to the article and a word of three letters or more
+    ("والصيدلي", and the pharmacist), set apart as the word "and"; a word that begins with و
+    (وخز, tingling; وتر, tendon) stays whole, as `after_and` leaves out what follows its و."""
+
+    def split(match: re.Match) -> str:
+        rest = fold(match.group(1))
+        bare = rest[len(ARABIC_ARTICLE) :] if rest.startswith(ARABIC_ARTICLE) else rest
+        if rest in after_and or bare in after_and or (rest != bare and len(bare) >= 3):
+            return f"{ARABIC_AND} {match.group(1)}"
+        return match.group(0)
+
+    return JOINED_AND.sub(split, text) if ARABIC_AND in text else text
 
 
 def split_items(text: str, language: str = "en", **options) -> list[str]:

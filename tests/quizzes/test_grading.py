@@ -1074,3 +1074,41 @@ def test_an_arabic_region_word_and_number_is_a_level(question, language, answer,
 )
 def test_region_words_normalize_to_levels(text, levels):
     assert grading.normalize_levels(text) == levels
+
+
+# A joined Arabic و before a known word ("والصيدلي", and the pharmacist) is "and", as typed
+# apart: what follows is an item of its own, wrong when it is wrong. A word that begins with
+# و (وخز tingling, وتر tendon, ورم swelling, وجع ache) is never split.
+JOINED_AND_DATA = [
+    (SPECIALIST, "ar", "طبيب الأعصاب والصيدلي", 0, False),
+    (SPECIALIST, "ar", "طبيب الأعصاب و الصيدلي", 0, False),
+    (SPECIALIST, "ar", "طبيب الأعصاب وطبيب العظام", 0, False),
+    (MUSCLE, "ar", "الكمثرية والسدادية", 0, False),
+    (MUSCLE, "ar", "الكمثرية، السدادية", 0, False),
+    (EXCEPTION, "ar", "التضيق المركزي والثقبي", 0, False),
+    ("central-stenosis-neck", "ar", "الرقبة والظهر", 0, False),
+    ("central-stenosis-neck", "ar", "الرقبة و الظهر", 0, False),
+    (TRIO, "ar", "الخدر والوخز والضعف والألم", 2.25, False),
+    (TRIO, "ar", "الخدر و الوخز و الضعف و الألم", 2.25, False),
+    (TRIO, "ar", "الخدر والوخز والضعف والصداع", 2.25, False),
+    (ROOTS_Q, "ar", "L4 وL5 وS1 والعصب الظنبوبي", 2.25, False),
+    (ROOTS_Q, "ar", "L4، L5، S1، العصب الظنبوبي", 2.25, False),
+    (FORAMINAL, "ar", "تنكس القرص وخشونة الركبة", 1, False),
+    (FORAMINAL, "ar", "تنكس القرص، خشونة الركبة", 1, False),
+    # ...and what is right stays right, joined or apart.
+    (TRIO, "ar", "الخدر والوخز والضعف", 3, True),
+    (TRIO, "ar", "خدر ووخز وضعف", 3, True),
+    (TRIO, "ar", "وخز وخدر وضعف", 3, True),
+    (FOOT_Q, "ar", "مهماز العقب والتهاب الوتر والتهاب اللفافة الأخمصية وألم مشط القدم", 4, True),
+    (SPECIALIST, "ar", "طبيب المخ والأعصاب", 1, True),
+    (LEG_PAIN, "ar", "عرق النسا وليس ألم أسفل الظهر", 1, True),
+    (WITH_PAIN, "ar", "وجع الظهر", 1, True),
+    (ROOTS_Q, "ar", "L4 وL5 وS1", 3, True),
+]
+
+
+@pytest.mark.parametrize(ROW, JOINED_AND_DATA)
+def test_a_joined_arabic_and_before_a_known_word_splits_like_a_spaced_one(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
