@@ -42,26 +42,33 @@ PAIN_WORDS = {
 }
 
 # Negation removes what it negates: the next thing the answer names ("not sciatica",
-# "sin ciática", "pas la sciatique", "ليس عرق النسا"). Contractions fold into two words
-# ("isn't" -> "isn t"), so their first half is listed. English "non" is left out: it prefixes
-# a word ("non-specific low back pain") rather than negating an answer. A phrase ("instead of",
+# "sin ciática", "pas la sciatique", "ليس عرق النسا"), and so does "except" / "other than"
+# ("sauf", "hormis", "menos", "باستثناء", "سوى"). Contractions fold into two words ("isn't" ->
+# "isn t"), so their first half is listed. English "non" is left out: it prefixes a word
+# ("non-specific low back pain") rather than negating an answer. A phrase ("instead of",
 # "en vez de") negates what follows it; its first word alone negates nothing ("en" is "in").
+# Articles fold away inside phrases: French "à part" is matched as "part" (English "a" is an
+# article), so the French phrases with "part" that negate nothing are filler below.
 NEGATIONS = {
     "en": (
         "not", "no", "never", "neither", "nor", "without", "except", "excluding",
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
-        "instead of", "rather than", "other than",
+        "instead of", "rather than", "other than", "apart from", "aside from",
     ),
     "es": (
-        "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo",
+        "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
+        "aparte de", "a excepción de", "con excepción de", "exceptuando", "quitando",
         "en vez de", "en lugar de",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
+        "hormis", "à part", "mis à part", "autre que", "autre qu’", "en dehors de",
+        "en dehors d’", "à l’exception de", "à l’exception d’",
         "au lieu de", "au lieu d", "plutôt que", "plutôt qu",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
+        "ما عدا", "ماعدا", "فيما عدا", "باستثناء", "سوى", "خلاف", "بخلاف",
         "بدلا من", "بدلاً من", "بدل", "عوضا عن", "عوضاً عن",
     ),
 }  # fmt: skip
@@ -84,7 +91,7 @@ FILLER = {
         "la respuesta es", "respuesta", "probablemente", "quizás", "quizá", "tal vez",
         "a lo mejor", "seguramente", "posiblemente", "sin duda", "no estoy seguro",
         "no estoy segura", "no sé", "obviamente", "claro", "consultar a", "consultar", "ir al",
-        "acudir al",
+        "acudir al", "al menos", "por lo menos",
     ),
     "fr": (
         "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
@@ -92,7 +99,7 @@ FILLER = {
         "sûrement", "certainement", "à mon avis", "je dirais", "on l’appelle", "ça s’appelle",
         "la réponse est", "réponse", "je ne suis pas sûr", "je ne suis pas sûre",
         "je ne sais pas", "consulter", "aller voir", "voir", "n’importe quel",
-        "n’importe quelle", "n’importe où",
+        "n’importe quelle", "n’importe où", "quelque part", "d’autre part", "pour ma part",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",

@@ -1112,3 +1112,48 @@ def test_a_joined_arabic_and_before_a_known_word_splits_like_a_spaced_one(
     question, language, answer, points, correct
 ):
     test_grade(question, language, answer, points, correct)
+
+
+# "Except", "apart from", "other than" remove what they name in every language, like "sauf".
+EXCEPT_DATA = [
+    (SPECIALIST, "fr", "hormis le neurologue", 0, False),
+    (SPECIALIST, "fr", "à part un neurologue", 0, False),
+    (SPECIALIST, "fr", "mis à part le neurologue", 0, False),
+    (SPECIALIST, "fr", "autre qu'un neurologue", 0, False),
+    (SPECIALIST, "fr", "un autre que le neurologue", 0, False),
+    (SPECIALIST, "fr", "en dehors du neurologue", 0, False),
+    (SPECIALIST, "fr", "à l'exception du neurologue", 0, False),
+    (SPECIALIST, "ar", "باستثناء طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "ماعدا طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "ما عدا طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "فيما عدا طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "سوى طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "خلاف طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "بخلاف طبيب الأعصاب", 0, False),
+    (SPECIALIST, "es", "salvo el neurólogo", 0, False),
+    (SPECIALIST, "es", "menos el neurólogo", 0, False),
+    (SPECIALIST, "es", "aparte del neurólogo", 0, False),
+    (SPECIALIST, "es", "excepto el neurólogo", 0, False),
+    (SPECIALIST, "es", "a excepción del neurólogo", 0, False),
+    (SPECIALIST, "en", "apart from a neurologist", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 hormis S1", 2, False),
+    (ROOTS_Q, "fr", "L4, L5 sauf S1", 2, False),
+    (ROOTS_Q, "ar", "L4 وL5 باستثناء S1", 2, False),
+    (ROOTS_Q, "ar", "L4 وL5 ماعدا S1", 2, False),
+    (ROOTS_Q, "es", "L4, L5 menos S1", 2, False),
+    # ...and what they remove may be the wrong thing: the answer stays right.
+    (SPECIALIST, "fr", "un neurologue, hormis un podologue", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب باستثناء طبيب العظام", 1, True),
+    (SPECIALIST, "es", "el neurólogo, menos el podólogo", 1, True),
+    (SPECIALIST, "es", "al menos un neurólogo", 1, True),  # "at least"
+    (SPECIALIST, "es", "por lo menos un neurólogo", 1, True),
+    (WITH_PAIN, "fr", "une douleur quelque part dans le bas du dos", 1, True),  # "somewhere"
+    (SPECIALIST, "fr", "pour ma part, un neurologue", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, EXCEPT_DATA)
+def test_except_and_other_than_negate_in_every_language(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
