@@ -75,6 +75,8 @@ NEGATIONS = {
 
 # Filler: hedges and frames around an answer. Ignored wherever they stand; an item that is only
 # filler is no item at all. Longer phrases win over the negation inside them ("not sure").
+# "But" names nothing: it is filler too, so a hedge after it ("…, but I'm not sure") is no
+# item, while the negation after it still negates ("X but not Y").
 FILLER = {
     "en": (
         "I think", "I believe", "I guess", "I suppose", "I'd say", "I would say",
@@ -83,7 +85,9 @@ FILLER = {
         "my answer is", "answer", "probably", "maybe", "perhaps", "possibly", "likely",
         "most likely", "definitely", "surely", "certainly", "obviously", "of course",
         "no doubt", "called", "known as", "would be", "should be", "must be", "you should see",
-        "see", "consult", "go to",
+        "see", "consult", "go to", "but", "I'm not 100% sure", "not 100% sure",
+        "I'm not certain", "not certain", "I think so", "I reckon", "I'm guessing",
+        "if I remember correctly",
     ),
     "es": (
         "creo que", "creo", "pienso que", "supongo que", "me parece que", "diría que",
@@ -91,7 +95,9 @@ FILLER = {
         "la respuesta es", "respuesta", "probablemente", "quizás", "quizá", "tal vez",
         "a lo mejor", "seguramente", "posiblemente", "sin duda", "no estoy seguro",
         "no estoy segura", "no sé", "obviamente", "claro", "consultar a", "consultar", "ir al",
-        "acudir al", "al menos", "por lo menos",
+        "acudir al", "al menos", "por lo menos", "pero", "supongo", "me parece", "pienso",
+        "diría", "creo yo", "me imagino", "imagino", "no estoy 100% seguro",
+        "no estoy 100% segura",
     ),
     "fr": (
         "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
@@ -100,12 +106,17 @@ FILLER = {
         "la réponse est", "réponse", "je ne suis pas sûr", "je ne suis pas sûre",
         "je ne sais pas", "consulter", "aller voir", "voir", "n’importe quel",
         "n’importe quelle", "n’importe où", "quelque part", "d’autre part", "pour ma part",
+        "mais", "il me semble", "il me semble que", "je suppose", "je suppose que", "pas sûr",
+        "pas sûre", "je ne suis pas certain", "je ne suis pas certaine", "on dirait",
+        "si je me souviens bien",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",
         "ربما", "غالبًا", "على الأرجح", "من المحتمل", "بالتأكيد", "طبعًا", "هو", "هي",
         "الجواب", "الجواب هو", "الإجابة", "الإجابة هي", "يسمى", "تسمى", "اسمه", "اسمها",
-        "لست متأكدًا", "لست متأكدة", "لا أعرف", "بلا شك", "مراجعة", "زيارة",
+        "لست متأكدًا", "لست متأكدة", "لا أعرف", "بلا شك", "مراجعة", "زيارة", "لكن", "لكنه",
+        "على ما أظن", "على ما أعتقد", "لست متأكد", "غير متأكد", "غير متأكدة", "مش متأكد",
+        "في رأيي", "حسب علمي",
     ),
 }  # fmt: skip
 

@@ -197,6 +197,7 @@ class Matcher:
         known = set(self.lexicon.words) | self.answer_words | self.question_words
         known |= {word for _wrong, tokens in self.wrong_spellings for word in tokens}
         known |= self.pain_words | {word for phrase in self.negation_phrases for word in phrase}
+        known |= {word for phrase in self.filler for word in phrase}
         firsts = set(self.lexicon.by_first_word) | {tokens[0] for tokens in self.own_tokens}
         own = {word[1:] for word in firsts if word.startswith(ARABIC_AND) and len(word) > 2}
         return frozenset(known - own)

@@ -1157,3 +1157,42 @@ def test_except_and_other_than_negate_in_every_language(
     question, language, answer, points, correct
 ):
     test_grade(question, language, answer, points, correct)
+
+
+# A hedge is filler wherever it stands, also as a piece of its own after a comma; in a set it
+# is no wrong item. "But" only joins the hedge: "X but not Y" still negates Y.
+HEDGE_DATA = [
+    (SPECIALIST, "en", "neurologist, but I'm not sure", 1, True),
+    (SPECIALIST, "en", "I'm not 100% sure, neurologist", 1, True),
+    (SPECIALIST, "en", "neurologist, I guess", 1, True),
+    (SPECIALIST, "en", "neurologist but not sure", 1, True),
+    (SPECIALIST, "es", "neurólogo, pero no estoy seguro", 1, True),
+    (SPECIALIST, "es", "un neurólogo, supongo", 1, True),
+    (SPECIALIST, "es", "neurólogo, me parece", 1, True),
+    (SPECIALIST, "es", "neurólogo, pienso", 1, True),
+    (SPECIALIST, "es", "neurólogo, creo", 1, True),
+    (SPECIALIST, "fr", "neurologue, je crois", 1, True),
+    (SPECIALIST, "fr", "neurologue, je pense", 1, True),
+    (SPECIALIST, "fr", "un neurologue, mais je ne suis pas sûr", 1, True),
+    (SPECIALIST, "fr", "neurologue, il me semble", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب، على ما أظن", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب، لكن لست متأكدا", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب، أظن", 1, True),
+    (TRIO, "en", ["tingling", "weakness", "numbness", "I think"], 3, True),
+    (TRIO, "es", "hormigueo, debilidad, entumecimiento, creo", 3, True),
+    (TRIO, "fr", "fourmillements, faiblesse, engourdissement, je pense", 3, True),
+    (TRIO, "ar", "الوخز، الضعف، الخدر، على ما أظن", 3, True),
+    # ...the hedge hides no second candidate and no negation.
+    (SPECIALIST, "en", "neurologist, but maybe a podiatrist", 0, False),
+    (SPECIALIST, "en", "podiatrist but not neurologist", 0, False),
+    (SPECIALIST, "en", "neurologist but not podiatrist", 1, True),
+    (SPECIALIST, "es", "podólogo, pero no neurólogo", 0, False),
+    (SPECIALIST, "fr", "podologue, mais pas neurologue", 0, False),
+    (SPECIALIST, "ar", "طبيب العظام لكن ليس طبيب الأعصاب", 0, False),
+    (SPECIALIST, "en", "I'm not sure", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, HEDGE_DATA)
+def test_a_hedge_is_filler_also_after_a_comma(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
