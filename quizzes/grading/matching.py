@@ -42,6 +42,15 @@ ANSWER, WRONG, TERM, QUESTION, FILLER, NEGATION, UNKNOWN = (
 )  # fmt: skip
 # Categories of questions whose answers sit somewhere in the body (a condition, a symptom).
 PLACED_CATEGORIES = frozenset({"condition", "symptom"})
+# The body region of a spinal level, by the letter of its code, as the lexicon's region terms
+# name it in English (every language's lexicon holds the English spellings): the lumbar levels
+# and the sacrum are both the lower back ("L5-S1").
+LEVEL_REGIONS = {
+    "C": ("cervical",),
+    "T": ("thoracic",),
+    "L": ("lumbar", "sacrum"),
+    "S": ("lumbar", "sacrum"),
+}
 
 
 @dataclass(frozen=True)
@@ -441,11 +450,29 @@ class Matcher:
             placed.append(segment)
         return placed
 
+    @cached_property
+    def level_regions(self) -> dict[str, frozenset[str]]:
+        """The letter of a level's code -> the groups of body regions it lies in; none where
+        the lexicon has no such region term."""
+        regions = set(self.lexicon.regions)
+        found = {}
+        for letter, names in LEVEL_REGIONS.items():
+            terms = [term_words(name, self.language) for name in names]
+            groups = [self.lexicon.groups_of(term) for term in terms if term in regions]
+            found[letter] = frozenset().union(*groups)
+        return found
+
     def _misplaced(self, segment: Segment) -> bool:
-        """A body region outside the question's places."""
+        """A body region outside the question's places; or a spinal level outside them when
+        the question is placed on the spine ("back pain at C5" is no low back pain, while
+        "tingling from L5" says where the foot's symptom comes from)."""
         if segment.kind != TERM:
             return False
         tokens = tuple(segment.given.split())
+        if len(tokens) == 1 and is_level(tokens[0]):
+            groups = self.level_regions.get(tokens[0][0].upper(), frozenset())
+            spine = frozenset().union(*self.level_regions.values())
+            return bool(groups and self.places & spine) and not groups & self.places
         return REGION in self.lexicon.categories_of(tokens) and not (
             self.lexicon.groups_of(tokens) & self.places
         )

@@ -1196,3 +1196,34 @@ HEDGE_DATA = [
 @pytest.mark.parametrize(ROW, HEDGE_DATA)
 def test_a_hedge_is_filler_also_after_a_comma(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# A spinal level names a region (C the neck, T the upper and mid back, L and S the lower back
+# and sacrum): outside the region the key names it misplaces the answer like a region word.
+LEVEL_PLACE_DATA = [
+    (WITH_PAIN, "en", "back pain at C5", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda en C5", 0, False),
+    (WITH_PAIN, "fr", "mal de dos en C5", 0, False),
+    (WITH_PAIN, "ar", "ألم الظهر عند C5", 0, False),
+    (WITH_PAIN, "en", "back pain at T8", 0, False),
+    (LSS, "en", "lumbar spinal stenosis at C5", 0, False),
+    (LSS, "en", "lumbar spinal canal stenosis at T10", 0, False),
+    (LSS, "es", "estenosis lumbar en C5-C6", 0, False),
+    (CAUSE, "en", "a herniated disc at C5/C6", 0, False),
+    # ...and inside it, or where the levels are no place (the foot's symptoms), still right.
+    (WITH_PAIN, "en", "low back pain at L5", 1, True),
+    (WITH_PAIN, "en", "back pain at L5-S1", 1, True),
+    (LSS, "en", "lumbar stenosis at L4-L5", 1, True),
+    (LSS, "en", "lumbar spinal stenosis at L5/S1", 1, True),
+    (LSS, "fr", "sténose lombaire en L4-L5", 1, True),
+    (CAUSE, "en", "a herniated disc at L4/L5", 1, True),
+    (CAUSE, "ar", "انزلاق غضروفي في L5-S1", 1, True),
+    (TRIO, "en", ["tingling from L5", "weakness", "numbness"], 3, True),
+]
+
+
+@pytest.mark.parametrize(ROW, LEVEL_PLACE_DATA)
+def test_a_level_outside_the_keys_region_misplaces_the_answer(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
