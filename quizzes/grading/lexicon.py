@@ -148,7 +148,10 @@ class Lexicon:
     def phrases_with_list_words(self) -> tuple[tuple[str, ...], ...]:
         """Known terms that hold a word for "and" or "or" ("pins and needles"): kept whole when
         an answer is split."""
-        return tuple(tokens for tokens in self.categories if holds_list_word(tokens, self.language))
+        found = {
+            phrase for tokens in self.categories for phrase in list_phrases(tokens, self.language)
+        }
+        return tuple(sorted(found))
 
     def categories_of(self, tokens: tuple[str, ...]) -> frozenset[str]:
         if len(tokens) == 1 and is_level(tokens[0]):
@@ -175,6 +178,21 @@ def holds_list_word(tokens: tuple[str, ...], language: str) -> bool:
         (len(tokens) > 2 and any(token in separators for token in tokens[1:-1]))
         or (language == "ar" and len(tokens) > 1 and joined_and)
     ) and not any(is_level(token) for token in tokens)
+
+
+def list_phrases(tokens: tuple[str, ...], language: str) -> tuple[tuple[str, ...], ...]:
+    """A known phrase that holds a word for "and" or "or", and the words right around each
+    such word in it ("wear and tear" of "wear and tear of the discs" and of "disc wear and
+    tear"): an answer that says them is not split there. None when it holds no such word."""
+    if not holds_list_word(tokens, language):
+        return ()
+    separators = list_words(language)
+    around = {
+        tokens[index - 1 : index + 2]
+        for index in range(1, len(tokens) - 1)
+        if tokens[index] in separators
+    }
+    return (tokens, *sorted(around - {tokens}))
 
 
 def typo_budget(given: str, accepted: str) -> int:

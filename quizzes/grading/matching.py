@@ -22,7 +22,7 @@ from quizzes.grading.lexicon import (
     LEVEL,
     REGION,
     Lexicon,
-    holds_list_word,
+    list_phrases,
     nearest_other,
     term_words,
     word_distance,
@@ -191,9 +191,10 @@ class Matcher:
 
     @cached_property
     def kept_phrases(self) -> tuple[tuple[str, ...], ...]:
-        """Spellings that hold a word for "and" or "or": split_pieces keeps them whole."""
+        """Spellings that hold a word for "and" or "or", and the words right around it
+        ("wear and tear" of "disc wear and tear"): split_pieces keeps them whole."""
         own = [s.tokens for s in self.spellings] + [t for _w, t in self.wrong_spellings]
-        found = [tokens for tokens in own if holds_list_word(tokens, self.language)]
+        found = [phrase for tokens in own for phrase in list_phrases(tokens, self.language)]
         found += self.lexicon.phrases_with_list_words
         found += self.question.prompt_phrases
         return tuple(sorted(set(found), key=len, reverse=True))

@@ -1227,3 +1227,28 @@ def test_a_level_outside_the_keys_region_misplaces_the_answer(
     question, language, answer, points, correct
 ):
     test_grade(question, language, answer, points, correct)
+
+
+# A known phrase's words around a list word stay whole wherever the phrase stands in a longer
+# known spelling ("wear and tear" of "wear and tear of the discs" and of "disc wear and tear").
+# Whether "wear and tear" alone earns an item is the content's call: here it is one wrong item,
+# never two.
+LIST_PHRASE_DATA = [
+    (FORAMINAL, "en", ["degenerative disc disease", "wear and tear"], 1, False),
+    (FORAMINAL, "en", "degenerative disc disease, wear and tear", 1, False),
+    (FORAMINAL, "en", ["wear and tear of the discs", "spinal osteoarthritis"], 2, True),
+    (FORAMINAL, "en", "disc wear and tear and spinal osteoarthritis", 2, True),
+    (TRIO, "en", "pins and needles in the feet, weakness, numbness", 3, True),
+]
+
+
+@pytest.mark.parametrize(ROW, LIST_PHRASE_DATA)
+def test_a_phrase_inside_a_known_spelling_is_kept_whole(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+def test_wear_and_tear_is_one_wrong_item_not_two():
+    grade = grade_set(FORAMINAL, "en", "degenerative disc disease", "wear and tear")
+    assert grade.feedback.wrong == ("wear and tear",), grade.feedback
