@@ -135,6 +135,16 @@ class Lexicon:
         )
 
     @cached_property
+    def without_spaces(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Known terms of several words, all letters, by their words run together ("heelspurs"):
+        a term typed without its spaces is that term."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for tokens in self.categories:
+            if len(tokens) > 1 and all(token.isalpha() for token in tokens):
+                index.setdefault("".join(tokens), []).append(tokens)
+        return {joined: tuple(found) for joined, found in index.items()}
+
+    @cached_property
     def joined(self) -> tuple[str, ...]:
         """Each known term as one folded string."""
         return tuple(" ".join(tokens) for tokens in self.categories)

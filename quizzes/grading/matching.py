@@ -304,7 +304,36 @@ class Matcher:
                 yield Segment(NEGATION, variant), 1, (0, 1, 0, 0, 0)
             yield from self._known_options(head)
 
+    @cached_property
+    def own_without_spaces(self) -> dict[str, tuple[Segment, ...]]:
+        """This question's answers and known wrong answers of several words, by their words
+        run together ("heelspurs")."""
+        found: dict[str, list[Segment]] = {}
+        for wrong, tokens in self.wrong_spellings:
+            if _joinable(tokens):
+                segment = Segment(WRONG, " ".join(tokens), wrong=wrong)
+                found.setdefault("".join(tokens), []).append(segment)
+        for spelling in self.spellings:
+            if _joinable(spelling.tokens) and not spelling.shortened:
+                segment = Segment(ANSWER, " ".join(spelling.tokens), answer=spelling.answer)
+                found.setdefault("".join(spelling.tokens), []).append(segment)
+        return {joined: tuple(segments) for joined, segments in found.items()}
+
+    def _without_spaces(self, word: str):
+        """What `word` names as a spelling of several words typed without its spaces: exactly
+        (no typo is forgiven on a joined form), and never where it is a known term itself."""
+        if (word,) in self.lexicon.categories or (word,) in self.own_tokens:
+            return
+        for segment in self.own_without_spaces.get(word, ()):
+            yield segment, 1, (0, 0, 0, 1, 0)
+        for known in self.lexicon.without_spaces.get(word, ()):
+            if known not in self.own_tokens:
+                candidate = self._is_candidate(self.lexicon.categories_of(known))
+                segment = Segment(TERM, " ".join(known), candidate=candidate)
+                yield segment, 1, (0, 0, 0, 1, 0)
+
     def _known_options(self, head: tuple[str, ...]):
+        yield from self._without_spaces(head[0])
         for wrong, spelling in self.wrong_spellings:
             if head[: len(spelling)] == spelling:
                 segment = Segment(WRONG, " ".join(spelling), wrong=wrong)
@@ -496,6 +525,11 @@ def _unstretched(segments: list[Segment]) -> list[Segment]:
         else segment
         for segment in segments
     ]
+
+
+def _joinable(tokens: tuple[str, ...]) -> bool:
+    """Whether a spelling may be typed without its spaces: several words, all letters."""
+    return len(tokens) > 1 and all(token.isalpha() for token in tokens)
 
 
 def _merge_unknown(segments: Sequence[Segment]) -> list[Segment]:

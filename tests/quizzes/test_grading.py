@@ -1252,3 +1252,30 @@ def test_a_phrase_inside_a_known_spelling_is_kept_whole(
 def test_wear_and_tear_is_one_wrong_item_not_two():
     grade = grade_set(FORAMINAL, "en", "degenerative disc disease", "wear and tear")
     assert grade.feedback.wrong == ("wear and tear",), grade.feedback
+
+
+# A multi-word spelling typed without its spaces is that spelling, exactly (no typo
+# tolerance on the joined form): "heelspurs" is heel spurs, "plantarfasciitis" plantar fasciitis.
+JOINED_WORDS_DATA = [
+    (FOOT_Q, "en", ["heelspurs", "tendonitis", "plantarfasciitis", "metatarsalgia"], 4, True),
+    (FOOT_Q, "es", "espolóncalcáneo, tendinitis, fascitisplantar, metatarsalgia", 4, True),
+    (FOOT_Q, "fr", "épinecalcanéenne, tendinite, fasciiteplantaire, métatarsalgie", 4, True),
+    (WITH_PAIN, "en", "lowbackpain", 1, True),
+    (FOOT_Q, "en", ["heelspurz", "tendonitis", "plantarfasciitis", "metatarsalgia"], 3, False),
+    (
+        FOOT_Q,
+        "en",
+        "heelspurs, tendonitis, plantarfasciitis, metatarsalgia, herniateddisc",
+        3.2,
+        False,
+    ),
+    (WITH_PAIN, "en", "upperbackpain", 0, False),
+    (SPECIALIST, "en", "footspecialist", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, JOINED_WORDS_DATA)
+def test_a_spelling_typed_without_its_spaces_is_that_spelling(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
