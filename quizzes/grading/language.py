@@ -73,6 +73,23 @@ NEGATIONS = {
     ),
 }  # fmt: skip
 
+# "Except" after "nobody" keeps only what follows: "nobody except a neurologist", "nadie salvo
+# el neurólogo", "personne d’autre qu’un neurologue", "ne consulter qu’un neurologue" (French
+# "ne … que" is "only"), "لا أحد سوى طبيب الأعصاب", "لا يشخصه إلا طبيب الأعصاب". A word of
+# NO_ONE opens such an "only"; a word of BUT_ONLY then names what is kept, and neither negates.
+NO_ONE = {
+    "en": ("nobody", "no one", "noone", "none", "nothing", "no other"),
+    "es": ("nadie", "ninguno", "ninguna", "ningún otro", "ninguna otra", "nada"),
+    "fr": ("personne", "nul", "aucun", "aucune", "rien", "ne", "n"),
+    "ar": ("لا أحد", "لا", "ما", "ليس", "ليست", "لم", "لن"),
+}
+BUT_ONLY = {
+    "en": ("except", "but", "other than", "apart from", "aside from", "save"),
+    "es": ("excepto", "salvo", "menos", "aparte de", "a excepción de", "sino"),
+    "fr": ("sauf", "excepté", "hormis", "à part", "autre que", "autre qu’", "que", "qu"),
+    "ar": ("سوى", "غير", "إلا", "الا", "عدا", "ما عدا", "ماعدا", "باستثناء"),
+}  # fmt: skip
+
 # Filler: hedges and frames around an answer. Ignored wherever they stand; an item that is only
 # filler is no item at all. Longer phrases win over the negation inside them ("not sure").
 # "But" names nothing: it is filler too, so a hedge after it ("…, but I'm not sure") is no

@@ -221,6 +221,15 @@ class Matcher:
         return phrases("NEGATIONS", self.language)
 
     @cached_property
+    def no_one(self) -> frozenset[str]:
+        """Words that with an "except" after them mean "only" (language.NO_ONE)."""
+        return frozenset(" ".join(tokens) for tokens in phrases("NO_ONE", self.language))
+
+    @cached_property
+    def but_only(self) -> frozenset[str]:
+        return frozenset(" ".join(tokens) for tokens in phrases("BUT_ONLY", self.language))
+
+    @cached_property
     def negations(self) -> frozenset[str]:
         """The one-word negations ("not", "sin"); longer ones ("instead of") are phrases."""
         return frozenset(tokens[0] for tokens in self.negation_phrases if len(tokens) == 1)
@@ -387,8 +396,17 @@ class Matcher:
     def read(self, piece: Piece) -> Reading:
         """What a piece names: negation removes the next thing named and the words before it."""
         kept: list[Segment] = []
-        negated = False
+        negated = no_one = False
+        before = ""
         for segment in self.cover(piece.text):
+            if no_one and segment.given in self.but_only:
+                negated = no_one = False  # "nobody except X": X is kept
+                continue
+            if segment.kind in (ANSWER, WRONG, TERM):
+                no_one = False
+            elif {segment.given, f"{before} {segment.given}"} & self.no_one:  # "no" + "one"
+                no_one = True
+            before = segment.given
             if segment.kind == NEGATION:
                 negated = True
             elif negated and segment.kind in (ANSWER, WRONG, TERM):

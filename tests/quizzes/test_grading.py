@@ -1149,6 +1149,23 @@ EXCEPT_DATA = [
     (SPECIALIST, "es", "por lo menos un neurólogo", 1, True),
     (WITH_PAIN, "fr", "une douleur quelque part dans le bas du dos", 1, True),  # "somewhere"
     (SPECIALIST, "fr", "pour ma part, un neurologue", 1, True),
+    # "Nobody except X" is "only X": after a word for nobody, "except" keeps what follows.
+    (SPECIALIST, "en", "nobody except a neurologist", 1, True),
+    (SPECIALIST, "en", "no one other than a neurologist", 1, True),
+    (SPECIALIST, "en", "none other than a neurologist", 1, True),
+    (SPECIALIST, "es", "nadie excepto el neurólogo", 1, True),
+    (SPECIALIST, "es", "nadie salvo un neurólogo", 1, True),
+    (SPECIALIST, "fr", "personne d'autre qu'un neurologue", 1, True),
+    (SPECIALIST, "fr", "personne sauf un neurologue", 1, True),
+    (SPECIALIST, "fr", "ne consulter qu'un neurologue", 1, True),  # ne … que: only
+    (SPECIALIST, "ar", "لا أحد سوى طبيب الأعصاب", 1, True),
+    (SPECIALIST, "ar", "لا يشخصه إلا طبيب الأعصاب", 1, True),
+    (SPECIALIST, "ar", "لا أحد غير طبيب الأعصاب", 1, True),
+    # ...and only then: a plain negation or "except" alone still removes it.
+    (SPECIALIST, "en", "anyone except a neurologist", 0, False),
+    (SPECIALIST, "en", "no, not a neurologist", 0, False),
+    (SPECIALIST, "fr", "ne pas consulter un neurologue", 0, False),
+    (SPECIALIST, "ar", "لا طبيب الأعصاب", 0, False),
 ]
 
 
