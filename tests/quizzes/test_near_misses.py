@@ -25,6 +25,9 @@ WRONG = [
     (SPECIALIST, "es", "neurólogo dentista"),
     (SPECIALIST, "fr", "neurologue dentiste"),
     (SPECIALIST, "ar", "طبيب الأعصاب طبيب الأسنان"),
+    (SPECIALIST, "ar", "طبيب الأعصاب وصيدلي"),  # and a pharmacist, و joined
+    (SPECIALIST, "es", "neurólogo y farmacéutico"),
+    (SPECIALIST, "fr", "neurologue ou pharmacien"),
     (MUSCLE, "en", "piriformis tensor fasciae latae"),
     (MUSCLE, "en", "piriformis glute"),
     # A word that makes the answer another known thing.
