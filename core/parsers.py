@@ -34,22 +34,28 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def check_json_value(value, depth: int = 1) -> None:
-    """Raise HostileBody when `value` nests deeper than MAX_JSON_DEPTH or holds a string
-    (key or value) that is not encodable as UTF-8, such as a lone surrogate (`"\\ud800"`)."""
-    if depth > MAX_JSON_DEPTH:
-        raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH})
+def check_json_value(value, depth: int = 0) -> None:
+    """Raise HostileBody when `value` nests more than MAX_JSON_DEPTH containers (objects and
+    lists; `depth` is how many hold it) or holds a string (key or value) that is not
+    encodable as UTF-8, such as a lone surrogate (`"\\ud800"`)."""
     if isinstance(value, str):
         if not is_encodable(value):
             raise HostileBody(NOT_UNICODE)
-    elif isinstance(value, dict):
+        return
+    if not isinstance(value, dict | list):
+        return
+    # A scalar inside the 32nd container is not a level of its own.
+    depth += 1
+    if depth > MAX_JSON_DEPTH:
+        raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH})
+    if isinstance(value, dict):
         for key, item in value.items():
             if not is_encodable(key):
                 raise HostileBody(NOT_UNICODE)
-            check_json_value(item, depth + 1)
-    elif isinstance(value, list):
+            check_json_value(item, depth)
+    else:
         for item in value:
-            check_json_value(item, depth + 1)
+            check_json_value(item, depth)
 
 
 class JSONParser(parsers.JSONParser):

@@ -1,6 +1,7 @@
 """Hostile bodies against every write endpoint: each answers a documented 4xx in the error
 shape and writes nothing (as an attacker or a broken client would send them)."""
 
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from rest_framework.test import APIClient
 
 from core.codes import ErrorCode
 from core.errors import DomainError
-from core.parsers import MAX_JSON_DEPTH
+from core.parsers import MAX_JSON_DEPTH, HostileBody, check_json_value
 from learning.models import LessonProgress
 from quizzes import services
 from quizzes.models import Attempt, Cohort, Kind
@@ -329,3 +330,38 @@ def test_a_replayed_submit_is_answered_whatever_its_body_through_the_csrf_check(
         assert replay.status_code == 200, (body[:10], replay.content)
         assert replay.json() == first.json()
     assert_error(send(b"{}"), 403, "permission_denied")  # no token: refused as ever
+
+
+def containers_around(scalar: str, depth: int) -> str:
+    """`depth` nested containers, objects and lists in turn, with `scalar` innermost."""
+    text = scalar
+    for level in range(depth):
+        text = f'{{"a": {text}}}' if level % 2 else f"[{text}]"
+    return text
+
+
+@pytest.mark.parametrize("scalar", ["1", '"L4"', "null", "true"])
+@pytest.mark.parametrize(
+    "depth, code",
+    [(MAX_JSON_DEPTH - 1, ErrorCode.INVALID), (MAX_JSON_DEPTH, ErrorCode.INVALID)]
+    + [(MAX_JSON_DEPTH + 1, MALFORMED), (MAX_JSON_DEPTH + 2, MALFORMED)],
+)
+def test_json_nesting_counts_containers_not_the_value_inside(db, api_client, scalar, depth, code):
+    """DESIGN refuses JSON nested deeper than 32 levels: 32 containers around a scalar reach
+    validation (a body that is a list is `invalid`), 33 are refused before it."""
+    body = containers_around(scalar, depth)
+    response = api_client.post("/api/v1/auth/login/", data=body, content_type="application/json")
+    assert_error(response, 400, code)
+
+
+@pytest.mark.parametrize("depth, refused", [(32, False), (33, True)])
+def test_the_depth_limit_holds_for_empty_containers_too(depth, refused):
+    """An empty innermost container is a level of its own."""
+    for opening, closing in (("[", "]"), ('{"a":', "}")):
+        body = opening * (depth - 1) + "[]" + closing * (depth - 1)
+        parsed = json.loads(body)
+        if refused:
+            with pytest.raises(HostileBody):
+                check_json_value(parsed)
+        else:
+            check_json_value(parsed)
