@@ -9,6 +9,9 @@ NOT_FOUND = _("Not found.")
 INVALID = _("Some fields are not valid.")
 MALFORMED = _("The request body is not valid JSON.")
 TOO_DEEP = _("The request body is nested too deeply (limit: %(limit)s levels).")
+UNREADABLE_CHARSET = _(
+    "The request body's charset is not a text encoding this API reads: send JSON as UTF-8."
+)
 NOT_UNICODE = _("The request body holds text that is not valid Unicode.")
 BODY_TOO_LARGE = _("The request body is too large (limit: %(limit)s bytes).")
 THROTTLED = _("Too many requests. Try again in %(seconds)s seconds.")

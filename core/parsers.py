@@ -10,7 +10,7 @@ from django.conf import settings
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from core.errors import MALFORMED, NOT_UNICODE, TOO_DEEP
+from core.errors import MALFORMED, NOT_UNICODE, TOO_DEEP, UNREADABLE_CHARSET
 from core.text import is_encodable
 
 # Deeper than any answer shape needs (a match answer is 3 levels), far below what makes
@@ -63,15 +63,29 @@ class JSONParser(parsers.JSONParser):
     so are numbers that only a float's infinity could hold."""
 
     def parse(self, stream, media_type=None, parser_context=None):
-        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
+        encoding = _charset(parser_context or {})
         try:
             text = stream.read().decode(encoding)
+        except LookupError:
+            raise HostileBody(UNREADABLE_CHARSET) from None
+        except UnicodeError:  # bytes that are not text in `encoding`
+            raise HostileBody(MALFORMED) from None
+        try:
             data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
         except RecursionError:
             raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH}) from None
-        except (ValueError, UnicodeDecodeError):
+        except ValueError:
             # json.JSONDecodeError is a ValueError, and so are huge integers (over 4,300
             # digits) and the constants refused above.
             raise HostileBody(MALFORMED) from None
         check_json_value(data)
         return data
+
+
+def _charset(parser_context: dict) -> str:
+    """The charset the request declares, as written: Django passes on only names it knows,
+    and also codecs that are not text encodings (base64, rot13, zlib). Either way the parser
+    must refuse what it cannot decode, not fall back to UTF-8 or fail with a LookupError."""
+    request = parser_context.get("request")
+    declared = (getattr(request, "content_params", None) or {}).get("charset")
+    return declared or parser_context.get("encoding") or settings.DEFAULT_CHARSET

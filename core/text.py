@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 REPLACEMENT = "\ufffd"
 
 
@@ -28,3 +30,12 @@ def mend(value):
     if isinstance(value, dict):
         return {mend(key): mend(item) for key, item in value.items()}
     return value
+
+
+def is_text_encoding(name: str) -> bool:
+    """Whether `name` is a codec Python knows that turns bytes into text (`base64`, `rot13`
+    and `zlib` are codecs too, but not text encodings)."""
+    try:
+        return codecs.lookup(name)._is_text_encoding
+    except LookupError:
+        return False

@@ -1,15 +1,20 @@
 """Hostile bodies against every write endpoint: each answers a documented 4xx in the error
 shape and writes nothing (as an attacker or a broken client would send them)."""
 
+import io
 import json
 import uuid
+import wsgiref.util
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from rest_framework.test import APIClient
 
+from config.wsgi import application
 from core.codes import ErrorCode
 from core.errors import DomainError
 from core.parsers import MAX_JSON_DEPTH, HostileBody, check_json_value
@@ -365,3 +370,139 @@ def test_the_depth_limit_holds_for_empty_containers_too(depth, refused):
                 check_json_value(parsed)
         else:
             check_json_value(parsed)
+
+
+LOGIN = {"username": "nobody", "password": "not-the-password"}
+
+
+def send_login(client, body: bytes, content_type: str, query: str = ""):
+    # generic(): post() would re-encode the body in the declared charset.
+    return client.generic("POST", f"/api/v1/auth/login/{query}", body, content_type=content_type)
+
+
+# (charset, query string): charsets Python knows but that are not text encodings, and names
+# it does not know at all; with a query string the request's GET is decoded in it too.
+UNREADABLE_CHARSETS = [
+    ("base64", ""),
+    ("rot13", "?lang=es"),
+    ("hex", "?page=1"),
+    ("zlib", ""),
+    ("quopri", "?lang=fr"),
+    ("uu", ""),
+    ("bz2", "?lang=ar&x=%C3%B1"),
+    ("no-such-charset", "?lang=es"),
+]
+
+
+@pytest.fixture
+def wsgi(db):
+    """The WSGI application's request signals would close the test's connection (PostgreSQL)
+    or check it outside the test's access (SQLite): disconnected as Django's test Client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def wsgi_call(method: str, path: str, query: str, body: bytes, content_type: str):
+    """One request through the project's WSGI application, as gunicorn or runserver hand it
+    over (Django's test Client builds its requests without the application's handler).
+    Signed out, with a CSRF cookie and header, so a write reaches the parser."""
+    token = "a" * 32
+    environ = {}
+    wsgiref.util.setup_testing_defaults(environ)
+    environ.update(
+        {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "CONTENT_TYPE": content_type,
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+            "HTTP_COOKIE": f"csrftoken={token}",
+            "HTTP_X_CSRFTOKEN": token,
+        }
+    )
+    answered = {}
+
+    def start_response(status, headers, exc_info=None):
+        answered["status"], answered["headers"] = int(status.split()[0]), dict(headers)
+
+    content = b"".join(application(environ, start_response))
+    return answered["status"], answered["headers"], content
+
+
+@pytest.mark.parametrize("charset, query", UNREADABLE_CHARSETS)
+def test_a_charset_that_is_not_a_text_encoding_is_refused_as_malformed(wsgi, charset, query):
+    """Refused by the parser, whatever the query string: Django decodes that in the declared
+    charset while it builds the request (a LookupError before any middleware ran)."""
+    status, headers, content = wsgi_call(
+        "POST",
+        "/api/v1/auth/login/",
+        query.lstrip("?"),
+        json.dumps(LOGIN).encode(),
+        f"application/json; charset={charset}",
+    )
+    assert status == 400, (status, content[:300])
+    assert headers["Content-Type"] == "application/json", headers
+    error = json.loads(content)
+    assert error["code"] == MALFORMED and "charset" in error["message"], error
+
+
+@pytest.mark.parametrize("charset, query", UNREADABLE_CHARSETS)
+def test_a_read_with_such_a_charset_is_answered(wsgi, charset, query):
+    """A GET has no body to refuse: it is answered as if no charset were declared."""
+    status, _headers, content = wsgi_call(
+        "GET", "/healthz", query.lstrip("?"), b"", f"application/json; charset={charset}"
+    )
+    assert status == 200, (status, content[:300])
+
+
+@pytest.mark.parametrize("charset", ["base64", "rot13"])
+def test_a_client_refuses_such_a_charset_the_same(db, api_client, charset):
+    """The same through Django's test Client (the request class it builds itself)."""
+    body = json.dumps(LOGIN).encode()
+    response = send_login(api_client, body, f"application/json; charset={charset}")
+    assert_error(response, 400, MALFORMED)
+
+
+def test_the_charset_refusal_is_in_the_requests_language(db, api_client):
+    messages = {}
+    for language in ("en", "es", "fr", "ar"):
+        response = api_client.generic(
+            "POST",
+            "/api/v1/auth/login/",
+            b"{}",
+            content_type="application/json; charset=base64",
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+        messages[language] = assert_error(response, 400, MALFORMED)["message"]
+        assert response["Content-Language"] == language
+    assert len(set(messages.values())) == 4, f"not translated: {messages}"
+
+
+# (body's encoding, declared charset or None, status, code): JSON is UTF-8 (RFC 8259); a
+# text charset the client declares is honoured, an undeclared UTF-16/32 body is not UTF-8.
+TEXT_ENCODINGS = [
+    ("utf-16", "utf-16", 400, ErrorCode.INVALID),
+    ("utf-16-le", "UTF-16LE", 400, ErrorCode.INVALID),
+    ("utf-32", "utf-32", 400, ErrorCode.INVALID),
+    ("latin-1", "iso-8859-1", 400, ErrorCode.INVALID),
+    ("utf-16", None, 400, MALFORMED),
+    ("utf-32", None, 400, MALFORMED),
+    ("utf-16", "utf-8", 400, MALFORMED),
+    ("utf-8", "no-such-charset", 400, MALFORMED),
+]
+
+
+@pytest.mark.parametrize("encoding, charset, status, code", TEXT_ENCODINGS)
+def test_bodies_in_other_text_encodings(db, api_client, encoding, charset, status, code):
+    """A body in a declared text encoding is read (here it reaches the credentials check,
+    which refuses them as `invalid`); one whose bytes do not match its charset is malformed."""
+    content_type = "application/json" + (f"; charset={charset}" if charset else "")
+    body = json.dumps({**LOGIN, "username": "nadie-ñ"}, ensure_ascii=False).encode(encoding)
+    response = send_login(api_client, body, content_type)
+    error = assert_error(response, status, code)
+    if code == ErrorCode.INVALID:
+        assert "non_field_errors" in error["details"], error
