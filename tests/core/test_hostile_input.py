@@ -506,3 +506,66 @@ def test_bodies_in_other_text_encodings(db, api_client, encoding, charset, statu
     error = assert_error(response, status, code)
     if code == ErrorCode.INVALID:
         assert "non_field_errors" in error["details"], error
+
+
+# Path ids past what the database's integers hold (64-bit signed; SQLite raises OverflowError
+# on them) and below: each is no such object.
+HUGE_IDS = [2**31, 2**53 + 1, 2**63 - 1, 2**63, 2**64, 10**30]
+
+
+def path_id_targets(world) -> dict[str, tuple[str, str, str]]:
+    """(method, path with {id} where the huge id goes, JSON body) per path-id operation."""
+    attempt, text = world["attempt"].pk, world["text"].pk
+    answer = '{"answer": {"text": "piriformis"}}'
+    return {
+        "attempt": ("get", "/api/v1/attempts/{id}/", ""),
+        "submit": ("post", "/api/v1/attempts/{id}/submit/", "{}"),
+        "save: attempt id": ("put", f"/api/v1/attempts/{{id}}/responses/{text}/", answer),
+        "save: question id": ("put", f"/api/v1/attempts/{attempt}/responses/{{id}}/", answer),
+        "review": (
+            "post",
+            "/api/v1/me/review/{id}/",
+            f'{{"answer": {{"text": "piriformis"}}, "client_id": "{uuid.uuid4()}"}}',
+        ),
+    }
+
+
+@pytest.mark.parametrize("huge", HUGE_IDS)
+@pytest.mark.parametrize(
+    "target", ["attempt", "submit", "save: attempt id", "save: question id", "review"]
+)
+def test_a_path_id_past_the_databases_integers_is_not_found(world, learner_client, target, huge):
+    method, path, body = path_id_targets(world)[target]
+    before = snapshot()
+    response = getattr(learner_client, method)(
+        path.format(id=huge), data=body.encode(), content_type="application/json"
+    )
+    assert_error(response, 404, ErrorCode.NOT_FOUND if target != "save: question id" else None)
+    assert snapshot() == before, f"{target} with id {huge} wrote something"
+
+
+@pytest.mark.parametrize("huge", [2**63 - 1, 2**63, 10**30])
+def test_an_assignment_id_past_the_databases_integers_is_no_such_assignment(
+    world, learner_client, huge
+):
+    """In the body, a huge id is refused like any assignment that is not the learner's."""
+    quiz = world["attempt"].quiz
+    before = snapshot()
+    body = {"quiz": quiz.slug, "client_id": str(uuid.uuid4()), "assignment": huge}
+    response = learner_client.post("/api/v1/attempts/", body, format="json")
+    error = assert_error(response, 400, ErrorCode.INVALID)
+    assert "assignment" in error["details"], error
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("huge", [2**63 - 1, 2**63, 10**30])
+def test_a_submitted_question_id_past_the_databases_integers_is_refused(
+    world, learner_client, huge
+):
+    attempt = world["attempt"]
+    before = snapshot()
+    body = {"responses": [{"question": huge, "answer": {"text": "piriformis"}}]}
+    response = learner_client.post(f"/api/v1/attempts/{attempt.pk}/submit/", body, format="json")
+    assert response.status_code in (400, 404), response.content
+    assert_error(response, response.status_code)
+    assert snapshot() == before
