@@ -15,6 +15,8 @@ from core.api import api_not_found
 from core.pages import SignInView
 from core.views import healthz, readyz
 
+handler400 = "core.api.bad_request"
+
 api_v1 = [
     path("", include("core.urls")),
     path("", include("learning.api.urls")),

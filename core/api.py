@@ -5,7 +5,10 @@ core.throttles)."""
 from __future__ import annotations
 
 import drf_spectacular.authentication
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, JsonResponse
+from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import authentication, exceptions, serializers, status
@@ -16,10 +19,13 @@ from rest_framework.response import Response
 
 from core.codes import ErrorCode
 from core.errors import (
+    BAD_REQUEST,
+    BODY_TOO_LARGE,
     INVALID,
     MALFORMED,
     NOT_FOUND,
     THROTTLED,
+    TOO_MANY_FIELDS,
     DomainError,
     ErrorSerializer,
     error_body,
@@ -99,6 +105,25 @@ def _error_response(exc) -> Response | None:
         message = detail if isinstance(detail, str) else str(exc.default_detail)
         body = error_body(CODE_BY_STATUS.get(exc.status_code, ErrorCode.INVALID), message)
     return Response(body, status=exc.status_code, headers=headers)
+
+
+def bad_request(request, exception=None):
+    """handler400: what Django refuses before any view runs (too many parameters, a Host the
+    site does not serve) answers the error shape on /api/ paths; pages keep Django's page."""
+    if not request.path.startswith("/api/"):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        body = error_body(ErrorCode.REQUEST_TOO_LARGE, BODY_TOO_LARGE % {"limit": limit})
+        return JsonResponse(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exception, TooManyFieldsSent):
+        message = TOO_MANY_FIELDS % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FIELDS}
+    elif isinstance(exception, TooManyFilesSent):
+        message = TOO_MANY_FIELDS % {"limit": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+    else:
+        message = BAD_REQUEST
+    body = error_body(ErrorCode.BAD_REQUEST, message)
+    return JsonResponse(body, status=status.HTTP_400_BAD_REQUEST)
 
 
 @csrf_exempt

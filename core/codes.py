@@ -11,6 +11,7 @@ class ErrorCode(StrEnum):
     # Any request
     INVALID = "invalid"  # some fields are not valid (details name them)
     MALFORMED = "malformed"  # the body is not JSON we accept (syntax, nesting, bad text)
+    BAD_REQUEST = "bad_request"  # Django refused the request itself (too many parameters, Host)
     NOT_AUTHENTICATED = "not_authenticated"
     PERMISSION_DENIED = "permission_denied"
     NOT_FOUND = "not_found"

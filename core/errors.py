@@ -17,6 +17,8 @@ BODY_TOO_LARGE = _("The request body is too large (limit: %(limit)s bytes).")
 THROTTLED = _("Too many requests. Try again in %(seconds)s seconds.")
 UNKNOWN_FIELD = _("Unknown field.")
 NOT_AN_INTEGER = _("A whole number is required.")
+TOO_MANY_FIELDS = _("The request has too many parameters (limit: %(limit)s).")
+BAD_REQUEST = _("The server cannot serve this request as it was sent.")
 UNAVAILABLE = _("The service is briefly unavailable. Please try again in a moment.")
 
 

@@ -4,10 +4,12 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 
+from core.api import bad_request
 from core.codes import ErrorCode
 from core.errors import BODY_TOO_LARGE, UNAVAILABLE, error_body
 
@@ -27,7 +29,14 @@ class QueryLanguageMiddleware:
         self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        code = request.GET.get("lang", "").split("-")[0].lower()
+        try:
+            code = request.GET.get("lang", "").split("-")[0].lower()
+        except SuspiciousOperation as refused:  # too many parameters
+            if not request.path.startswith("/api/"):
+                raise
+            # Answered here, not only by handler400: with DEBUG on, Django's technical page
+            # reads request.GET again and fails with a 500.
+            return bad_request(request, refused)
         if code in self.supported and not translation.get_language_from_path(request.path_info):
             translation.activate(code)
             request.LANGUAGE_CODE = code
