@@ -3,7 +3,8 @@
 A read computes its content version with one cheap query. The ETag is a hash of what the body
 depends on (path, the query parameters the endpoint uses, language, version), so
 `get_conditional_response` can answer 304 to `If-None-Match` (strong, weak or `*`) and to
-`If-Modified-Since`. Otherwise the rendered JSON comes from a process-local LRU, then the shared
+`If-Modified-Since`, and 412 (in the error shape) to `If-Match` or `If-Unmodified-Since`
+naming another version. Otherwise the rendered JSON comes from a process-local LRU, then the shared
 cache, keyed by the same hash (a body never changes under its key, so neither is invalidated):
 a junk query parameter neither misses the caches nor adds an entry to them.
 """
@@ -18,13 +19,15 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from rest_framework.renderers import JSONRenderer
 
 from core.cache import LocalFirst
+from core.codes import ErrorCode
+from core.errors import PRECONDITION_FAILED, error_body
 
 CACHE_SECONDS = 60 * 60
 PAGE_PARAMETERS = ("page", "page_size")
@@ -116,7 +119,12 @@ class ConditionalReadMixin:
         etag = quote_etag(_digest(f"{shared}|{json.dumps(personal, sort_keys=True)}"))
         last_modified = int(modified.timestamp()) if modified and not personal else None
         response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if response is None:
+        if response is not None and response.status_code == 412:
+            # If-Match or If-Unmodified-Since hold for reads too (RFC 9110 13.1.1): Django
+            # answers an empty 412, the API its error shape.
+            body = error_body(ErrorCode.PRECONDITION_FAILED, PRECONDITION_FAILED)
+            response = JsonResponse(body, status=412)
+        elif response is None:
             key = f"api:{shared}"
             body = rendered.get(key)
             if body is None:

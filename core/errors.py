@@ -19,6 +19,10 @@ UNKNOWN_FIELD = _("Unknown field.")
 NOT_AN_INTEGER = _("A whole number is required.")
 TOO_MANY_FIELDS = _("The request has too many parameters (limit: %(limit)s).")
 BAD_REQUEST = _("The server cannot serve this request as it was sent.")
+PRECONDITION_FAILED = _(
+    "This content has changed since the version the request names (If-Match or "
+    "If-Unmodified-Since)."
+)
 UNAVAILABLE = _("The service is briefly unavailable. Please try again in a moment.")
 
 

@@ -9,10 +9,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date, parse_http_date
 
+from core.codes import ErrorCode
 from core.conditional import recent_versions, rendered
 from learning.models import Course, GlossaryTerm, Lesson
 from learning.selectors import versions
 from quizzes.models import Question, Quiz
+from tests.api import assert_error
 
 CONTENT_READS = [
     "/api/v1/courses/",
@@ -49,6 +51,19 @@ CONDITIONS = [
         200,
     ),
     ("an unreadable date is ignored", lambda e, m: {"HTTP_IF_MODIFIED_SINCE": "yesterday"}, 200),
+    # If-Match and If-Unmodified-Since hold for a GET too (RFC 9110 13.1.1, 13.1.4): a read
+    # of another version fails, in the error shape.
+    ("If-Match the same ETag", lambda etag, modified: {"HTTP_IF_MATCH": etag}, 200),
+    ("If-Match any ETag (*)", lambda etag, modified: {"HTTP_IF_MATCH": "*"}, 200),
+    ("If-Match another ETag", lambda etag, modified: {"HTTP_IF_MATCH": '"nope"'}, 412),
+    ("If-Match compares strongly", lambda e, m: {"HTTP_IF_MATCH": weak(e)}, 412),
+    ("unmodified since then", lambda etag, modified: {"HTTP_IF_UNMODIFIED_SINCE": modified}, 200),
+    ("modified since the date", lambda e, m: {"HTTP_IF_UNMODIFIED_SINCE": earlier(m, 60)}, 412),
+    (
+        "an old date and If-Match the same ETag",
+        lambda e, m: {"HTTP_IF_MATCH": e, "HTTP_IF_UNMODIFIED_SINCE": earlier(m, 60)},
+        200,
+    ),
 ]
 
 
@@ -66,6 +81,8 @@ def test_conditional_read(course, api_client, path, case, headers, status):
     assert "Accept-Language" in response["Vary"], f"{case}: no Vary on {response.status_code}"
     if status == 304:
         assert response.content == b"", "a 304 has no body"
+    elif status == 412:
+        assert_error(response, 412, ErrorCode.PRECONDITION_FAILED)
     else:
         assert response.json() == first.json()
 
@@ -167,3 +184,13 @@ def test_the_same_content_always_has_the_same_version(course):
     assert len(seen) == 1, f"one state of the content, {len(seen)} versions: {sorted(seen)}"
     counts = [int(part.split(":")[0]) for part in seen.pop().split("|")]
     assert counts == [model.objects.count() for model in tables]
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "ar"])
+def test_a_failed_precondition_is_in_the_requests_language(course, api_client, language):
+    path = "/api/v1/lessons/nerve-roots/"
+    english = assert_error(api_client.get(path, HTTP_IF_MATCH='"nope"'), 412)["message"]
+    response = api_client.get(path, HTTP_IF_MATCH='"nope"', HTTP_ACCEPT_LANGUAGE=language)
+    error = assert_error(response, 412, ErrorCode.PRECONDITION_FAILED)
+    assert error["message"] != english, f"not translated into {language}"
+    assert response["Content-Language"] == language
