@@ -15,7 +15,6 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
@@ -30,6 +29,7 @@ from core.codes import ErrorCode
 from core.errors import Forbidden
 from core.fields import no_body
 from core.progress import learner_progress, progress_serializer
+from core.schema import AutoSchema
 from core.serializers import (
     Account,
     AccountDeleteInput,

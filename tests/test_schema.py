@@ -375,3 +375,68 @@ def test_schema_validates_without_warnings(tmp_path):
     target = tmp_path / "schema.yaml"
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
     assert target.read_text().startswith("openapi: 3"), "the schema file was not written"
+
+
+CONDITIONAL_READS = [
+    "/api/v1/courses/",
+    "/api/v1/lessons/",
+    "/api/v1/lessons/{slug}/",
+    "/api/v1/glossary/",
+    "/api/v1/quizzes/",
+    "/api/v1/quizzes/{slug}/",
+]
+
+
+@pytest.fixture
+def raw_schema(db) -> dict:
+    response = Client().get(SCHEMA_PATH, HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200, response.content[:300]
+    return response.json()
+
+
+def test_every_operation_documents_its_406(raw_schema):
+    """Content negotiation runs before anything else in every view: `Accept: text/csv`
+    answers 406 in the error shape."""
+    missing = [
+        f"{method.upper()} {path}"
+        for path, item in raw_schema["paths"].items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS and "406" not in operation["responses"]
+    ]
+    assert missing == [], "operations that do not document 406"
+
+
+def test_conditional_reads_document_304_and_412(raw_schema):
+    paths = raw_schema["paths"]
+    for path in CONDITIONAL_READS:
+        responses = paths[path]["get"]["responses"]
+        assert "304" in responses and "content" not in responses["304"], (path, responses)
+        assert "412" in responses, f"GET {path} does not document 412"
+    others = [
+        f"{method.upper()} {path}"
+        for path, item in paths.items()
+        for method, operation in item.items()
+        if method in HTTP_METHODS
+        and path not in CONDITIONAL_READS
+        and {"304", "412"} & set(operation["responses"])
+    ]
+    assert others == [], "only conditional reads answer 304 or 412"
+
+
+@pytest.mark.parametrize(
+    "method, path",
+    [
+        ("get", "/api/v1/courses/"),
+        ("get", "/api/v1/quizzes/nerve-roots-quiz/"),
+        ("get", "/api/v1/auth/me/"),
+        ("get", "/api/v1/attempts/"),
+        ("get", "/api/v1/me/review/"),
+        ("post", "/api/v1/attempts/"),
+    ],
+)
+def test_an_unacceptable_accept_header_answers_406(course, learner, method, path):
+    client = APIClient()
+    client.force_login(learner)
+    response = getattr(client, method)(path, HTTP_ACCEPT="text/csv")
+    assert response.status_code == 406, response.content[:300]
+    assert response.json()["code"] == "not_acceptable"
