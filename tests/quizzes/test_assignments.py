@@ -230,3 +230,41 @@ def test_status_counts_of_an_assignment(clock, quiz, instructor):
 
 def _uuid(n: int) -> uuid.UUID:
     return uuid.UUID(int=n)
+
+
+def start_body(quiz, client_id, assignment=None) -> dict:
+    body = {"quiz": quiz.slug, "client_id": str(client_id)}
+    if assignment is not None:
+        body["assignment"] = assignment
+    return body
+
+
+def test_a_replayed_start_answers_its_attempt_after_the_quiz_is_unpublished(
+    clock, quiz, cohort, learner_client
+):
+    """DESIGN: 200 with the same attempt whenever that learner's client_id was seen before
+    (an offline phone replays its queued start after an instructor unpublished the quiz)."""
+    assignment = AssignmentFactory(quiz=quiz, cohorts=[cohort])
+    bodies = [start_body(quiz, uuid.uuid4()), start_body(quiz, uuid.uuid4(), assignment.pk)]
+    started = [learner_client.post("/api/v1/attempts/", body, format="json") for body in bodies]
+    assert [response.status_code for response in started] == [201, 201]
+    quiz.published = False
+    quiz.save()
+    for body, first in zip(bodies, started, strict=True):
+        replay = learner_client.post("/api/v1/attempts/", body, format="json")
+        assert replay.status_code == 200, replay.content
+        assert replay.json()["id"] == first.json()["id"]
+    fresh = learner_client.post("/api/v1/attempts/", start_body(quiz, uuid.uuid4()), format="json")
+    assert "quiz" in assert_error(fresh, 400, ErrorCode.INVALID)["details"]
+    assert Attempt.objects.count() == 2
+
+
+def test_another_learners_client_id_does_not_open_an_unpublished_quiz(
+    clock, quiz, learner_client, other_learner
+):
+    client_id = uuid.uuid4()
+    services.attempt_start(learner=other_learner, quiz=quiz, client_id=client_id)
+    quiz.published = False
+    quiz.save()
+    response = learner_client.post("/api/v1/attempts/", start_body(quiz, client_id), format="json")
+    assert "quiz" in assert_error(response, 400, ErrorCode.INVALID)["details"]
