@@ -11,6 +11,10 @@ QUIZ_NOT_AVAILABLE = _("This quiz is not available.")
 QUIZ_NOT_FOUND = _("There is no published quiz with this slug.")
 ATTEMPT_LIMIT_REACHED = _("You have used all %(limit)s attempts allowed for this quiz.")
 CLIENT_ID_IN_USE = _("This client_id already belongs to an attempt at another quiz.")
+CLIENT_ID_OTHER_ASSIGNMENT = _(
+    "This client_id already belongs to an attempt at this quiz taken for another assignment "
+    "(or for none): start with a new client_id."
+)
 ALREADY_SUBMITTED = _("This attempt has already been submitted; it cannot change.")
 TIME_UP = _("The time limit for this attempt has passed.")
 QUESTION_NOT_IN_ATTEMPT = _("This question is not part of this attempt.")

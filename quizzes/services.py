@@ -126,10 +126,18 @@ def _started(existing: Attempt, question_bank: bank.Bank) -> Started:
 
 
 def _same_quiz(attempt: Attempt, quiz: Quiz, assignment: Assignment | None = None) -> Attempt:
+    """The attempt `client_id` started, when this start asks for the same one; 409 naming
+    what differs otherwise. Another assignment (or none) is not a replay either: answering
+    the stored attempt would let the learner believe it counts for an assignment it does not
+    (or the other way round)."""
     assignment_id = assignment.pk if assignment is not None else None
-    if attempt.quiz_id != quiz.pk or attempt.assignment_id != assignment_id:
-        raise Conflict(ErrorCode.CLIENT_ID_IN_USE, errors.CLIENT_ID_IN_USE)
-    return attempt
+    if attempt.quiz_id != quiz.pk:
+        message, field = errors.CLIENT_ID_IN_USE, "quiz"
+    elif attempt.assignment_id != assignment_id:
+        message, field = errors.CLIENT_ID_OTHER_ASSIGNMENT, "assignment"
+    else:
+        return attempt
+    raise Conflict(ErrorCode.CLIENT_ID_IN_USE, message, {field: [message]})
 
 
 def _check_assignment(assignment: Assignment, *, learner, quiz: Quiz) -> None:

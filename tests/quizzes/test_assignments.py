@@ -268,3 +268,39 @@ def test_another_learners_client_id_does_not_open_an_unpublished_quiz(
     quiz.save()
     response = learner_client.post("/api/v1/attempts/", start_body(quiz, client_id), format="json")
     assert "quiz" in assert_error(response, 400, ErrorCode.INVALID)["details"]
+
+
+def test_a_client_id_reused_with_another_assignment_says_what_differs(
+    clock, quiz, cohort, learner_client
+):
+    """The same client_id for the same quiz but another assignment (or none) is not a replay:
+    answering the stored attempt would let the learner believe an attempt counts for an
+    assignment it does not. 409, and the message names the assignment, not another quiz."""
+    first, second = (AssignmentFactory(quiz=quiz, cohorts=[cohort]) for _ in range(2))
+    cases = [(first.pk, None), (None, first.pk), (first.pk, second.pk)]
+    for stored, sent in cases:
+        client_id = uuid.uuid4()
+        created = learner_client.post(
+            "/api/v1/attempts/", start_body(quiz, client_id, stored), format="json"
+        )
+        assert created.status_code == 201, created.content
+        reused = learner_client.post(
+            "/api/v1/attempts/", start_body(quiz, client_id, sent), format="json"
+        )
+        error = assert_error(reused, 409, ErrorCode.CLIENT_ID_IN_USE)
+        assert "another quiz" not in error["message"], error
+        assert "assignment" in error["message"] and list(error["details"]) == ["assignment"]
+
+
+def test_a_client_id_reused_for_another_quiz_names_the_quiz(clock, quiz, learner_client):
+    client_id = uuid.uuid4()
+    assert (
+        learner_client.post(
+            "/api/v1/attempts/", start_body(quiz, client_id), format="json"
+        ).status_code
+        == 201
+    )
+    other = QuizFactory(questions=list(quiz.questions.all()))
+    reused = learner_client.post("/api/v1/attempts/", start_body(other, client_id), format="json")
+    error = assert_error(reused, 409, ErrorCode.CLIENT_ID_IN_USE)
+    assert "another quiz" in error["message"] and list(error["details"]) == ["quiz"], error
