@@ -11,7 +11,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api import error_responses, page_of
+from core.codes import ErrorCode
 from core.conditional import PAGE_PARAMETERS, ConditionalReadMixin
+from core.errors import DomainError
 from core.throttles import RequestRateThrottle, ResponseSaveRateThrottle, SubmitRateThrottle
 from learning.selectors import versions
 from quizzes import bank, errors, selectors, services
@@ -144,7 +146,13 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
                 Assignment.objects.select_related("quiz").filter(pk=data["assignment"]).first()
             )
             if assignment is None:
-                raise ValidationError({"assignment": [errors.UNKNOWN_ASSIGNMENT]})
+                # Word for word what services.start answers for someone else's assignment:
+                # whether an id exists must not show.
+                raise DomainError(
+                    ErrorCode.INVALID,
+                    errors.UNKNOWN_ASSIGNMENT,
+                    {"assignment": [errors.UNKNOWN_ASSIGNMENT]},
+                )
         started = services.start(
             learner=request.user,
             quiz=quiz,

@@ -304,3 +304,25 @@ def test_a_client_id_reused_for_another_quiz_names_the_quiz(clock, quiz, learner
     reused = learner_client.post("/api/v1/attempts/", start_body(other, client_id), format="json")
     error = assert_error(reused, 409, ErrorCode.CLIENT_ID_IN_USE)
     assert "another quiz" in error["message"] and list(error["details"]) == ["quiz"], error
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_whether_an_assignment_exists_cannot_be_told_apart(
+    clock, quiz, cohort, learner_client, language
+):
+    """Someone else's assignment, one that never existed and an id past the database's
+    integers are refused with the very same answer."""
+    elsewhere = AssignmentFactory(quiz=quiz, cohorts=[CohortFactory(learners=[UserFactory()])])
+    never = elsewhere.pk + 1000
+    answers = []
+    for assignment in (elsewhere.pk, never, 2**63):
+        response = learner_client.post(
+            "/api/v1/attempts/",
+            start_body(quiz, uuid.uuid4(), assignment),
+            format="json",
+            HTTP_ACCEPT_LANGUAGE=language,
+        )
+        answers.append(assert_error(response, 400, ErrorCode.INVALID))
+    assert answers[0] == answers[1] == answers[2], answers
+    assert "assignment" in answers[0]["details"]
+    assert not Attempt.objects.exists()
