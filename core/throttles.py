@@ -11,6 +11,7 @@ every learner while Redis is down).
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 
@@ -63,29 +64,41 @@ def count_hit(key: str, window: int) -> int:
             return local_counter.hit(key, window)[0]
         health.answered()
         return int(hits)
-    # Other backends (the local-memory cache of development and tests): add, then incr.
-    cache.add(key, 0, window)
+    # Other backends (the local-memory cache of development and tests): add, then incr. A
+    # window's first hit also notes when the window ends, for Retry-After (seconds_left).
+    if cache.add(key, 0, window):
+        cache.set(_ends_key(key), time.time() + window, window)
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr, or the cache went away
         return local_counter.hit(key, window)[0]
 
 
+def _ends_key(key: str) -> str:
+    return f"{key}:ends"
+
+
 def seconds_left(key: str, window: int) -> float:
     """How long the window of `key` still runs (asked only when a request is refused)."""
     cache = caches["default"]
     if isinstance(cache, ResilientRedisCache):
+        full_key = cache.make_and_validate_key(key)
         try:
-            ttl = cache.client(cache.make_and_validate_key(key)).ttl(
-                cache.make_and_validate_key(key)
-            )
+            # Milliseconds: TTL's whole seconds are rounded, and could send a client early.
+            left = cache.client(full_key).pttl(full_key)
         except cache.unavailable:
-            ttl = None
-        if ttl and ttl > 0:
-            return float(ttl)
+            left = None
+        if left is not None and left >= 0:
+            return left / 1000
+        if left == -2:  # the window ended since this request was counted
+            return 0.0
+    else:
+        ends = cache.get(_ends_key(key))
+        if ends is not None:
+            return max(0.0, ends - time.time())
     local = local_counter.windows.get(key)
     if local:
-        return max(1.0, local[1] - time.monotonic())
+        return max(0.0, local[1] - time.monotonic())
     return float(window)
 
 
@@ -103,7 +116,8 @@ class WindowRateThrottle(SimpleRateThrottle):
         return self.hits <= self.num_requests
 
     def wait(self) -> float:
-        return max(1.0, seconds_left(self.key, self.duration))
+        # Whole seconds, rounded up: Retry-After never sends a client back before its time.
+        return float(max(1, math.ceil(seconds_left(self.key, self.duration))))
 
 
 class RequestRateThrottle(WindowRateThrottle):
