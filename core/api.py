@@ -12,12 +12,14 @@ from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import authentication, exceptions, serializers, status
+from rest_framework.authentication import CSRFCheck
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import is_form_media_type
 from rest_framework.response import Response
 
 from core.codes import ErrorCode
+from core.csrf import csrf_failed
 from core.errors import (
     BAD_REQUEST,
     BODY_TOO_LARGE,
@@ -148,7 +150,12 @@ class SessionAuthentication(authentication.SessionAuthentication):
         # the X-CSRFToken header; form bodies keep DRF's request, as DRF does.
         if not is_form_media_type(request.content_type):
             request = request._request
-        super().enforce_csrf(request)
+        # DRF's check, with its message in the request's language (core.csrf).
+        check = CSRFCheck(lambda request: None)
+        check.process_request(request)  # sets request.META["CSRF_COOKIE"] for process_view
+        reason = check.process_view(request, None, (), {})
+        if reason:
+            raise exceptions.PermissionDenied(csrf_failed(reason))
 
 
 class SessionScheme(drf_spectacular.authentication.SessionScheme):
