@@ -457,6 +457,15 @@ class Matcher:
         and its accepted answers name, the wider ones they lie in ("the back" of "the lower
         back"), and, where it names a region but none inside it ("the spine"), every region
         inside. Empty when it names none."""
+        return self._places(prompt=True)
+
+    @cached_property
+    def answer_places(self) -> frozenset[str]:
+        """The body regions the accepted answers themselves name (not the prompt's words: "the
+        back and upper legs" of a prompt names no upper back), as `places` widens them."""
+        return self._places(prompt=False)
+
+    def _places(self, *, prompt: bool) -> frozenset[str]:
         lexicon = self.lexicon
         longest = max((len(region) for region in lexicon.regions), default=0)
         # Every run of consecutive words of every accepted spelling, to look regions up in.
@@ -469,7 +478,7 @@ class Matcher:
         named = {
             group
             for region in lexicon.regions
-            if region in runs or set(region) <= self.question.filler
+            if region in runs or (prompt and set(region) <= self.question.filler)
             for group in lexicon.groups_of(region)
         }
         places = set(named)
@@ -511,16 +520,17 @@ class Matcher:
         return found
 
     def _misplaced(self, segment: Segment) -> bool:
-        """A body region outside the question's places; or a spinal level outside them when
-        the question is placed on the spine ("back pain at C5" is no low back pain, while
-        "tingling from L5" says where the foot's symptom comes from)."""
+        """A body region outside the question's places; or a spinal level outside the places
+        its answers name on the spine ("back pain at C5" is no low back pain, while "tingling
+        from L5" says where the foot's symptom comes from, and "L5 sciatica" which root)."""
         if segment.kind != TERM:
             return False
         tokens = tuple(segment.given.split())
         if len(tokens) == 1 and is_level(tokens[0]):
             groups = self.level_regions.get(tokens[0][0].upper(), frozenset())
             spine = frozenset().union(*self.level_regions.values())
-            return bool(groups and self.places & spine) and not groups & self.places
+            places = self.answer_places
+            return bool(groups and places & spine) and not groups & places
         return REGION in self.lexicon.categories_of(tokens) and not (
             self.lexicon.groups_of(tokens) & self.places
         )

@@ -1236,6 +1236,23 @@ LEVEL_PLACE_DATA = [
     (CAUSE, "en", "a herniated disc at L4/L5", 1, True),
     (CAUSE, "ar", "انزلاق غضروفي في L5-S1", 1, True),
     (TRIO, "en", ["tingling from L5", "weakness", "numbness"], 3, True),
+    # Only the answers' own places count: the sciatica prompt's "back and upper legs" names no
+    # upper back, so a root named with sciatica is no place either.
+    ("name-the-common-leg-pain", "en", "L5 sciatica", 1, True),
+    ("name-the-common-leg-pain", "es", "ciática L5", 1, True),
+    ("name-the-common-leg-pain", "fr", "sciatique L5-S1", 1, True),
+    ("name-the-common-leg-pain", "ar", "عرق النسا L5", 1, True),
+    # Where in the spine the causes of foraminal stenosis sit, in every language (the
+    # vertebrae are no region of their own inside the back).
+    (
+        "foraminal-stenosis-causes",
+        "fr",
+        ["discopathie lombaire", "arthrose dans le bas du dos"],
+        2,
+        True,
+    ),
+    ("foraminal-stenosis-causes", "ar", ["مرض القرص التنكسي", "خشونة الفقرات القطنية"], 2, True),
+    ("foraminal-stenosis-causes", "ar", ["خشونة الفقرات في أسفل الظهر"], 1, False),
 ]
 
 
