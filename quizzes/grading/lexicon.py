@@ -140,7 +140,7 @@ class Lexicon:
         a term typed without its spaces is that term."""
         index: dict[str, list[tuple[str, ...]]] = {}
         for tokens in self.categories:
-            if len(tokens) > 1 and all(token.isalpha() for token in tokens):
+            if joinable(tokens):
                 index.setdefault("".join(tokens), []).append(tokens)
         return {joined: tuple(found) for joined, found in index.items()}
 
@@ -153,6 +153,15 @@ class Lexicon:
     def words(self) -> tuple[str, ...]:
         """Every word of every known term."""
         return tuple(sorted({word for tokens in self.categories for word in tokens}))
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @cached_property
+    def rests_after_own_and(self) -> frozenset[str]:
+        """What follows the و of its terms' first words that begin with it ("تر" of "وتر")."""
+        return words_after_own_and(self.by_first_word)
 
     @cached_property
     def phrases_with_list_words(self) -> tuple[tuple[str, ...], ...]:
@@ -188,6 +197,16 @@ def holds_list_word(tokens: tuple[str, ...], language: str) -> bool:
         (len(tokens) > 2 and any(token in separators for token in tokens[1:-1]))
         or (language == "ar" and len(tokens) > 1 and joined_and)
     ) and not any(is_level(token) for token in tokens)
+
+
+def joinable(tokens: tuple[str, ...]) -> bool:
+    """Whether a term may be typed without its spaces: several words, all letters."""
+    return len(tokens) > 1 and all(token.isalpha() for token in tokens)
+
+
+def words_after_own_and(first_words: Iterable[str]) -> frozenset[str]:
+    """What follows the و of words that begin with it ("تر" of "وتر"): never split off."""
+    return frozenset(w[1:] for w in first_words if w.startswith(ARABIC_AND) and len(w) > 2)
 
 
 def list_phrases(tokens: tuple[str, ...], language: str) -> tuple[tuple[str, ...], ...]:

@@ -22,10 +22,12 @@ from quizzes.grading.lexicon import (
     LEVEL,
     REGION,
     Lexicon,
+    joinable,
     list_phrases,
     nearest_other,
     term_words,
     word_distance,
+    words_after_own_and,
 )
 from quizzes.grading.text import (
     ARABIC_AND,
@@ -203,14 +205,14 @@ class Matcher:
     def after_and(self) -> frozenset[str]:
         """Words a joined Arabic و makes "and" + that word (split_pieces): every word the
         question and the lexicon know, but the rest of a word that itself begins with و
-        ("تر" of "وتر", tendon)."""
-        known = set(self.lexicon.words) | self.answer_words | self.question_words
+        ("تر" of "وتر", tendon). Asked only of a text that holds a و."""
+        known = self.answer_words | self.question_words | self.pain_words
         known |= {word for _wrong, tokens in self.wrong_spellings for word in tokens}
-        known |= self.pain_words | {word for phrase in self.negation_phrases for word in phrase}
+        known |= {word for phrase in self.negation_phrases for word in phrase}
         known |= {word for phrase in self.filler for word in phrase}
-        firsts = set(self.lexicon.by_first_word) | {tokens[0] for tokens in self.own_tokens}
-        own = {word[1:] for word in firsts if word.startswith(ARABIC_AND) and len(word) > 2}
-        return frozenset(known - own)
+        own = words_after_own_and(tokens[0] for tokens in self.own_tokens)
+        own |= self.lexicon.rests_after_own_and
+        return (self.lexicon.word_set | known) - own
 
     @cached_property
     def filler(self) -> tuple[tuple[str, ...], ...]:
@@ -319,11 +321,11 @@ class Matcher:
         run together ("heelspurs")."""
         found: dict[str, list[Segment]] = {}
         for wrong, tokens in self.wrong_spellings:
-            if _joinable(tokens):
+            if joinable(tokens):
                 segment = Segment(WRONG, " ".join(tokens), wrong=wrong)
                 found.setdefault("".join(tokens), []).append(segment)
         for spelling in self.spellings:
-            if _joinable(spelling.tokens) and not spelling.shortened:
+            if joinable(spelling.tokens) and not spelling.shortened:
                 segment = Segment(ANSWER, " ".join(spelling.tokens), answer=spelling.answer)
                 found.setdefault("".join(spelling.tokens), []).append(segment)
         return {joined: tuple(segments) for joined, segments in found.items()}
@@ -553,11 +555,6 @@ def _unstretched(segments: list[Segment]) -> list[Segment]:
         else segment
         for segment in segments
     ]
-
-
-def _joinable(tokens: tuple[str, ...]) -> bool:
-    """Whether a spelling may be typed without its spaces: several words, all letters."""
-    return len(tokens) > 1 and all(token.isalpha() for token in tokens)
 
 
 def _merge_unknown(segments: Sequence[Segment]) -> list[Segment]:

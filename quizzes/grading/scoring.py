@@ -163,7 +163,7 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
             question.language,
             levels_are_items=question.levels_are_items,
             kept=matcher.kept_phrases,
-            after_and=matcher.after_and,
+            after_and=lambda: matcher.after_and,
         )
     ]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -335,12 +335,12 @@ def split_pieces(
     *,
     levels_are_items: bool = True,
     kept: Sequence[tuple[str, ...]] = (),
-    after_and: Collection[str] = frozenset(),
+    after_and: Callable[[], Collection[str]] = frozenset,
 ) -> list[Piece]:
     """Split one typed answer into pieces on list separators and the words for "and" and
     "or". `kept`: phrases (as folded words) that hold a list word and stay whole.
-    `after_and`: known words (folded, without the article) that an Arabic و joined to them
-    makes "and" + that word."""
+    `after_and`: gives the known words (folded, without the article) that an Arabic و joined
+    to them makes "and" + that word; asked only of a text that holds a و."""
     text = unmarked(text).translate(DIGITS)
     text = _plain_short_words(PRIVATE_USE.sub("", text))
     text, originals = _keep_phrases(text, kept, language)
@@ -372,19 +372,22 @@ def split_pieces(
 JOINED_AND = re.compile(rf"(?<!\w){ARABIC_AND}(\w+)")
 
 
-def _split_joined_and(text: str, after_and: Collection[str]) -> str:
+def _split_joined_and(text: str, after_and: Callable[[], Collection[str]]) -> str:
     """A و joined to a known word, or to the article and a word of three letters or more
     ("والصيدلي", and the pharmacist), set apart as the word "and"; a word that begins with و
     (وخز, tingling; وتر, tendon) stays whole, as `after_and` leaves out what follows its و."""
+    if ARABIC_AND not in text:
+        return text
+    known = after_and()
 
     def split(match: re.Match) -> str:
         rest = fold(match.group(1))
         bare = rest[len(ARABIC_ARTICLE) :] if rest.startswith(ARABIC_ARTICLE) else rest
-        if rest in after_and or bare in after_and or (rest != bare and len(bare) >= 3):
+        if rest in known or bare in known or (rest != bare and len(bare) >= 3):
             return f"{ARABIC_AND} {match.group(1)}"
         return match.group(0)
 
-    return JOINED_AND.sub(split, text) if ARABIC_AND in text else text
+    return JOINED_AND.sub(split, text)
 
 
 def split_items(text: str, language: str = "en", **options) -> list[str]:
