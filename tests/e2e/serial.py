@@ -3,7 +3,12 @@
 With SQLite in memory, the live server's threads and the test share one connection
 (pytest-django passes it to the server). Used by two threads at once, it fails with "database
 table is locked" (a write, or the flush between tests, meeting another thread's open read).
-So the live server handles one request at a time, and the test's queries wait for it.
+So the live server handles one request at a time, and every query of the test, the flush
+between tests included, waits for the request in progress.
+
+The lock is taken around the whole WSGI call, not in a middleware: Django touches the
+connection before the first middleware and after the last (close_old_connections on
+request_started and request_finished), and a middleware lock left those open to a flush.
 """
 
 import threading
@@ -12,12 +17,19 @@ LOCK = threading.RLock()
 
 
 class OneRequestAtATime:
-    def __init__(self, get_response):
-        self.get_response = get_response
+    """A WSGI wrapper: the request, its body and its close (request_finished) under LOCK."""
 
-    def __call__(self, request):
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
         with LOCK:
-            return self.get_response(request)
+            response = self.application(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
 
 
 def locked(execute, sql, params, many, context):
