@@ -129,6 +129,19 @@ def test_the_icons_are_the_same_every_time(tmp_path):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
 
+def test_icons_already_drawn_are_left_alone_and_a_changed_one_is_redrawn(tmp_path):
+    """`make test` draws the icons while another test run may be reading them (CI runs two):
+    files that hold the right bytes are never rewritten."""
+    call_command("makeicons", "--output", str(tmp_path), verbosity=0)
+    (tmp_path / "icon-192.png").write_bytes(b"stale")
+    kept = {name: (tmp_path / name).stat().st_mtime_ns for name in ICONS}
+    call_command("makeicons", "--output", str(tmp_path), verbosity=0)
+    assert Image.open(tmp_path / "icon-192.png").size == (192, 192)
+    rewritten = [name for name in ICONS if (tmp_path / name).stat().st_mtime_ns != kept[name]]
+    assert rewritten == ["icon-192.png"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(ICONS)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_the_offline_screen_is_a_screen_of_the_app(client, language):

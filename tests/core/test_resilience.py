@@ -3,6 +3,7 @@ still works, limits count per process), a database that cannot serve answers 503
 shape, and /readyz tells a load balancer which nodes can serve."""
 
 import logging
+import os
 
 import pytest
 import redis
@@ -24,10 +25,12 @@ UNREACHABLE_REDIS = {
         "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
     }
 }
+# CI runs its SQLite and PostgreSQL passes at once, each on its own Redis database.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 REAL_REDIS = {
     "default": {
         "BACKEND": "core.cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/15",
+        "LOCATION": TEST_REDIS_URL,
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 }
@@ -42,12 +45,12 @@ CONTENT_READS = [
 
 def redis_answers() -> bool:
     try:
-        return redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.5).ping()
+        return redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=0.5).ping()
     except redis.exceptions.RedisError:
         return False
 
 
-needs_redis = pytest.mark.skipif(not redis_answers(), reason="needs Redis on 127.0.0.1:6379")
+needs_redis = pytest.mark.skipif(not redis_answers(), reason=f"needs Redis at {TEST_REDIS_URL}")
 
 
 @pytest.fixture

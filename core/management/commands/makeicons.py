@@ -1,6 +1,7 @@
 """Draw the app's icons with Pillow: the manifest's 192 and 512 px icons, a maskable one, the
 Apple touch icon and the favicon. `make` runs it; the files are build output (not committed)."""
 
+import io
 from pathlib import Path
 
 from django.conf import settings
@@ -67,8 +68,30 @@ class Command(BaseCommand):
 
     def handle(self, *args, output: Path, **options):
         output.mkdir(parents=True, exist_ok=True)
-        for name, image in icons().items():
-            image.save(output / name, optimize=True)
-        favicon = draw_mark(48, scale=0.9, rounded=True)
-        favicon.save(output / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
-        self.stdout.write(f"Icons written to {output}.")
+        drawn = {name: png(image) for name, image in icons().items()}
+        favicon = io.BytesIO()
+        draw_mark(48, scale=0.9, rounded=True).save(
+            favicon, format="ICO", sizes=[(16, 16), (32, 32), (48, 48)]
+        )
+        drawn["favicon.ico"] = favicon.getvalue()
+        changed = [name for name, data in drawn.items() if write_if_changed(output / name, data)]
+        self.stdout.write(
+            f"Icons written to {output}." if changed else f"Icons in {output} are up to date."
+        )
+
+
+def png(image: Image.Image) -> bytes:
+    data = io.BytesIO()
+    image.save(data, format="PNG", optimize=True)
+    return data.getvalue()
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Rewrite `path` only when its bytes differ, and whole: a test run reading the icons at
+    the same time (CI runs two) never meets a half-written file."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    written = path.with_name(f".{path.name}.new")
+    written.write_bytes(data)
+    written.replace(path)
+    return True

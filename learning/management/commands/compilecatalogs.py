@@ -21,8 +21,13 @@ class Command(BaseCommand):
             self.stdout.write("Catalogs compiled with msgfmt.")
             return
         for po_path in sorted(locale.glob("*/LC_MESSAGES/*.po")):
+            mo_path = po_path.with_suffix(".mo")
+            if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+                continue  # up to date, as compilemessages judges it
             try:
-                polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+                written = mo_path.with_name(f".{mo_path.name}.new")
+                polib.pofile(str(po_path)).save_as_mofile(str(written))
+                written.replace(mo_path)  # a reader never meets half a catalog
             except (OSError, ValueError) as error:
                 raise CommandError(f"{po_path}: {error}") from error
         self.stdout.write("Catalogs compiled with polib (msgfmt not installed).")
