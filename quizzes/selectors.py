@@ -51,6 +51,19 @@ def latest_attempt(*, learner, quiz: str) -> Attempt | None:
     return learner_attempts(learner=learner, quiz=quiz).first()
 
 
+def quiz_to_start(*, learner, slug: str, client_id) -> Quiz | None:
+    """The published quiz `slug`, or an unpublished one this learner already started an
+    attempt at with `client_id`: a replayed start answers that attempt (DESIGN: 200 whenever
+    the learner's client_id was seen before), only a new one needs a published quiz."""
+    quiz = Quiz.objects.filter(slug=slug).first()
+    if quiz is not None and (
+        quiz.published
+        or Attempt.objects.filter(learner=learner, quiz=quiz, client_id=client_id).exists()
+    ):
+        return quiz
+    return None
+
+
 def quiz_with_questions() -> QuerySet[Quiz]:
     """Published quizzes with their whole pool and choices, in two more queries."""
     return published_quizzes().prefetch_related(

@@ -98,19 +98,6 @@ def attempt_body(attempt: Attempt, *, questions: dict, responses: list) -> dict:
     return AttemptOutput(attempt, context={"questions": questions, "responses": responses}).data
 
 
-def quiz_to_start(*, learner, slug: str, client_id) -> Quiz:
-    """The published quiz `slug`, or an unpublished one this learner already started an
-    attempt at with `client_id`: a replayed start answers that attempt (DESIGN: 200 whenever
-    the learner's client_id was seen before), only a new one needs a published quiz."""
-    quiz = Quiz.objects.filter(slug=slug).first()
-    if quiz is not None and (
-        quiz.published
-        or Attempt.objects.filter(learner=learner, quiz=quiz, client_id=client_id).exists()
-    ):
-        return quiz
-    raise ValidationError({"quiz": [errors.QUIZ_NOT_FOUND]})
-
-
 class AttemptWriteApi(APIView):
     permission_classes = [IsAuthenticated]
     throttle_classes = [RequestRateThrottle, SubmitRateThrottle]
@@ -139,7 +126,11 @@ class AttemptListCreateApi(AttemptWriteApi, generics.GenericAPIView):
         payload = AttemptCreateInput(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        quiz = quiz_to_start(learner=request.user, slug=data["quiz"], client_id=data["client_id"])
+        quiz = selectors.quiz_to_start(
+            learner=request.user, slug=data["quiz"], client_id=data["client_id"]
+        )
+        if quiz is None:
+            raise ValidationError({"quiz": [errors.QUIZ_NOT_FOUND]})
         assignment = None
         if data.get("assignment") is not None:
             assignment = (
