@@ -131,6 +131,30 @@ def record_pack_values(obj: ContentKeyed, before: dict) -> None:
         type(obj).objects.filter(pk=obj.pk).update(pack_values=obj.pack_values)
 
 
+NOT_LOOKED_UP = object()
+
+
+def rows_by_key(queryset, field: str = "key") -> dict:
+    """The rows of `queryset` by their key, in one query: a load looks its rows up at once
+    instead of once per object."""
+    return {getattr(row, field): row for row in queryset}
+
+
+def validate(obj: ContentKeyed, *, m2m: dict) -> None:
+    """full_clean, less what the load has settled already: whether the related rows it was
+    handed exist (it wrote or read them in this transaction), and whether the key is unique
+    (upsert looked the row up by its key, its question's included, before creating it)."""
+    held = [
+        field.name
+        for field in obj._meta.concrete_fields
+        if field.is_relation
+        and field.is_cached(obj)
+        and getattr(obj, field.name) is not None
+        and getattr(obj, field.name).pk is not None
+    ]
+    obj.full_clean(exclude=[*m2m, *held], validate_unique=False)
+
+
 def upsert(
     model: type[ContentKeyed],
     *,
@@ -139,18 +163,20 @@ def upsert(
     report: LoadReport,
     kind: str,
     m2m: dict[str, list] | None = None,
+    found=NOT_LOOKED_UP,
 ):
     """Create or update one pack object by its stable key; save only when something differs.
+    `found` is the row for `lookup` (or None) when the caller fetched its rows at once.
 
     A row made in the admin is adopted by the pack only when it already holds the pack's
     values (an exported pack loaded back); otherwise it is reported and left alone.
     """
     m2m = m2m or {}
-    obj = model.objects.filter(**lookup).first()
+    obj = model.objects.filter(**lookup).first() if found is NOT_LOOKED_UP else found
     if obj is None:
         obj = model(**lookup, **values, origin=Origin.PACK)
         obj.pack_values = {name: stored(value) for name, value in {**values, **m2m}.items()}
-        obj.full_clean(exclude=list(m2m), validate_unique=False)
+        validate(obj, m2m=m2m)
         obj.save()
         for name, related in m2m.items():
             getattr(obj, name).set(related)
@@ -186,7 +212,7 @@ def upsert(
     for name, value in changed.items():
         setattr(obj, name, value)
     if changed:
-        obj.full_clean(exclude=list(m2m), validate_unique=False)
+        validate(obj, m2m=m2m)
         obj.save()
         report.updated[kind] += 1
     else:
@@ -217,7 +243,7 @@ def _adopt(obj: ContentKeyed, *, values: dict, m2m: dict, report: LoadReport, ki
         setattr(obj, name, value)
     obj.origin = Origin.PACK
     obj.pack_values = {name: stored(value) for name, value in {**values, **m2m}.items()}
-    obj.full_clean(exclude=list(m2m), validate_unique=False)
+    validate(obj, m2m=m2m)
     obj.save()
     for name, related in m2m.items():
         getattr(obj, name).set(related)
@@ -225,11 +251,13 @@ def _adopt(obj: ContentKeyed, *, values: dict, m2m: dict, report: LoadReport, ki
     return obj
 
 
-def stale_pack_rows(queryset, report: LoadReport, kind: str) -> list:
-    """Pack-owned rows the pack no longer lists, minus those edited in the admin since (kept,
-    and reported, unless `force`)."""
+def stale_pack_rows(rows, report: LoadReport, kind: str) -> list:
+    """Of `rows` the pack no longer lists, the pack-owned ones, minus those edited in the
+    admin since (kept, and reported, unless `force`)."""
     stale = []
-    for obj in queryset.filter(origin=Origin.PACK):
+    for obj in rows:
+        if obj.origin != Origin.PACK:
+            continue
         if edited_in_admin(obj) and not report.force:
             report.conflicts.append(PackConflict(kind, obj.content_key, "", DROPPED_BUT_EDITED))
         else:
@@ -257,6 +285,7 @@ def content_pack_load(*, pack: Pack, force: bool = False) -> LoadReport:
         kind="course",
     )
     terms = {}
+    known_terms = rows_by_key(GlossaryTerm.objects.filter(key__in=[t.key for t in pack.glossary]))
     for term in pack.glossary:
         terms[term.key] = upsert(
             GlossaryTerm,
@@ -264,8 +293,12 @@ def content_pack_load(*, pack: Pack, force: bool = False) -> LoadReport:
             values=english({"term": term.term, "definition": term.definition}),
             report=report,
             kind="glossary",
+            found=known_terms.get(term.key),
         )
     order = {key: position for position, key in enumerate(pack.course.lessons, start=1)}
+    known_lessons = rows_by_key(
+        Lesson.objects.filter(slug__in=[lesson.key for lesson in pack.lessons]), "slug"
+    )
     for lesson in pack.lessons:
         values = english(
             {
@@ -290,6 +323,7 @@ def content_pack_load(*, pack: Pack, force: bool = False) -> LoadReport:
             report=report,
             kind="lesson",
             m2m={"glossary_terms": [terms[key] for key in lesson.glossary]},
+            found=known_lessons.get(lesson.key),
         )
         _attach_image(obj, lesson.image, report)
     retired = (

@@ -19,6 +19,7 @@ from learning.services import (
     english,
     pack_merge,
     record_pack_values,
+    rows_by_key,
     stale_pack_rows,
     upsert,
 )
@@ -349,9 +350,14 @@ def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> No
         lesson.slug: lesson for lesson in Lesson.objects.filter(slug__in=pack.lesson_sources)
     }
     questions: dict[str, Question] = {}
+    keys = {spec.key for quiz in quizzes for spec in quiz.questions}
+    known = rows_by_key(Question.objects.filter(key__in=keys))
+    parts = QuestionParts(known.values())
     for quiz in quizzes:
         for spec in quiz.questions:
-            questions[spec.key] = _write_question(spec, lessons, report)
+            found = questions.get(spec.key, known.get(spec.key))
+            questions[spec.key] = _write_question(spec, lessons, report, found=found, parts=parts)
+    known_quizzes = rows_by_key(Quiz.objects.filter(slug__in=[q.key for q in quizzes]), "slug")
     for quiz in quizzes:
         obj = upsert(
             Quiz,
@@ -369,6 +375,7 @@ def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> No
             },
             report=report,
             kind="quiz",
+            found=known_quizzes.get(quiz.key),
         )
         wanted = [questions[key] for key in _pool_keys(quiz, questions)]
         current = list(obj.entries.order_by("position").values_list("question_id", flat=True))
@@ -397,7 +404,33 @@ def write_quizzes(quizzes: list[QuizSpec], pack: Pack, report: LoadReport) -> No
     report.retired["quiz"] += retired.update(published=False)
 
 
-def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question:
+class QuestionParts:
+    """The choices, accepted answers and known wrong answers of the questions a load found,
+    fetched in three queries, by question and key."""
+
+    def __init__(self, questions):
+        by_id = {question.pk: question for question in questions}
+        self.of = {
+            name: {pk: {} for pk in by_id} for name in ("choices", "answers", "wrong_answers")
+        }
+        for name, model in (
+            ("choices", Choice),
+            ("answers", AcceptedAnswer),
+            ("wrong_answers", WrongAnswer),
+        ):
+            for row in model.objects.filter(question_id__in=by_id).order_by():
+                row.question = by_id[row.question_id]
+                self.of[name][row.question_id][row.key] = row
+
+    def get(self, name: str, question: Question) -> dict:
+        """Fresh from the database when the question is written a second time in this load."""
+        rows = self.of[name].pop(question.pk, None)
+        return rows if rows is not None else rows_by_key(getattr(question, name).order_by())
+
+
+def _write_question(
+    spec: QuestionSpec, lessons, report: LoadReport, *, found, parts: QuestionParts
+) -> Question:
     question = upsert(
         Question,
         lookup={"key": spec.key},
@@ -415,8 +448,13 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
         },
         report=report,
         kind="question",
+        found=found,
     )
     writes_before = report.writes()
+    new = found is None  # nothing of its own to look up yet
+    choices = {} if new else parts.get("choices", question)
+    answers = {} if new else parts.get("answers", question)
+    wrong_answers = {} if new else parts.get("wrong_answers", question)
     for choice in _creation_order(spec.key, spec.kind, spec.choices):
         upsert(
             Choice,
@@ -430,9 +468,11 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
             },
             report=report,
             kind="choice",
+            found=choices.get(choice.key),
         )
-    stale = question.choices.exclude(key__in=[c.key for c in spec.choices])
-    stale = stale_pack_rows(stale.select_related("question"), report, "choice")
+    listed = {choice.key for choice in spec.choices}
+    stale = [row for key, row in choices.items() if key not in listed]
+    stale = stale_pack_rows(stale, report, "choice")
     report.retired["choice"] += Choice.objects.filter(pk__in=stale).delete()[0]
     for position, answer in enumerate(spec.answers, start=1):
         upsert(
@@ -441,9 +481,11 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
             values={**english({"synonyms": "\n".join(answer.synonyms)}), "position": position},
             report=report,
             kind="answer",
+            found=answers.get(answer.key),
         )
-    stale = question.answers.exclude(key__in=[a.key for a in spec.answers])
-    stale = stale_pack_rows(stale.select_related("question"), report, "answer")
+    listed = {answer.key for answer in spec.answers}
+    stale = [row for key, row in answers.items() if key not in listed]
+    stale = stale_pack_rows(stale, report, "answer")
     report.retired["answer"] += AcceptedAnswer.objects.filter(pk__in=stale).delete()[0]
     for position, wrong in enumerate(spec.wrong_answers, start=1):
         upsert(
@@ -456,9 +498,11 @@ def _write_question(spec: QuestionSpec, lessons, report: LoadReport) -> Question
             },
             report=report,
             kind="wrong answer",
+            found=wrong_answers.get(wrong.key),
         )
-    stale = question.wrong_answers.exclude(key__in=[w.key for w in spec.wrong_answers])
-    stale = stale_pack_rows(stale.select_related("question"), report, "wrong answer")
+    listed = {wrong.key for wrong in spec.wrong_answers}
+    stale = [row for key, row in wrong_answers.items() if key not in listed]
+    stale = stale_pack_rows(stale, report, "wrong answer")
     report.retired["wrong answer"] += WrongAnswer.objects.filter(pk__in=stale).delete()[0]
     if report.writes() != writes_before:
         report.related_changed(question, "question")  # so cached quiz reads see new choices
@@ -526,6 +570,7 @@ def read_lexicon(pack: Pack, problems: Problems) -> list[LexiconSpec]:
 
 
 def write_lexicon(terms: list[LexiconSpec], pack: Pack, report: LoadReport) -> None:
+    known = rows_by_key(LexiconTerm.objects.all())
     for term in terms:
         upsert(
             LexiconTerm,
@@ -537,8 +582,10 @@ def write_lexicon(terms: list[LexiconSpec], pack: Pack, report: LoadReport) -> N
             },
             report=report,
             kind="lexicon",
+            found=known.get(term.key),
         )
     # Only pack-owned terms the pack dropped go; terms added in the admin stay.
-    stale = LexiconTerm.objects.exclude(key__in=[term.key for term in terms])
+    listed = {term.key for term in terms}
+    stale = [row for key, row in known.items() if key not in listed]
     stale = stale_pack_rows(stale, report, "lexicon")
     report.retired["lexicon"] += LexiconTerm.objects.filter(pk__in=stale).delete()[0]
