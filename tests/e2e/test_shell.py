@@ -99,5 +99,4 @@ def test_starting_or_resuming_a_quiz_moves_the_focus_to_the_question(
         page,
         lambda: focused() == ["question-count", "Question 1 of 2"],
         f"{how}: the focus is not on the question's heading",
-        timeout=3,
     )
