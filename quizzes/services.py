@@ -233,9 +233,12 @@ def submit(
     learner,
     attempt_id: int,
     answers: list[dict] | Callable[[], list[dict]],
-    language: str | None = None,
 ) -> Submission:
     """Grade and close an attempt. The body's answers win over saved ones.
+
+    Answers are graded in the attempt's language (the language its questions are shown in)
+    and in English, whatever language the submit comes in: a learner who switched the app's
+    language, or whose phone replays its saves after the switch, keeps what they typed.
 
     Submitting again returns the stored result and changes nothing, whatever the body: that is
     what makes a phone's offline replay safe (`answers` may be a function that reads them,
@@ -253,7 +256,7 @@ def submit(
         return Submission(attempt, in_order, questions)
     if callable(answers):
         answers = answers()
-    language = language or attempt.language
+    language = attempt.language
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}
     for index, item in enumerate(answers):
@@ -307,7 +310,6 @@ def submit(
         unique_fields=["attempt", "question"],
         update_fields=["answer", "points", "max_points", "correct", "feedback"],
     )
-    attempt.language = language
     attempt.submitted_at = now
     attempt.submitted_late = late
     # Kept and flagged, never refused: the instructor decides what a late submission is worth.
@@ -317,7 +319,6 @@ def submit(
     attempt.passed = max_score > 0 and attempt.score * 100 >= attempt.quiz.pass_mark * max_score
     attempt.save(
         update_fields=[
-            "language",
             "submitted_at",
             "submitted_late",
             "after_due",

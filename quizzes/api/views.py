@@ -223,12 +223,7 @@ class AttemptSubmitApi(AttemptWriteApi):
             payload.is_valid(raise_exception=True)
             return payload.validated_data.get("responses", [])
 
-        submission = services.submit(
-            learner=request.user,
-            attempt_id=pk,
-            answers=answers,
-            language=translation.get_language(),
-        )
+        submission = services.submit(learner=request.user, attempt_id=pk, answers=answers)
         return Response(
             attempt_body(
                 submission.attempt, questions=submission.questions, responses=submission.responses

@@ -27,7 +27,6 @@ def grade_one(learner, quiz, question, text: str, language: str) -> dict:
         learner=learner,
         attempt_id=attempt.pk,
         answers=[{"question": question.pk, "answer": {"text": text}}],
-        language=language,
     )
     return attempt.responses.get().feedback
 

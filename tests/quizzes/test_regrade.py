@@ -58,9 +58,7 @@ def take(quiz, language: str, answers: dict, learner=None, submit: bool = True) 
                 answer=item["answer"],
             )
         return attempt
-    return services.attempt_submit(
-        learner=learner, attempt_id=attempt.pk, answers=body, language=language
-    )
+    return services.attempt_submit(learner=learner, attempt_id=attempt.pk, answers=body)
 
 
 def grades() -> dict[int, tuple]:

@@ -61,9 +61,7 @@ def take(learner, quiz, language, answers: dict) -> Attempt:
         learner=learner, quiz=quiz, client_id=uuid.uuid4(), language=language
     )
     body = [{"question": pk, "answer": answer} for pk, answer in answers.items()]
-    return services.attempt_submit(
-        learner=learner, attempt_id=attempt.pk, answers=body, language=language
-    )
+    return services.attempt_submit(learner=learner, attempt_id=attempt.pk, answers=body)
 
 
 def by_language(results):

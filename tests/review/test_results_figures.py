@@ -33,7 +33,6 @@ def forgetting(db):
             learner=learner,
             attempt_id=attempt.pk,
             answers=[{"question": question.pk, "answer": {"text": "gluteus"}}],
-            language=language,
         )
     review_answer(
         learner=learners["es"],
