@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from core.codes import ErrorCode
 from core.csrf import csrf_failed
 from core.errors import (
+    ANOTHER_LEARNER,
     BAD_REQUEST,
     BODY_TOO_LARGE,
     INVALID,
@@ -137,8 +138,21 @@ def api_not_found(request, *args, **kwargs):
     return JsonResponse(body, status=status.HTTP_404_NOT_FOUND)
 
 
+# The learner a client acts for (their id). A page signed in as one learner may meet a session
+# that another tab has since signed in as someone else: its writes must not become theirs.
+LEARNER_HEADER = "X-Rootwise-Learner"
+
+
 class SessionAuthentication(authentication.SessionAuthentication):
-    """Session auth that answers 401 (not 403) to anonymous requests."""
+    """Session auth that answers 401 (not 403) to anonymous requests, and to a request that
+    names (in LEARNER_HEADER) a learner other than the one signed in."""
+
+    def authenticate(self, request):
+        found = super().authenticate(request)
+        expected = request.headers.get(LEARNER_HEADER)
+        if found is not None and expected is not None and expected != str(found[0].pk):
+            raise exceptions.NotAuthenticated(ANOTHER_LEARNER)
+        return found
 
     def authenticate_header(self, request):
         return "Session"

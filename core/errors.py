@@ -23,6 +23,10 @@ PRECONDITION_FAILED = _(
     "This content has changed since the version the request names (If-Match or "
     "If-Unmodified-Since)."
 )
+ANOTHER_LEARNER = _(
+    "This device is now signed in as another learner. Sign in again to go on: your answers "
+    "are kept."
+)
 UNAVAILABLE = _("The service is briefly unavailable. Please try again in a moment.")
 
 

@@ -2,7 +2,7 @@
 // and the API's one error shape. Every request names the page's language (`?lang=`), so a
 // copy the service worker keeps is the copy of that language.
 import { lang } from "./dom.js";
-import { endSession } from "./session.js";
+import { currentUser, endSession } from "./session.js";
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -31,10 +31,20 @@ function csrfToken() {
   return match ? decodeURIComponent(match[1]) : "";
 }
 
+// Requests about the learner's own work name the learner this page acts for: when another tab
+// has signed this browser in as someone else, the server refuses them (401) instead of
+// filing this learner's answers under the other one.
+const OWN_WORK = /^(attempts|me)\//;
+
+function forLearner(method, path) {
+  return OWN_WORK.test(path) || (method !== "GET" && !path.startsWith("auth/"));
+}
+
 async function request(method, path, body) {
   const url = new URL(`/api/v1/${path}`, location.origin);
   url.searchParams.set("lang", lang);
   const options = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
+  if (currentUser() && forLearner(method, path)) options.headers["X-Rootwise-Learner"] = currentUser();
   if (method !== "GET") {
     options.headers["X-CSRFToken"] = csrfToken();
     options.headers["Content-Type"] = "application/json";

@@ -4,7 +4,9 @@ signed in or to sign out with it kept on the device, sent when they sign in agai
 that fails says so on screen, not only to screen readers."""
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
+from django.test import Client
 
 from quizzes.models import Attempt, Kind, Response
 from tests.e2e.app import (
@@ -172,3 +174,47 @@ def test_a_screen_opened_after_the_session_ended_offers_to_sign_in(
     assert "Authentication credentials" not in text and "Something went wrong" not in text, text
     assert page.locator("main a[href*='/login/']").count(), f"{name}: no way to sign in"
     assert page.locator("#account a.sign-in").count(), "the header still shows the learner"
+
+
+def sign_in_elsewhere(page, user) -> None:
+    """Another tab of this browser signs in as `user`: the session cookie becomes theirs."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": page.base}]
+    )
+
+
+@pytest.mark.parametrize("then", ["type an answer", "start the quiz"])
+def test_answers_typed_after_another_learner_signed_in_elsewhere_stay_this_learners(
+    roots_and_count, learner, django_user_model, page_in, then
+):
+    quiz, right, count = roots_and_count
+    other = django_user_model.objects.create_user("other-learner", password=PASSWORD)
+    page = page_in("en", signed_in=learner)
+    if then == "type an answer":
+        go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+        start_or_resume(page)
+        answer(page, "single", {"choice": right.pk})
+        eventually(page, lambda: len(saved(learner)) == 1, "the first answer was not saved")
+        next_question(page)
+        sign_in_elsewhere(page, other)
+        answer(page, "number", {"typed": "3"})
+    else:
+        go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+        sign_in_elsewhere(page, other)
+        page.click("#quiz-actions [data-action=start]")
+    page.wait_for_selector("#account a.sign-in", timeout=10000)  # no longer shown as signed in
+
+    assert not Attempt.objects.filter(learner=other).exists(), "filed under the other learner"
+    assert not Response.objects.filter(attempt__learner=other).exists()
+
+    if then == "type an answer":
+        sign_in_through_the_app(page, learner.username, PASSWORD)
+        eventually(
+            page,
+            lambda: saved(learner).get(count.pk) == {"value": 3},
+            "the answer typed meanwhile did not reach the learner's own attempt",
+        )
+    assert not Attempt.objects.filter(learner=other).exists()
