@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from decimal import Decimal
 
 from quizzes.grading.matching import Matcher, Reading, Segment
 from quizzes.grading.text import as_typed, fold, split_pieces
@@ -138,17 +139,23 @@ def _grade_true_false(question: QuestionKey, answer: dict) -> Grade:
     return Grade(float(question.points) if correct else 0.0, float(question.points), correct)
 
 
+def _decimal(number: float | int) -> Decimal:
+    """A number as typed: the shortest decimal that is this float (25.1, not 25.100000000000001)."""
+    return Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+
+
 def _grade_number(question: QuestionKey, answer: dict) -> Grade:
-    correct = (
-        question.number is not None
-        and abs(float(answer["value"]) - question.number) <= question.tolerance + 1e-9
+    # Compared as the decimals typed, so 25.1 is within 0.1 of 25 and 2.9999999999 is not 3.
+    given = _decimal(answer["value"])
+    correct = question.number is not None and abs(given - _decimal(question.number)) <= _decimal(
+        question.tolerance
     )
-    given = f"{answer['value']:g}" if isinstance(answer["value"], float) else str(answer["value"])
+    shown = format(given.normalize(), "f")  # 25.00001 and 1234567 as typed, never 25 or 1.2e+06
     return Grade(
         float(question.points) if correct else 0.0,
         float(question.points),
         correct,
-        Feedback(right=(given,)) if correct else Feedback(wrong=(given,)),
+        Feedback(right=(shown,)) if correct else Feedback(wrong=(shown,)),
     )
 
 

@@ -139,7 +139,11 @@ def validate_answer(question: QuestionKey, answer) -> dict:
         cleaned = {}
         for left, right in pairs.items():
             _require(
-                isinstance(left, str) and left.isdecimal() and int(left) in lefts,
+                # ASCII digits: int() also reads "٦١" (Arabic-Indic digits) as 61.
+                isinstance(left, str)
+                and left.isascii()
+                and left.isdecimal()
+                and int(left) in lefts,
                 ErrorCode.UNKNOWN_CHOICE,
                 f"{left!r} is not a left item of this question",
             )
@@ -147,6 +151,11 @@ def validate_answer(question: QuestionKey, answer) -> dict:
                 _check_id(right, "each right item") in rights,
                 ErrorCode.UNKNOWN_CHOICE,
                 f"{right!r} is not a right item of this question",
+            )
+            _require(
+                str(int(left)) not in cleaned,  # "061" and "61": one item, two answers
+                ErrorCode.INVALID_ANSWER,
+                f"the left item {int(left)} is paired twice",
             )
             cleaned[str(int(left))] = right
         return {"pairs": cleaned}

@@ -301,6 +301,10 @@ TEST_DATA = [
     ("degrees-of-tilt", "en", {"value": 12}, 2, True),
     ("degrees-of-tilt", "en", {"value": 13}, 2, True),
     ("degrees-of-tilt", "en", {"value": 13.01}, 0, False),
+    # Compared as the decimals typed: a hair off the key is off it.
+    ("number-of-foot-nerve-roots", "en", {"value": 2.9999999999}, 0, False),
+    ("number-of-foot-nerve-roots", "en", {"value": 3.0000000001}, 0, False),
+    ("degrees-of-tilt", "en", {"value": 13.0000000001}, 0, False),
 ]
 
 
@@ -753,6 +757,15 @@ def test_choices_feedback_names_right_missing_and_wrong():
     assert grade.feedback.wrong == ("The growth of the foot bones",)
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(25.00001, "25.00001"), (1234567.0, "1234567"), (3, "3"), (3.0, "3"), (2.5, "2.5")],
+)
+def test_a_number_is_named_in_feedback_as_it_was_typed(value, shown):
+    grade = grading.grade(KEYS["number-of-foot-nerve-roots", "en"], {"value": value})
+    assert (grade.feedback.right or grade.feedback.wrong) == (shown,)
+
+
 def test_unanswered_question_scores_zero_and_lists_what_was_missing():
     key = KEYS["foot-nerve-roots", "en"]
     grade = grading.grade(key, None)
@@ -890,6 +903,14 @@ INVALID_DATA = [
     Invalid(MATCH, {"pairs": {str(L1): 999}}, "unknown_choice"),
     Invalid(MATCH, {"pairs": {"x": R1}}, "unknown_choice"),
     Invalid(MATCH, {"pairs": {"²": R1}}, "unknown_choice"),  # a digit, not a decimal
+    # ASCII digits only, and each left item once ("061" and "61" are one item).
+    Invalid(MATCH, {"pairs": {f"0{L1}": R1, str(L1): R1}}, "invalid_answer"),
+    Invalid(
+        MATCH,
+        {"pairs": {str(L1).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")): R1}},
+        "unknown_choice",
+    ),
+    Invalid(MATCH, {"pairs": {f" {L1}": R1}}, "unknown_choice"),
     Invalid(MATCH, {"pairs": {str(n): R1 for n in range(51)}}, "too_many_items"),
 ]
 
