@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -177,6 +178,11 @@ class FeedbackOutput(serializers.Serializer):
 FEEDBACK = FeedbackOutput()
 
 
+def listed(items) -> str:
+    # Translators: what separates the items of a list in a sentence ("، " in Arabic).
+    return pgettext("list separator", ", ").join(items)
+
+
 def feedback_summary(feedback: dict, correct: bool) -> str:
     """Words for the feedback codes, in the active language."""
     parts = []
@@ -185,13 +191,13 @@ def feedback_summary(feedback: dict, correct: bool) -> str:
     if correct:
         parts.append(_("Correct."))
     elif feedback.get("right"):
-        parts.append(_("Partly right: %(right)s.") % {"right": ", ".join(feedback["right"])})
+        parts.append(_("Partly right: %(right)s.") % {"right": listed(feedback["right"])})
     else:
         parts.append(_("Not correct."))
     if feedback.get("missing"):
-        parts.append(_("Missing: %(items)s.") % {"items": ", ".join(feedback["missing"])})
+        parts.append(_("Missing: %(items)s.") % {"items": listed(feedback["missing"])})
     if feedback.get("wrong"):
-        parts.append(_("Not right: %(items)s.") % {"items": ", ".join(feedback["wrong"])})
+        parts.append(_("Not right: %(items)s.") % {"items": listed(feedback["wrong"])})
     for typo in feedback.get("typos", []):
         parts.append(
             _("We accepted “%(given)s”; it is spelled “%(expected)s”.")
@@ -390,7 +396,14 @@ class ResponseSaveInput(InputSerializer):
 
 class SubmittedResponseInput(InputSerializer):
     question = StrictIntegerField(min_value=1)
-    answer = serializers.JSONField(allow_null=True, help_text="null: left unanswered.")
+    answer = serializers.JSONField(
+        allow_null=True,
+        help_text=(
+            "null: no answer in this body. An answer saved before stands (a phone that never "
+            "saw it must not erase it); otherwise the question is unanswered. To take a saved "
+            "answer back, save null to it."
+        ),
+    )
 
 
 class SubmitInput(InputSerializer):

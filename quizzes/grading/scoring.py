@@ -304,6 +304,8 @@ def _grade_order(question: QuestionKey, answer: dict) -> Grade:
     given = [by_id[choice_id] for choice_id in answer["order"]]
     kept = set(_longest_in_order([choice.position for choice in given]))
     n = len(given)
+    if len(kept) == 1 and n > 1:
+        kept = set()  # one item is in no order with anything: nothing to name as right
     correct = len(kept) == n
     points = float(question.points) if correct else _points(question.points, len(kept) - 1, n - 1)
     return Grade(

@@ -942,6 +942,18 @@ VALID_DATA = [
 ]
 
 
+def test_an_order_with_nothing_in_place_names_nothing_as_right():
+    grade = grading.grade(KEYS[ORDER, "en"], {"order": [O3, O2, O1]})  # the reverse
+    assert (grade.points, grade.feedback.right) == (0, ())
+    assert len(grade.feedback.wrong) == 3
+
+
+def test_an_order_with_two_in_place_names_those_two():
+    grade = grading.grade(KEYS[ORDER, "en"], {"order": [O2, O3, O1]})
+    assert len(grade.feedback.right) == 2 and len(grade.feedback.wrong) == 1
+    assert 0 < grade.points < KEYS[ORDER, "en"].points
+
+
 @pytest.mark.parametrize(("question", "answer", "cleaned"), VALID_DATA)
 def test_valid_answer_is_cleaned(question, answer, cleaned):
     assert grading.validate_answer(KEYS[question, "en"], answer) == cleaned

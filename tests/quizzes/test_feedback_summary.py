@@ -1,0 +1,24 @@
+"""The sentence a graded response's feedback is summed up in, in the request's language."""
+
+import pytest
+from django.utils import translation
+
+from quizzes.api.serializers import feedback_summary
+
+FEEDBACK = {"right": ["L4", "L5"], "missing": ["S1"], "wrong": ["C1", "C2"]}
+
+
+@pytest.mark.parametrize(
+    ("language", "separator"), [("en", ", "), ("es", ", "), ("fr", ", "), ("ar", "، ")]
+)
+def test_items_are_listed_with_the_languages_own_comma(language, separator):
+    with translation.override(language):
+        summary = feedback_summary(FEEDBACK, correct=False)
+    assert f"L4{separator}L5" in summary and f"C1{separator}C2" in summary, summary
+    if language == "ar":
+        assert "L4, L5" not in summary
+
+
+def test_a_response_with_nothing_right_is_not_partly_right():
+    summary = feedback_summary({"right": [], "wrong": ["C1"]}, correct=False)
+    assert summary.startswith("Not correct."), summary
