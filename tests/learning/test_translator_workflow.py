@@ -224,3 +224,45 @@ def test_admin_index_counts_fields_changed_since_the_last_export(instructor_clie
 
     call_command("exportcontent", "--locale", str(locale_dir), verbosity=0)
     assert unexported_fields(locale_dir=locale_dir) == 0, "the export wrote both"
+
+
+# --- complete catalogs ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def source_copy(tmp_path, settings, monkeypatch):
+    """The project's sources and catalogs, copied: makemessages writes to the catalogs beside
+    the files it reads, so it runs on the copy."""
+    root = Path(settings.BASE_DIR)
+    copy = tmp_path / "source"
+    shutil.copytree(
+        root,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "staticfiles", "media", "tests", "*.mo", "*.sqlite3", "__pycache__"
+        ),
+    )
+    settings.LOCALE_PATHS = [copy / "locale"]
+    monkeypatch.chdir(copy)
+    return copy
+
+
+@pytest.mark.skipif(not shutil.which("xgettext"), reason="makemessages needs GNU gettext")
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_catalogs_hold_every_string_the_code_marks_for_translation(source_copy, domain):
+    """A string marked in the code but missing from the committed catalogs reaches every
+    learner in English, and translationstatus cannot see it (it reads the catalogs)."""
+    committed = {
+        (entry.msgctxt, entry.msgid)
+        for entry in polib.pofile(str(LOCALE / "es" / "LC_MESSAGES" / f"{domain}.po"))
+        if not entry.obsolete
+    }
+    call_command("makemessages", locale=["es"], domain=domain, no_obsolete=True, verbosity=0)
+    made = polib.pofile(str(source_copy / "locale" / "es" / "LC_MESSAGES" / f"{domain}.po"))
+    missing = sorted(
+        f"{entry.msgctxt or ''}|{entry.msgid}"
+        for entry in made
+        if not entry.obsolete and (entry.msgctxt, entry.msgid) not in committed
+    )
+    assert len(made) > 100, "makemessages found nothing to translate"
+    assert missing == [], f"run `make messages` and translate: {missing}"
