@@ -441,7 +441,10 @@ class QuizScreen {
     }
   }
 
-  showReview() {
+  async showReview() {
+    // Another tab on this attempt may have answered since: the device's copy is the one to show.
+    const stored = this.unkept ? null : await store.attempt(this.record.client_id).catch(() => null);
+    if (stored?.answers) this.record.answers = stored.answers;
     const questions = this.record.attempt.questions;
     const open = questions.filter((question) => !hasAnswer(this.record.answers[question.id]) || refusal(this.record.answers[question.id])).length;
     this.count.textContent = gettext("Review your answers");

@@ -239,6 +239,26 @@ def test_answering_after_another_tab_submitted_says_so(two_questions, learner, p
     assert graded(learner).score == 1.0
 
 
+def test_the_review_list_shows_answers_given_in_another_tab(two_questions, learner, page_in):
+    quiz, roots, right, truth = two_questions()
+    first = page_in("en", signed_in=learner)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(first)
+    second = first.context.new_page()
+    second.base = first.base
+    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(second)  # both tabs show the open attempt, neither has an answer yet
+
+    answer(first, "single", {"choice": right.pk})
+    eventually(first, lambda: Attempt.objects.get(learner=learner).responses.exists(), "not saved")
+    next_question(second)
+    next_question(second)  # to the review, in the tab that did not answer
+
+    states = second.locator(".review-list .meta").all_inner_texts()
+    assert states[0] != states[1], f"the first tab's answer is not on the review list: {states}"
+    assert "1 question has no answer yet." in second.inner_text("#quiz-body")
+
+
 def test_answers_reach_the_server_when_the_device_storage_is_full(two_questions, learner, page_in):
     quiz, roots, right, truth = two_questions()
     page = page_in("en", signed_in=learner)
