@@ -442,9 +442,12 @@ class QuizScreen {
   }
 
   async showReview() {
-    // Another tab on this attempt may have answered since: the device's copy is the one to show.
+    // Another tab on this attempt may have answered a question this one did not: take those
+    // from the device (this tab's own answers stay, even one still being written).
     const stored = this.unkept ? null : await store.attempt(this.record.client_id).catch(() => null);
-    if (stored?.answers) this.record.answers = stored.answers;
+    for (const [question, kept] of Object.entries(stored?.answers || {})) {
+      if (!(question in this.record.answers)) this.record.answers[question] = kept;
+    }
     const questions = this.record.attempt.questions;
     const open = questions.filter((question) => !hasAnswer(this.record.answers[question.id]) || refusal(this.record.answers[question.id])).length;
     this.count.textContent = gettext("Review your answers");

@@ -33,18 +33,21 @@ OFFLINE_NOISE = ("net::ERR_INTERNET_DISCONNECTED", "net::ERR_FAILED")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def one_request_at_a_time(live_server):
-    """The live server handles one request at a time (tests.e2e.serial), and the connection it
-    shares with the tests runs each query, the flush after every test included, between two
-    requests, never during one."""
-    server = live_server.thread.httpd
-    server.set_app(serial.OneRequestAtATime(server.get_app()))
-    shared = list(live_server.thread.connections_override.values())  # SQLite in memory only
-    for shared_connection in shared:
-        shared_connection.execute_wrappers.append(serial.locked)
-    yield
-    for shared_connection in shared:
-        shared_connection.execute_wrappers.remove(serial.locked)
+def one_request_at_a_time(request):
+    """The live server is made with a middleware that serializes its requests (tests.e2e.serial);
+    the settings are put back as soon as it exists."""
+    middleware = settings.MIDDLEWARE
+    settings.MIDDLEWARE = ["tests.e2e.serial.OneRequestAtATime", *middleware]
+    try:
+        request.getfixturevalue("live_server")
+    finally:
+        settings.MIDDLEWARE = middleware
+
+
+@pytest.fixture(autouse=True)
+def queries_wait_for_the_server(transactional_db):
+    with connection.execute_wrapper(serial.locked):
+        yield
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -161,6 +164,7 @@ def page_in(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    serial.wait_for_requests_in_flight(live_server.thread.httpd)
     with serial.LOCK:  # the last request the browser sent is over: the database can be emptied
         pass
 

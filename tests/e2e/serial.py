@@ -3,12 +3,7 @@
 With SQLite in memory, the live server's threads and the test share one connection
 (pytest-django passes it to the server). Used by two threads at once, it fails with "database
 table is locked" (a write, or the flush between tests, meeting another thread's open read).
-So the live server handles one request at a time, and every query of the test, the flush
-between tests included, waits for the request in progress.
-
-The lock is taken around the whole WSGI call, not in a middleware: Django touches the
-connection before the first middleware and after the last (close_old_connections on
-request_started and request_finished), and a middleware lock left those open to a flush.
+So the live server handles one request at a time, and the test's queries wait for it.
 """
 
 import threading
@@ -17,19 +12,20 @@ LOCK = threading.RLock()
 
 
 class OneRequestAtATime:
-    """A WSGI wrapper: the request, its body and its close (request_finished) under LOCK."""
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-    def __init__(self, application):
-        self.application = application
-
-    def __call__(self, environ, start_response):
+    def __call__(self, request):
         with LOCK:
-            response = self.application(environ, start_response)
-            try:
-                return list(response)
-            finally:
-                if hasattr(response, "close"):
-                    response.close()
+            return self.get_response(request)
+
+
+def wait_for_requests_in_flight(server, timeout: float = 10) -> None:
+    """Before the database is emptied after a test: the requests the closed browser had already
+    sent are over, their connection's close included (a request that reached the server just
+    as the test ended met the flush outside LOCK: "couldn't be flushed")."""
+    for thread in list(getattr(server, "_threads", None) or []):
+        thread.join(timeout)
 
 
 def locked(execute, sql, params, many, context):
