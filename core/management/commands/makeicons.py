@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from PIL import Image, ImageDraw
 
+from core.files import write_if_changed
+
 ACCENT = (11, 110, 79)  # core.pwa.THEME_COLOR
 CREAM = (253, 252, 249)  # core.pwa.BACKGROUND_COLOR
 SUPERSAMPLE = 4  # drawn four times larger, then scaled down: smooth edges without a font
@@ -84,14 +86,3 @@ def png(image: Image.Image) -> bytes:
     data = io.BytesIO()
     image.save(data, format="PNG", optimize=True)
     return data.getvalue()
-
-
-def write_if_changed(path: Path, data: bytes) -> bool:
-    """Rewrite `path` only when its bytes differ, and whole: a test run reading the icons at
-    the same time (CI runs two) never meets a half-written file."""
-    if path.exists() and path.read_bytes() == data:
-        return False
-    written = path.with_name(f".{path.name}.new")
-    written.write_bytes(data)
-    written.replace(path)
-    return True

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from core.files import write_whole
+
 
 class Command(BaseCommand):
     help = "Compile locale/*/LC_MESSAGES/*.po to .mo (msgfmt if present, else polib)."
@@ -25,9 +27,7 @@ class Command(BaseCommand):
             if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                 continue  # up to date, as compilemessages judges it
             try:
-                written = mo_path.with_name(f".{mo_path.name}.new")
-                polib.pofile(str(po_path)).save_as_mofile(str(written))
-                written.replace(mo_path)  # a reader never meets half a catalog
+                write_whole(mo_path, polib.pofile(str(po_path)).to_binary())
             except (OSError, ValueError) as error:
                 raise CommandError(f"{po_path}: {error}") from error
         self.stdout.write("Catalogs compiled with polib (msgfmt not installed).")
