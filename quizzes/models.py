@@ -37,6 +37,7 @@ class Category(models.TextChoices):
     ANATOMY = "anatomy", _("part of the body")
     MUSCLE = "muscle", _("muscle")
     TEST = "test", _("test")
+    TREATMENT = "treatment", _("treatment")
     LEVEL = grading.LEVEL, _("spinal level")
 
 

@@ -23,6 +23,11 @@ from quizzes import grading
 
 DIRECTORY = Path(__file__).resolve().parent / "words"
 SOURCE_LANGUAGE = "en"
+# Entries of Debian's word lists that are misspellings people type for an answer's word, not
+# words of their own: left out, they stay typos the grader forgives and corrects.
+MISSPELLINGS = {
+    "es": frozenset({"ceatica", "entomecimiento", "entormecimiento"}),
+}
 # Debian's word lists (packages wamerican-large, wspanish, wfrench, hunspell-ar).
 DICTIONARIES = {
     "en": Path("/usr/share/dict/american-english-large"),
@@ -75,11 +80,16 @@ def dictionary_words(path: Path, language: str) -> set[str]:
     return found
 
 
-def near(key_words: Iterable[str], dictionary: Iterable[str], known: Iterable[str]) -> list[str]:
+def near(
+    key_words: Iterable[str],
+    dictionary: Iterable[str],
+    known: Iterable[str],
+    misspellings: Iterable[str] = (),
+) -> list[str]:
     """The words of `dictionary` within the grader's typo budget of a key word that neither
     inflect it nor are known words of the course already (those the lexicon guards)."""
     by_length: dict[int, list[str]] = {}
-    for word in set(dictionary) - set(known):
+    for word in set(dictionary) - set(known) - set(misspellings):
         by_length.setdefault(len(word), []).append(word)
     reached: dict[str, list[str]] = {}
     for key in {word for word in key_words if len(word) >= 5 and word.isalpha()}:

@@ -46,7 +46,12 @@ class Command(BaseCommand):
                 language,
             )
             known = set(grading_lexicon(language).words) | wrong
-            found = real_words.near(keys, real_words.dictionary_words(source, language), known)
+            found = real_words.near(
+                keys,
+                real_words.dictionary_words(source, language),
+                known,
+                real_words.MISSPELLINGS.get(language, ()),
+            )
             path = real_words.DIRECTORY / f"{language}.txt"
             path.write_text("".join(f"{word}\n" for word in found), "utf-8")
             self.stdout.write(
