@@ -54,17 +54,19 @@ NEGATIONS = {
         "not", "no", "never", "neither", "nor", "without", "except", "excluding",
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
         "instead of", "rather than", "other than", "apart from", "aside from",
+        "anything but", "anyone but", "anybody but", "everything but", "everyone but",
+        "everybody but", "nothing like",
     ),
     "es": (
         "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
         "aparte de", "a excepción de", "con excepción de", "exceptuando", "quitando",
-        "en vez de", "en lugar de",
+        "en vez de", "en lugar de", "nada que ver con",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
         "hormis", "à part", "mis à part", "autre que", "autre qu’", "en dehors de",
         "en dehors d’", "à l’exception de", "à l’exception d’",
-        "au lieu de", "au lieu d", "plutôt que", "plutôt qu",
+        "au lieu de", "au lieu d", "plutôt que", "plutôt qu", "rien à voir avec",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
@@ -104,7 +106,8 @@ FILLER = {
         "no doubt", "called", "known as", "would be", "should be", "must be", "you should see",
         "see", "consult", "go to", "but", "I'm not 100% sure", "not 100% sure",
         "I'm not certain", "not certain", "I think so", "I reckon", "I'm guessing",
-        "if I remember correctly",
+        "if I remember correctly", "well", "so", "hmm", "um", "uh", "ok", "okay",
+        "I don't know", "don't know", "dunno", "no idea", "isn't it", "aren't they",
     ),
     "es": (
         "creo que", "creo", "pienso que", "supongo que", "me parece que", "diría que",
@@ -114,7 +117,7 @@ FILLER = {
         "no estoy segura", "no sé", "obviamente", "claro", "consultar a", "consultar", "ir al",
         "acudir al", "al menos", "por lo menos", "pero", "supongo", "me parece", "pienso",
         "diría", "creo yo", "me imagino", "imagino", "no estoy 100% seguro",
-        "no estoy 100% segura",
+        "no estoy 100% segura", "bueno", "pues", "vale", "eh", "verdad", "no lo sé",
     ),
     "fr": (
         "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
@@ -125,7 +128,8 @@ FILLER = {
         "n’importe quelle", "n’importe où", "quelque part", "d’autre part", "pour ma part",
         "mais", "il me semble", "il me semble que", "je suppose", "je suppose que", "pas sûr",
         "pas sûre", "je ne suis pas certain", "je ne suis pas certaine", "on dirait",
-        "si je me souviens bien",
+        "si je me souviens bien", "bon", "eh bien", "ben", "alors", "euh", "bah",
+        "n’est-ce pas",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",
@@ -133,8 +137,41 @@ FILLER = {
         "الجواب", "الجواب هو", "الإجابة", "الإجابة هي", "يسمى", "تسمى", "اسمه", "اسمها",
         "لست متأكدًا", "لست متأكدة", "لا أعرف", "بلا شك", "مراجعة", "زيارة", "لكن", "لكنه",
         "على ما أظن", "على ما أعتقد", "لست متأكد", "غير متأكد", "غير متأكدة", "مش متأكد",
-        "في رأيي", "حسب علمي",
+        "في رأيي", "حسب علمي", "حسنا", "حسنًا", "طيب", "يعني", "أليس كذلك",
     ),
+}  # fmt: skip
+
+# A piece that opens with one of these explains the answer before it ("a neurologist, because
+# they test the nerves", "the neck, according to the lesson"): like detail, it is no second
+# answer, unless it names one.
+CLAUSES = {
+    "en": (
+        "because", "since", "as", "according to", "which", "who", "that", "to", "in order to",
+        "so that", "for", "as per", "due to",
+    ),
+    "es": (
+        "porque", "ya que", "puesto que", "según", "que", "quien", "para", "por", "debido a",
+    ),
+    "fr": (
+        "parce que", "parce qu", "car", "puisque", "selon", "d’après", "qui", "que", "qu",
+        "pour", "afin de", "afin d", "à cause de", "à cause d",
+    ),
+    "ar": ("لأن", "لأنه", "لأنها", "حسب", "بحسب", "وفقا", "وفقًا", "الذي", "التي", "لكي", "كي"),
+}  # fmt: skip
+
+# "Rather X than Y" keeps X and negates Y ("plutôt un neurologue qu’un podologue"): a word of
+# RATHER before a word of THAN makes that word a negation. ("X rather than Y" is a negation
+# phrase above.)
+RATHER = {"en": ("rather",), "es": ("más bien",), "fr": ("plutôt",), "ar": ()}
+THAN = {"en": ("than",), "es": ("que",), "fr": ("que", "qu"), "ar": ()}
+
+# Beside the back, words that place the pain above its lower part ("back pain at the top",
+# "dolor de espalda alta", "mal de dos au milieu", "ألم الظهر من فوق"): the upper back.
+UPPER_POSITIONS = {
+    "en": ("top", "upper", "high", "higher", "mid", "middle"),
+    "es": ("alta", "alto", "arriba", "superior", "media", "medio", "mitad"),
+    "fr": ("haut", "milieu", "supérieur", "supérieure", "moyen", "moyenne"),
+    "ar": ("فوق", "أعلى", "الأعلى", "العلوي", "العلوية", "علوي", "وسط", "الوسط", "منتصف"),
 }  # fmt: skip
 
 # A range of spinal levels: "L4–S1", "L4 to S1", "L4 through S1", "from L4 to S1",

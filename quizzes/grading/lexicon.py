@@ -224,6 +224,33 @@ def list_phrases(tokens: tuple[str, ...], language: str) -> tuple[tuple[str, ...
     return (tokens, *sorted(around - {tokens}))
 
 
+# Plural endings of the shipped languages, as (singular ending, plural ending): a plural typed
+# for a singular answer, or the other way round, is the same word — no typo, and no other term
+# ("estenosis centrales", "sténoses lombaires", "canaux", "stenoses", "raíces").
+PLURAL_ENDINGS = (
+    ("", "s"), ("", "es"), ("", "x"), ("is", "es"), ("y", "ies"), ("z", "ces"), ("al", "aux"),
+)  # fmt: skip
+# Shorter singular words are left alone ("pie", "mal", "hip").
+PLURAL_FROM = 4
+
+
+def inflects(given: str, accepted: str) -> bool:
+    """Whether two different words are the singular and plural of one word (folded)."""
+    if given == accepted or not (given.isalpha() and accepted.isalpha()):
+        return False
+    return _plural_of(given, accepted) or _plural_of(accepted, given)
+
+
+def _plural_of(plural: str, singular: str) -> bool:
+    for single_ending, plural_ending in PLURAL_ENDINGS:
+        if not (singular.endswith(single_ending) and plural.endswith(plural_ending)):
+            continue
+        stem = singular[: len(singular) - len(single_ending)]
+        if len(singular) >= PLURAL_FROM and plural == stem + plural_ending:
+            return True
+    return False
+
+
 def typo_budget(given: str, accepted: str) -> int:
     """Edits forgiven between two words: none for codes, numbers and short words; measured on
     the shorter word, so dropping letters never buys a bigger budget. Edits are counted as

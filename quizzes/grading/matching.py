@@ -2,7 +2,8 @@
 known terms it names, what is only filler or words of the question, and what is negated.
 
 A piece's words are covered by segments, preferring (in this order) the fewest unknown words,
-the fewest words left to filler or the question, the fewest typos and the fewest segments. So
+the fewest words left to filler or the question, the fewest typos, the fewest segments, and
+last the fewest words read in their other number ("sténoses lombaires" as "sténose lombaire"). So
 a known term typed exactly always beats a typo of the key, a known wrong answer is matched
 before any tolerance, and a longer known term beats a shorter one inside it ("rheumatoid
 arthritis" is not "arthritis" plus a stray word).
@@ -22,6 +23,7 @@ from quizzes.grading.lexicon import (
     LEVEL,
     REGION,
     Lexicon,
+    inflects,
     joinable,
     list_phrases,
     nearest_other,
@@ -34,6 +36,7 @@ from quizzes.grading.text import (
     ARABIC_ARTICLE,
     Piece,
     is_level,
+    list_words,
     phrases,
     words,
 )
@@ -42,11 +45,19 @@ from quizzes.grading.values import AnswerKey, QuestionKey, Typo, WrongAnswerKey
 ANSWER, WRONG, TERM, QUESTION, FILLER, NEGATION, UNKNOWN = (
     "answer", "wrong", "term", "question", "filler", "negation", "unknown",
 )  # fmt: skip
+NAMED = (ANSWER, WRONG, TERM)
+# Unknown words right before a negation frame it ("it isn't gout", "ce n'est pas la goutte",
+# "إنه ليس النقرس"): up to this many go with it.
+NEGATION_FRAME = 2
+QUESTION_MARKS = ("?", "؟")
 # Categories of questions whose answers sit somewhere in the body (a condition, a symptom).
 PLACED_CATEGORIES = frozenset({"condition", "symptom"})
 # The body region of a spinal level, by the letter of its code, as the lexicon's region terms
 # name it in English (every language's lexicon holds the English spellings): the lumbar levels
 # and the sacrum are both the lower back ("L5-S1").
+# The lexicon's English terms for the back as a whole and for its upper part (every language's
+# lexicon holds the English spellings).
+BACK, UPPER_BACK = "back", "upper back"
 LEVEL_REGIONS = {
     "C": ("cervical",),
     "T": ("thoracic",),
@@ -66,14 +77,22 @@ class Segment:
     candidate: bool = False  # a TERM of the kind the question asks for: a second candidate
     typo: Typo | None = None
     shortened: bool = False  # an ANSWER read from a spelling without the question's words
+    # A TERM: the region a word of position names ("top" of "back pain at the top": the upper
+    # back); and whether it is a region the question is about.
+    region: tuple[str, ...] = ()
+    place: bool = False
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What one piece names, negated parts removed."""
+    """What one piece names, negated parts removed. `negates_before`: the piece is only a
+    negation ("sciatica, no"), which takes back what the piece before it named. `clause`: it
+    opens with a word that explains ("…, because…"), so its unknown words are no answer."""
 
     piece: Piece
     segments: tuple[Segment, ...] = ()
+    negates_before: bool = False
+    clause: bool = False
 
     def of(self, kind: str) -> tuple[Segment, ...]:
         return tuple(segment for segment in self.segments if segment.kind == kind)
@@ -93,9 +112,26 @@ class Reading:
         return tuple(s for s in self.of(TERM) if not s.candidate)
 
     @property
+    def places(self) -> tuple[Segment, ...]:
+        """Body regions the question is about that this piece names ("in the thighs")."""
+        return tuple(s for s in self.segments if s.place)
+
+    @property
+    def only_places(self) -> bool:
+        """Only such regions (and filler or the question's words): "lower legs and feet"."""
+        return bool(self.places) and all(
+            s.place or s.kind in (FILLER, QUESTION) for s in self.segments
+        )
+
+    @property
     def empty(self) -> bool:
         """Nothing left but filler (and what a negation removed)."""
         return not any(s.kind not in (FILLER, NEGATION) for s in self.segments)
+
+    def taken_back(self) -> Reading:
+        """This piece with what it names negated by the piece after it."""
+        kept = tuple(s for s in self.segments if s.kind not in NAMED)
+        return dataclasses.replace(self, segments=kept)
 
 
 @dataclass(frozen=True)
@@ -115,8 +151,9 @@ class _Known:
     own_terms: frozenset[str]
 
 
-# Cost of a cover: (unknown words, loose words, typos, segments, question words).
-_Cost = tuple[int, int, int, int, int]
+# Cost of a cover: (unknown words, loose words, typos, segments, question words, spellings in
+# the other number): a plural read as its singular loses only a tie to a term typed exactly.
+_Cost = tuple[int, int, int, int, int, int]
 
 
 @dataclass
@@ -126,6 +163,7 @@ class Matcher:
     question: QuestionKey
     _known: dict[str, _Known] = field(default_factory=dict)
     _typo_checks: dict[tuple, bool] = field(default_factory=dict)
+    _wrapping: dict[tuple[str, ...], bool] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
@@ -232,6 +270,18 @@ class Matcher:
         return frozenset(" ".join(tokens) for tokens in phrases("BUT_ONLY", self.language))
 
     @cached_property
+    def clauses(self) -> tuple[tuple[str, ...], ...]:
+        return phrases("CLAUSES", self.language)
+
+    @cached_property
+    def rather(self) -> frozenset[str]:
+        return frozenset(" ".join(tokens) for tokens in phrases("RATHER", self.language))
+
+    @cached_property
+    def than(self) -> frozenset[str]:
+        return frozenset(" ".join(tokens) for tokens in phrases("THAN", self.language))
+
+    @cached_property
     def negations(self) -> frozenset[str]:
         """The one-word negations ("not", "sin"); longer ones ("instead of") are phrases."""
         return frozenset(tokens[0] for tokens in self.negation_phrases if len(tokens) == 1)
@@ -273,18 +323,38 @@ class Matcher:
             )
         return self._typo_checks[check]
 
-    def _answer_match(self, tokens: tuple[str, ...], spelling: _Spelling) -> tuple[bool, bool]:
-        """(matches, by a forgiven typo)"""
-        typo = False
+    def _wraps_answer(self, known: tuple[str, ...]) -> bool:
+        """Whether a known term is one of this question's answers with only the question's
+        own words around it ("nerve conduction testing and symptomatic correlation", a step
+        of another question, when the prompt says "with symptomatic correlation")."""
+        if known not in self._wrapping:
+            around = self.question_words | list_words(self.language)
+            self._wrapping[known] = any(
+                known[i : i + len(s.tokens)] == s.tokens
+                and set(known[:i] + known[i + len(s.tokens) :]) <= around
+                for s in self.spellings
+                if not s.shortened and len(s.tokens) < len(known)
+                for i in range(len(known) - len(s.tokens) + 1)
+            )
+        return self._wrapping[known]
+
+    def _answer_match(
+        self, tokens: tuple[str, ...], spelling: _Spelling
+    ) -> tuple[bool, bool, bool]:
+        """(matches, by a forgiven typo, with a word in its other number)"""
+        typo = inflected = False
         for given, accepted in zip(tokens, spelling.tokens, strict=True):
             if given == accepted:
                 continue
+            if inflects(given, accepted):
+                inflected = True
+                continue
             if word_distance(given, accepted) is None:
-                return False, False
+                return False, False, False
             typo = True
         if typo and not self.typo_allowed(tokens, spelling):
-            return False, False
-        return True, typo
+            return False, False, False
+        return True, typo, inflected
 
     # --- covering a piece -----------------------------------------------------------------
 
@@ -295,15 +365,15 @@ class Matcher:
     def _options(self, tokens: tuple[str, ...], start: int):
         """Every way to read the words from `start`: (segment, words used, cost)."""
         token = tokens[start]
-        yield Segment(UNKNOWN, token), 1, (1, 0, 0, 0, 0)
+        yield Segment(UNKNOWN, token), 1, (1, 0, 0, 0, 0, 0)
         for phrase in self.negation_phrases:
             if tokens[start : start + len(phrase)] == phrase:
-                yield Segment(NEGATION, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0)
+                yield Segment(NEGATION, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0, 0)
         if token in self.question_words:
-            yield Segment(QUESTION, token), 1, (0, 1, 0, 0, 1)
+            yield Segment(QUESTION, token), 1, (0, 1, 0, 0, 1, 0)
         for phrase in self.filler:
             if tokens[start : start + len(phrase)] == phrase:
-                yield Segment(FILLER, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0)
+                yield Segment(FILLER, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0, 0)
         variants = [token]
         # A joined Arabic و may start a new item ("والمسمار" = "and the spur").
         if token.startswith(ARABIC_AND) and len(token) > 2:
@@ -312,7 +382,7 @@ class Matcher:
         for variant in variants:
             head = (variant, *tokens[start + 1 :])
             if variant != token and variant in self.negations:
-                yield Segment(NEGATION, variant), 1, (0, 1, 0, 0, 0)
+                yield Segment(NEGATION, variant), 1, (0, 1, 0, 0, 0, 0)
             yield from self._known_options(head)
 
     @cached_property
@@ -336,24 +406,27 @@ class Matcher:
         if (word,) in self.lexicon.categories or (word,) in self.own_tokens:
             return
         for segment in self.own_without_spaces.get(word, ()):
-            yield segment, 1, (0, 0, 0, 1, 0)
+            yield segment, 1, (0, 0, 0, 1, 0, 0)
         for known in self.lexicon.without_spaces.get(word, ()):
             if known not in self.own_tokens:
                 candidate = self._is_candidate(self.lexicon.categories_of(known))
                 segment = Segment(TERM, " ".join(known), candidate=candidate)
-                yield segment, 1, (0, 0, 0, 1, 0)
+                yield segment, 1, (0, 0, 0, 1, 0, 0)
 
     def _known_options(self, head: tuple[str, ...]):
         yield from self._without_spaces(head[0])
         for wrong, spelling in self.wrong_spellings:
-            if head[: len(spelling)] == spelling:
-                segment = Segment(WRONG, " ".join(spelling), wrong=wrong)
-                yield segment, len(spelling), (0, 0, 0, 1, 0)
+            typed = head[: len(spelling)]
+            if len(typed) == len(spelling) and all(
+                a == b or inflects(a, b) for a, b in zip(typed, spelling, strict=True)
+            ):
+                segment = Segment(WRONG, " ".join(typed), wrong=wrong)
+                yield segment, len(spelling), (0, 0, 0, 1, 0, int(typed != spelling))
         for spelling in self.spellings:
             size = len(spelling.tokens)
             if size > len(head):
                 continue
-            ok, typo = self._answer_match(head[:size], spelling)
+            ok, typo, inflected = self._answer_match(head[:size], spelling)
             if ok:
                 given = " ".join(head[:size])
                 found = Typo(given, spelling.text) if typo else None
@@ -364,23 +437,26 @@ class Matcher:
                     typo=found,
                     shortened=spelling.shortened,
                 )
-                yield segment, size, (0, 0, int(typo), 1, 0)
+                yield segment, size, (0, 0, int(typo), 1, 0, int(inflected))
         for known in self.lexicon.by_first_word.get(head[0], ()):
             if head[: len(known)] != known or known in self.own_tokens:
                 continue
+            if self._wraps_answer(known):
+                continue  # read as the answer with the question's words around it
             candidate = self._is_candidate(self.lexicon.categories_of(known))
-            yield Segment(TERM, " ".join(known), candidate=candidate), len(known), (0, 0, 0, 1, 0)
+            segment = Segment(TERM, " ".join(known), candidate=candidate)
+            yield segment, len(known), (0, 0, 0, 1, 0, 0)
         single = head[:1]
         known = single in self.lexicon.categories or single in self.own_tokens
         if is_level(head[0]) and not known:
             candidate = self._is_candidate(frozenset({LEVEL}))
-            yield Segment(TERM, head[0], candidate=candidate), 1, (0, 0, 0, 1, 0)
+            yield Segment(TERM, head[0], candidate=candidate), 1, (0, 0, 0, 1, 0, 0)
 
     def cover(self, text: str) -> list[Segment]:
         """The best reading of one piece's words, as segments in order."""
         tokens = words(text, self.language)
         n = len(tokens)
-        best: list[tuple[_Cost, Segment | None, int]] = [((0, 0, 0, 0, 0), None, n)] * (n + 1)
+        best: list[tuple[_Cost, Segment | None, int]] = [((0, 0, 0, 0, 0, 0), None, n)] * (n + 1)
         for start in range(n - 1, -1, -1):
             choices = []
             for segment, size, cost in self._options(tokens, start):
@@ -396,31 +472,71 @@ class Matcher:
         return segments
 
     def read(self, piece: Piece) -> Reading:
-        """What a piece names: negation removes the next thing named and the words before it."""
+        """What a piece names: negation removes the next thing named and the words that frame
+        it ("it isn't"). A negation with nothing after it takes back what came before it
+        ("ciática no", and a piece that is only "no": the piece before), unless it asks
+        ("…, ¿no?")."""
         kept: list[Segment] = []
         negated = no_one = False
+        words_after_negation = False
         before = ""
-        for segment in self.cover(piece.text):
+        for segment in self._rather_than(self.cover(piece.text)):
             if no_one and segment.given in self.but_only:
                 negated = no_one = False  # "nobody except X": X is kept
                 continue
-            if segment.kind in (ANSWER, WRONG, TERM):
+            if segment.kind in NAMED:
                 no_one = False
             elif {segment.given, f"{before} {segment.given}"} & self.no_one:  # "no" + "one"
                 no_one = True
             before = segment.given
             if segment.kind == NEGATION:
-                negated = True
-            elif negated and segment.kind in (ANSWER, WRONG, TERM):
+                if not negated:
+                    _drop_frame(kept)
+                negated, words_after_negation = True, False
+            elif negated and segment.kind in NAMED:
                 negated = False
             elif not negated:
                 kept.append(segment)
+            elif segment.kind == UNKNOWN:
+                words_after_negation = True
+        negates_before = False
+        if negated and not words_after_negation and not _asks(piece.text):
+            named = [i for i, segment in enumerate(kept) if segment.kind in NAMED]
+            if named:
+                del kept[named[-1]]
+            else:
+                negates_before = not any(s.kind == UNKNOWN for s in kept)
         if any(segment.kind == ANSWER for segment in kept):
             # Around an answer, a term made only of the question's own words is excused like
             # those words ("the neck part of the spine").
             kept = [self._as_question_words(segment) for segment in kept]
-        kept = self._placed(_unstretched(self._blended(kept)))
-        return Reading(piece, tuple(_merge_unknown(kept)))
+        kept = self._placed(_unstretched(self._blended(self._positioned(kept))))
+        kept = [self._as_place(segment) for segment in kept]
+        return Reading(
+            piece,
+            tuple(_merge_unknown(kept)),
+            negates_before=negates_before,
+            clause=self._opens_clause(piece.text),
+        )
+
+    def _rather_than(self, segments: list[Segment]) -> list[Segment]:
+        """ "Rather X than Y": the "rather" is filler and the "than" negates Y."""
+        rather = next((i for i, s in enumerate(segments) if s.given in self.rather), None)
+        if rather is None:
+            return segments
+        than = next(
+            (i for i, s in enumerate(segments) if i > rather and s.given in self.than), None
+        )
+        if than is None:
+            return segments
+        changed = list(segments)
+        changed[rather] = Segment(FILLER, segments[rather].given)
+        changed[than] = Segment(NEGATION, segments[than].given)
+        return changed
+
+    def _opens_clause(self, text: str) -> bool:
+        tokens = words(text, self.language)
+        return any(tokens[: len(clause)] == clause for clause in self.clauses)
 
     def _blended(self, segments: list[Segment]) -> list[Segment]:
         """An answer with a stray word that, with the answer's own words, spells a known wrong
@@ -521,26 +637,97 @@ class Matcher:
             found[letter] = frozenset().union(*groups)
         return found
 
+    @cached_property
+    def back_words(self) -> frozenset[str]:
+        """The words of the terms for the back as a whole ("back", "espalda", "dos", "ظهر")."""
+        groups = self.lexicon.groups_of(term_words(BACK, self.language))
+        return frozenset(
+            word
+            for group in groups
+            for term in self.lexicon.region_terms.get(group, ())
+            for word in term
+        )
+
+    @cached_property
+    def upper_positions(self) -> frozenset[str]:
+        return frozenset(" ".join(tokens) for tokens in phrases("UPPER_POSITIONS", self.language))
+
+    def _positioned(self, segments: list[Segment]) -> list[Segment]:
+        """Beside an answer that names the back, a word of position above its lower part is
+        the upper back ("back pain at the top", "mal de dos haut", "ألم الظهر من فوق")."""
+        names_back = any(
+            segment.kind == ANSWER and set(segment.given.split()) & self.back_words
+            for segment in segments
+        )
+        if not names_back:
+            return segments
+        upper = term_words(UPPER_BACK, self.language)
+        return [
+            Segment(TERM, segment.given, region=upper)
+            if segment.kind == UNKNOWN and segment.given in self.upper_positions
+            else segment
+            for segment in segments
+        ]
+
+    def _as_place(self, segment: Segment) -> Segment:
+        """A region the question is about, marked as such (Reading.places)."""
+        if segment.kind != TERM or segment.candidate or not self.places:
+            return segment
+        tokens = segment.region or tuple(segment.given.split())
+        if REGION in self.lexicon.categories_of(tokens) and (
+            self.lexicon.groups_of(tokens) & self.places
+        ):
+            return dataclasses.replace(segment, place=True)
+        return segment
+
     def _misplaced(self, segment: Segment) -> bool:
-        """A body region outside the question's places; or a spinal level outside the places
-        its answers name on the spine ("back pain at C5" is no low back pain, while "tingling
-        from L5" says where the foot's symptom comes from, and "L5 sciatica" which root)."""
+        """A body region outside the question's places, alone or inside a longer known term
+        ("in hands and arms", a choice of another question); or a spinal level outside the
+        places its answers name on the spine ("back pain at C5" is no low back pain, while
+        "tingling from L5" says where the foot's symptom comes from, and "L5 sciatica" which
+        root)."""
         if segment.kind != TERM:
             return False
-        tokens = tuple(segment.given.split())
+        tokens = segment.region or tuple(segment.given.split())
         if len(tokens) == 1 and is_level(tokens[0]):
             groups = self.level_regions.get(tokens[0][0].upper(), frozenset())
             spine = frozenset().union(*self.level_regions.values())
             places = self.answer_places
             return bool(groups and places & spine) and not groups & places
-        return REGION in self.lexicon.categories_of(tokens) and not (
-            self.lexicon.groups_of(tokens) & self.places
+        if REGION in self.lexicon.categories_of(tokens):
+            return not self.lexicon.groups_of(tokens) & self.places
+        return not segment.candidate and any(
+            not self.lexicon.groups_of(region) & self.places
+            for region in self._regions_inside(tokens)
         )
+
+    def _regions_inside(self, tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The region terms a longer term holds, longest first at each word."""
+        found, i = [], 0
+        while i < len(tokens):
+            region = next((r for r in self.lexicon.regions if tokens[i : i + len(r)] == r), None)
+            found += [region] if region else []
+            i += len(region) if region else 1
+        return found
 
     def _as_question_words(self, segment: Segment) -> Segment:
         if segment.kind == TERM and set(segment.given.split()) <= self.question_words:
             return Segment(QUESTION, segment.given)
         return segment
+
+
+def _drop_frame(kept: list[Segment]) -> None:
+    """Unknown words right before a negation are its frame ("it isn't", "ce n'est pas"),
+    not an item of their own: drop up to NEGATION_FRAME of them."""
+    frame = 0
+    while kept and kept[-1].kind == UNKNOWN and frame < NEGATION_FRAME:
+        kept.pop()
+        frame += 1
+
+
+def _asks(text: str) -> bool:
+    """Whether a piece ends in a question mark: "…, ¿no?" asks, it does not negate."""
+    return text.rstrip().endswith(QUESTION_MARKS)
 
 
 def _unstretched(segments: list[Segment]) -> list[Segment]:

@@ -162,17 +162,20 @@ def _grade_number(question: QuestionKey, answer: dict) -> Grade:
 def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
     """Every piece of the typed texts, read against the question's key and lexicon."""
     matcher = Matcher(question)
-    return [
-        matcher.read(piece)
-        for text in texts
+    readings: list[Reading] = []
+    for text in texts:
         for piece in split_pieces(
             text,
             question.language,
             levels_are_items=question.levels_are_items,
             kept=matcher.kept_phrases,
             after_and=lambda: matcher.after_and,
-        )
-    ]
+        ):
+            reading = matcher.read(piece)
+            if reading.negates_before and readings:  # "sciatica, no"
+                readings[-1] = readings[-1].taken_back()
+            readings.append(reading)
+    return readings
 
 
 @dataclasses.dataclass
@@ -241,21 +244,29 @@ def _grade_text(question: QuestionKey, answer: dict) -> Grade:
 
 def _is_detail(reading: Reading) -> bool:
     """A piece of a text answer that names no answer yet is fine: it names known terms of
-    another kind (a level, a body region) and nothing of the kind asked for. After "or" too:
-    "central stenosis in the upper back or neck" offers no second condition ("… or a
-    podiatrist" names a second candidate, which is wrong)."""
-    return bool(reading.details) and not reading.wrong
+    another kind (a level, a body region) and nothing of the kind asked for, or it explains
+    ("…, because they test the nerves"). After "or" too: "central stenosis in the upper back
+    or neck" offers no second condition ("… or a podiatrist" names a second candidate, which
+    is wrong)."""
+    return (bool(reading.details) or reading.clause) and not reading.wrong
 
 
 def _grade_set(question: QuestionKey, answer: dict) -> Grade:
     tally = _Tally()
+    placed = False  # the piece before named an item and where it is ("numbness in the legs")
     for reading in _readings(question, answer["items"]):
         tally.hint_from(reading)
         if reading.answers:
             tally.right(reading, question.language)
             for segment in reading.wrong:
                 tally.wrong_item(_typed(reading, segment, question.language))
+            placed = bool(reading.places)
+        elif placed and reading.only_places:
+            continue  # "…in the thighs, lower legs and feet": more places of that item
+        elif reading.clause and not (reading.wrong or reading.details):
+            continue  # "…, because the nerve is squeezed"
         elif not reading.empty:
+            placed = False
             # Each known term in a piece that names no item is a wrong item of its own.
             named = reading.wrong + reading.details
             labels = [_typed(reading, segment, question.language) for segment in named]

@@ -53,8 +53,10 @@ DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012345678901
 # of which word is meant. Removed before splitting, since `re` reads a mark as no word
 # character and would cut "وَخْز" (tingling) at it.
 ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+# Letters typed several ways: hamza forms of alef, alef maqsura, taa marbuta, and the Persian
+# yeh and keheh a Persian or Urdu keyboard gives for ي and ك.
 ARABIC_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ـ": None}
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ک": "ك", "ة": "ه", "ـ": None}
 )
 # A region spelled out before its number is that level: "lumbar 4" is L4, "sacrée 1" is S1,
 # "القطنية 4" is L4. Matched folded (accents, ة/ه), with or without the Arabic article.

@@ -1346,3 +1346,196 @@ def test_a_spelling_typed_without_its_spaces_is_that_spelling(
     question, language, answer, points, correct
 ):
     test_grade(question, language, answer, points, correct)
+
+
+# --- the third outside sweep (2026-12-01): credited though wrong ------------------------------
+NECK_Q = "central-stenosis-neck"
+
+# A negation after what it negates ("ciática no", "sciatica, no") or in a frame ("anything but",
+# "nothing like") takes it back; a question mark makes it a question, not a negation.
+NEGATED_AFTER_DATA = [
+    (LEG_PAIN, "en", "anything but sciatica", 0, False),
+    (SPECIALIST, "en", "anyone but a neurologist", 0, False),
+    (LEG_PAIN, "en", "nothing like sciatica", 0, False),
+    (LEG_PAIN, "es", "ciática no", 0, False),
+    (LEG_PAIN, "es", "ciática, no", 0, False),
+    (SPECIALIST, "es", "un neurólogo no", 0, False),
+    (LEG_PAIN, "en", "sciatica not", 0, False),
+    (LEG_PAIN, "en", "sciatica: no", 0, False),
+    (LEG_PAIN, "es", "ciática, creo que no", 0, False),
+    (LEG_PAIN, "fr", "sciatique, non", 0, False),
+    (LEG_PAIN, "ar", "عرق النسا، لا", 0, False),
+    (FOOT_Q, "en", ["heel spurs", "tendonitis", "plantar fasciitis", "metatarsalgia no"], 3, False),
+    # ...while a question tag, a hedge or a negation of something else keeps the answer.
+    (SPECIALIST, "es", "es el neurólogo, ¿no?", 1, True),
+    (SPECIALIST, "en", "neurologist, isn't it?", 1, True),
+    (SPECIALIST, "fr", "un neurologue, n'est-ce pas ?", 1, True),
+    (SPECIALIST, "es", "neurólogo, ¿verdad?", 1, True),
+    (SPECIALIST, "en", "neurologist, no doubt", 1, True),
+    (SPECIALIST, "en", "a neurologist, not a podiatrist", 1, True),
+    (LEG_PAIN, "en", "sciatica, I don't know", 1, True),
+    (LEG_PAIN, "es", "ciática, no lumbalgia", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, NEGATED_AFTER_DATA)
+def test_a_negation_after_the_answer_takes_it_back(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+# Above the lower back: the shoulder blades, and a word of position beside "back pain" ("at the
+# top", "haut", "من فوق") place the pain in the upper back.
+UPPER_BACK_DATA = [
+    (WITH_PAIN, "en", "back pain in the scapula", 0, False),
+    (WITH_PAIN, "en", "back pain between the shoulder blades", 0, False),
+    (WITH_PAIN, "en", "back pain at the top", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda entre los omóplatos", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda entre las escápulas", 0, False),
+    (WITH_PAIN, "es", "dolor de cintura escapular", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda arriba", 0, False),
+    (WITH_PAIN, "fr", "mal de dos entre les omoplates", 0, False),
+    (WITH_PAIN, "fr", "mal de dos haut", 0, False),
+    (WITH_PAIN, "fr", "mal de dos au milieu", 0, False),
+    (WITH_PAIN, "ar", "ألم الظهر من فوق", 0, False),
+    (WITH_PAIN, "ar", "وجع الظهر فوق", 0, False),
+    # ...and the lower back stays right, however it is said.
+    (WITH_PAIN, "en", "low back pain", 1, True),
+    (WITH_PAIN, "en", "pain in the lower back", 1, True),
+    (WITH_PAIN, "es", "dolor de espalda baja", 1, True),
+    (WITH_PAIN, "fr", "mal en bas du dos", 1, True),
+    (WITH_PAIN, "ar", "ألم أسفل الظهر", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, UPPER_BACK_DATA)
+def test_pain_placed_above_the_lower_back_is_no_low_back_pain(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+# Known terms that were missing: a word for the bones makes weakness osteoporosis; a surgery
+# or another specialty near a key is that thing, never a typo of the key; a choice of another
+# question that places the symptom elsewhere ("in hands and arms") misplaces it.
+KNOWN_TERMS_DATA = [
+    (TRIO, "en", ["tingling, bone weakness, numbness"], 2, False),
+    (TRIO, "en", ["tingling, weakness of the bones, numbness"], 2, False),
+    (TRIO, "es", ["hormigueo, debilidad ósea, entumecimiento"], 2, False),
+    (TRIO, "es", ["hormigueo, debilidad de los huesos, entumecimiento"], 2, False),
+    (TRIO, "fr", ["picotements, faiblesse osseuse, engourdissement"], 2, False),
+    (SPECIALIST, "en", "neurotology", 0, False),
+    (FORAMINAL, "en", ["degenerative disc disease, arthrodesis"], 1, False),
+    (FORAMINAL, "en", ["degenerative disc disease, arthrolysis"], 1, False),
+    (FORAMINAL, "es", ["enfermedad degenerativa discal, artrodesis"], 1, False),
+    (TRIO, "en", ["numbness in the hands and arms", "tingling", "weakness"], 2, False),
+    # ...while the symptom in the legs and feet stays right.
+    (TRIO, "en", ["tingling, weakness, numbness"], 3, True),
+    (TRIO, "ar", ["عدم الإحساس", "الضعف", "الوخز"], 3, True),
+    (TRIO, "ar", ["فقدان الشعور", "الضعف", "الوخز"], 3, True),
+]
+
+
+@pytest.mark.parametrize(ROW, KNOWN_TERMS_DATA)
+def test_the_lexicon_knows_bones_surgeries_and_other_places(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+# --- the third outside sweep: refused though right --------------------------------------------
+FAIR_READING_DATA = [
+    # An explaining clause or a hedge after a comma is no second answer...
+    (NECK_Q, "en", "well, the neck", 1, True),
+    (NECK_Q, "es", "bueno, el cuello", 1, True),
+    (NECK_Q, "en", "the neck, according to the factsheet", 1, True),
+    (SPECIALIST, "en", "a neurologist, because they test the nerves", 1, True),
+    (SPECIALIST, "es", "un neurólogo, porque estudia los nervios", 1, True),
+    (SPECIALIST, "fr", "un neurologue, parce qu'il teste les nerfs", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب، لأنه يفحص الأعصاب", 1, True),
+    # ...unless it names one.
+    (SPECIALIST, "en", "a neurologist, because a podiatrist cannot", 0, False),
+    (NECK_Q, "en", "the neck, or the lower back", 0, False),
+    # The frame of a negation goes with it: "it isn't", "ce n'est pas", "إنه ليس".
+    (SPECIALIST, "fr", "ce n'est pas un podologue, c'est un neurologue", 1, True),
+    (SPECIALIST, "ar", "إنه ليس طبيب العظام، بل طبيب الأعصاب", 1, True),
+    (
+        FOOT_Q,
+        "en",
+        ["it isn't gout", "heel spurs", "tendonitis", "plantar fasciitis", "metatarsalgia"],
+        4,
+        True,
+    ),
+    (
+        FOOT_Q,
+        "fr",
+        [
+            "ce n'est pas la goutte",
+            "épine calcanéenne",
+            "tendinite",
+            "fasciite plantaire",
+            "métatarsalgie",
+        ],
+        4,
+        True,
+    ),
+    # "Rather X than Y" keeps X.
+    (SPECIALIST, "fr", "plutôt un neurologue qu'un podologue", 1, True),
+    (SPECIALIST, "en", "rather a neurologist than a podiatrist", 1, True),
+    (SPECIALIST, "fr", "plutôt un podologue qu'un neurologue", 0, False),
+    # The factsheet's own phrase, which is also a step of another question.
+    (LINK_TEST, "en", "nerve conduction testing and symptomatic correlation", 1, True),
+    (LINK_TEST, "es", "estudio de conducción nerviosa y correlación sintomática", 1, True),
+    # More places of an item named where it sits are no wrong items.
+    (TRIO, "en", ["tingling, weakness and numbness in the thighs, lower legs and feet"], 3, True),
+    (TRIO, "es", ["hormigueo, debilidad y entumecimiento en piernas y pies"], 3, True),
+    (TRIO, "en", ["legs, feet"], 0, False),
+    (TRIO, "en", ["tingling in the feet, hands"], 1, False),
+    # The plural of an answer is that answer (and no typo); the Persian yeh is ي.
+    (EXCEPTION, "es", "estenosis centrales", 1, True),
+    (LSS, "es", "estenosis lumbares", 1, True),
+    (FORAMINAL, "es", ["enfermedades degenerativas discales, artrosis vertebral"], 2, True),
+    (LSS, "fr", "sténoses lombaires", 1, True),
+    (LSS, "fr", "canaux lombaires étroits", 1, True),
+    (LSS, "en", "lumbar spinal stenoses", 1, True),
+    (SPECIALIST, "ar", "طبیب الأعصاب", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, FAIR_READING_DATA)
+def test_clauses_frames_plurals_and_places_are_read_fairly(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "items", "given", "expected"),
+    [
+        (LEG_PAIN, "es", ["ceática"], "ceática", "ciática"),
+        (TRIO, "es", ["entomecimiento"], "entomecimiento", "entumecimiento"),
+    ],
+)
+def test_a_misspelling_is_forgiven_as_a_typo_and_corrected(
+    question, language, items, given, expected
+):
+    key = KEYS[question, language]
+    answer = {"items": items} if key.kind == grading.SET else {"text": items[0]}
+    grade = grading.grade(key, grading.validate_answer(key, answer))
+    assert grade.points > 0
+    assert [(typo.given, typo.expected) for typo in grade.feedback.typos] == [(given, expected)]
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "items"),
+    [
+        (LSS, "en", ["lumbar spinal stenoses"]),
+        (TRIO, "es", ["piernas dormidas"]),
+        (TRIO, "es", ["debilidades"]),
+        (NECK_Q, "es", ["cuellos"]),
+    ],
+)
+def test_a_plural_is_no_typo(question, language, items):
+    key = KEYS[question, language]
+    answer = {"items": items} if key.kind == grading.SET else {"text": items[0]}
+    grade = grading.grade(key, grading.validate_answer(key, answer))
+    assert grade.points > 0 and not grade.feedback.typos, grade.feedback
