@@ -115,6 +115,16 @@ class QuizScreen {
       return local?.state === "starting" ? null : local;
     }
     if (open) {
+      if (local?.id === open.id && local.state === "open") {
+        try {
+          // Answers saved from another device since this one last looked are newer than its
+          // copy: take them, keeping what this device has not sent yet.
+          const attempt = await api.attempt(open.id);
+          if (!attempt.submitted_at) return this.adopt(attempt, local);
+        } catch {
+          // Keep this device's copy.
+        }
+      }
       if (local?.id === open.id) {
         return store.updateAttempt(local.client_id, (record) => {
           record.secondsLeft = open.seconds_left;
@@ -140,14 +150,15 @@ class QuizScreen {
     return null;
   }
 
-  /** Keep a server attempt on the device; answers this device has not sent yet win. */
+  /** Keep a server attempt on the device; answers this device has not sent yet win, and
+   * for the rest the server's saved answers are the latest (also where one was taken back). */
   async adopt(attempt, base = {}) {
     const answers = {};
     for (const response of attempt.responses) {
       if (response.answer !== null) answers[response.question] = { answer: response.answer, rev: 0, synced: true };
     }
     for (const [question, entry] of Object.entries(base.answers || {})) {
-      if (!entry.synced || !answers[question]) answers[question] = entry;
+      if (!entry.synced) answers[question] = entry;
     }
     return store.putAttempt({
       created: Date.now(),
@@ -403,11 +414,14 @@ class QuizScreen {
     const waiting = answers.some((entry) => !entry.synced);
     if (answers.some(refusal)) this.saveState.textContent = gettext("An answer was not accepted: see its question.");
     else if (!waiting) this.saveState.textContent = answers.length ? gettext("Saved") : "";
+    else if (syncState.needsSignIn) this.saveState.textContent = gettext("Saved on this device. Sign in again to send it.");
     else if (syncState.offline) {
       // The server counts what reaches it in time, not the phone's clock: say so in a timed quiz.
       this.saveState.textContent = secondsLeft(record) === null
         ? gettext("Saved on this device")
         : gettext("Saved on this device. Answers count once they reach the server: reconnect before time is up.");
+    } else if (syncState.retrying) {
+      this.saveState.textContent = gettext("Saved on this device. The server did not take it yet; the app keeps trying.");
     }
   }
 

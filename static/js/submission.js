@@ -19,16 +19,19 @@ export function refusal(entry) {
   return entry?.refused && !KEPT_REFUSALS.has(entry.refused) ? entry.refused : null;
 }
 
-/** A submission's responses: every answer given, but those the server would not take. */
-export function submittedResponses(record) {
+/** A submission's responses: every answer given, but those the server would not take. With
+ * `unsentOnly`, only the answers the server does not have yet: those it has stand as saved, so
+ * an answer saved later from another device is not replaced by this device's older copy. */
+export function submittedResponses(record, { unsentOnly = false } = {}) {
   return Object.entries(record.answers)
-    .filter(([, entry]) => entry.answer !== null && !refusal(entry))
+    .filter(([, entry]) => entry.answer !== null && !refusal(entry) && !(unsentOnly && entry.synced))
     .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
 }
 
-/** Queue the submission of every answer kept on the device for this attempt. */
+/** Queue the submission of this attempt: the answers the server does not have yet travel with
+ * it (the body wins over saved answers), the server grades the rest as saved. */
 export async function queueSubmission(record, user) {
-  const responses = submittedResponses(record);
+  const responses = submittedResponses(record, { unsentOnly: true });
   await store.enqueue({
     key: `submit:${record.client_id}`,
     user,

@@ -15,7 +15,8 @@ const RETRY_EVERY = 30_000;
 // After a failure while online (a busy or restarting server), sooner than the half minute.
 const RETRY_AFTER = [2_000, 5_000, 15_000];
 
-export const syncState = { answers: 0, submissions: 0, lessons: 0, reviews: 0, offline: !navigator.onLine, needsSignIn: false };
+// `retrying`: the last run left something the server did not take for now (a busy server).
+export const syncState = { answers: 0, submissions: 0, lessons: 0, reviews: 0, offline: !navigator.onLine, needsSignIn: false, retrying: false };
 
 let running = null;
 let rerun = false;
@@ -184,6 +185,7 @@ async function run() {
     }
   }
   syncState.offline = false;
+  syncState.retrying = held;
   if (held) retrySoon(); // a busy server: sooner than the half minute
   else failures = 0;
   return report();

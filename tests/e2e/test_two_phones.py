@@ -1,0 +1,86 @@
+"""One learner, one open attempt, two phones: each phone shows and submits the latest answers
+the server has, never its own older copy of them (the third outside sweep found a phone that
+resumed its stale copy and whose submission replaced the answer given on the other)."""
+
+import pytest
+
+from quizzes.models import Attempt, Response
+from tests.e2e.app import answer, eventually, go, js_text, next_question, start_or_resume
+
+pytestmark = pytest.mark.e2e
+
+
+def saved_choice(learner, question) -> int | None:
+    response = Response.objects.filter(attempt__learner=learner, question=question).first()
+    return response.answer.get("choice") if response and response.answer else None
+
+
+def answered_on_two_phones(two_questions, learner, page_in):
+    """Phone 1 answers the first question; phone 2 resumes and changes that answer."""
+    quiz, roots, right, truth = two_questions()
+    other = roots.choices.exclude(pk=right.pk).get()
+    first, second = page_in("en", signed_in=learner), page_in("en", signed_in=learner)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(first)
+    answer(first, "single", {"choice": right.pk})
+    eventually(first, lambda: saved_choice(learner, roots) == right.pk, "phone 1 not saved")
+    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(second)
+    answer(second, "single", {"choice": other.pk})
+    eventually(second, lambda: saved_choice(learner, roots) == other.pk, "phone 2 not saved")
+    return quiz, roots, truth, other, first
+
+
+def graded_choice(learner, question) -> int:
+    attempt = Attempt.objects.get(learner=learner, submitted_at__isnull=False)
+    return attempt.responses.get(question=question).answer["choice"]
+
+
+def test_a_phone_resuming_its_copy_shows_the_answer_saved_on_the_other(
+    two_questions, learner, page_in
+):
+    quiz, roots, truth, other, first = answered_on_two_phones(two_questions, learner, page_in)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")  # phone 1 opens the quiz again
+    start_or_resume(first)
+    radio = first.locator(f"fieldset.question input[value='{other.pk}']")
+    eventually(first, radio.is_checked, "phone 1 shows its own older answer")
+    next_question(first)
+    answer(first, "true_false", {"value": True})
+    next_question(first)
+    first.click("[data-action=submit]")
+    first.wait_for_selector(".result", timeout=15000)
+    assert graded_choice(learner, roots) == other.pk
+    assert Attempt.objects.get(learner=learner).responses.get(question=truth).points == 1
+
+
+def test_a_phone_that_never_looked_again_submits_without_replacing_the_newer_answer(
+    two_questions, learner, page_in
+):
+    quiz, roots, truth, other, first = answered_on_two_phones(two_questions, learner, page_in)
+    next_question(first)  # phone 1 still shows its own answer to the first question
+    answer(first, "true_false", {"value": True})
+    next_question(first)
+    first.click("[data-action=submit]")
+    first.wait_for_selector(".result", timeout=15000)
+    assert graded_choice(learner, roots) == other.pk, "the older copy replaced the newer answer"
+    attempt = Attempt.objects.get(learner=learner)
+    assert attempt.responses.get(question=truth).answer == {"value": True}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_an_answer_the_server_keeps_refusing_for_now_says_it_waits_on_the_device(
+    two_questions, learner, page_in, language
+):
+    """Not "Saving…" for ever: the learner reads where the answer is while the server fails."""
+    quiz, roots, right, truth = two_questions()
+    page = page_in(language, signed_in=learner)
+    page.route("**/responses/**", lambda route: route.fulfill(status=500, body="{}"))
+    go(page, f"/{language}/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": right.pk})
+    waits = js_text(
+        language, "Saved on this device. The server did not take it yet; the app keeps trying."
+    )
+    page.wait_for_function(
+        "text => document.getElementById('save-state').textContent === text", arg=waits
+    )
