@@ -4,10 +4,13 @@ core.throttles)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import drf_spectacular.authentication
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, JsonResponse
+from django.utils import translation
 from django.views import defaults
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
@@ -179,9 +182,40 @@ class SessionScheme(drf_spectacular.authentication.SessionScheme):
 
 
 class Pagination(PageNumberPagination):
+    """Pages of 50 (up to 100 with `page_size`). On a view that names the query parameters its
+    body depends on (`query_parameters`: the cached content reads), the `next` and `previous`
+    links carry only those and the language, whichever way it was asked for: one cached page
+    serves every reader, so its links must not carry the first reader's other parameters."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 100
+    kept_parameters: tuple[str, ...] | None = None
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.kept_parameters = getattr(view, "query_parameters", None)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_next_link(self):
+        if self.kept_parameters is None or not self.page.has_next():
+            return super().get_next_link()
+        return self._link(self.page.next_page_number())
+
+    def get_previous_link(self):
+        if self.kept_parameters is None or not self.page.has_previous():
+            return super().get_previous_link()
+        return self._link(self.page.previous_page_number())
+
+    def _link(self, page_number: int) -> str:
+        query = [
+            (name, value)
+            for name in sorted(set(self.kept_parameters) - {self.page_query_param})
+            for value in self.request.GET.getlist(name)
+        ]
+        query.append(("lang", translation.get_language()))
+        if page_number != 1:
+            query.append((self.page_query_param, page_number))
+        return f"{self.request.build_absolute_uri(self.request.path)}?{urlencode(query)}"
 
 
 def page_of(name: str, results) -> serializers.Serializer:

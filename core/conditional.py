@@ -109,7 +109,9 @@ class ConditionalReadMixin:
             for name in sorted(self.query_parameters)
             for value in request.GET.getlist(name)
         ]
-        return "|".join([request.path, "&".join(used), translation.get_language(), version])
+        # The scheme and host too: a list's page links are absolute.
+        where = request.build_absolute_uri(request.path)
+        return "|".join([where, "&".join(used), translation.get_language(), version])
 
     def get(self, request, *args, **kwargs):
         key = (type(self).__name__, *sorted(self.kwargs.items()))

@@ -2,6 +2,7 @@
 strong and weak ETags, `*`, If-Modified-Since; junk query strings share one cache entry."""
 
 from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.cache import cache
@@ -132,6 +133,27 @@ def test_page_parameters_are_part_of_a_lists_cache_key(course, api_client):
     assert small["ETag"] != whole["ETag"]
     assert len(small.json()["results"]) == 2
     assert len(whole.json()["results"]) > 2
+
+
+LISTS = ["/api/v1/lessons/", "/api/v1/glossary/", "/api/v1/quizzes/"]
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_cached_pages_links_name_only_what_it_depends_on(course, api_client, path):
+    """The first reader of a page must not hand its junk parameters, its host or the way it
+    chose its language to every later reader of the cached page."""
+    first = api_client.get(f"{path}?page_size=1&lang=es&evil=%3Cscript%3E", HTTP_HOST="localhost")
+    later = api_client.get(f"{path}?page_size=1", HTTP_ACCEPT_LANGUAGE="es")
+    for response in (first, later):
+        link = response.json()["next"]
+        assert "evil" not in link and "script" not in link, link
+        assert "lang=es" in link, "page 2 must come in the language of page 1"
+        assert "page=2" in link and "page_size=1" in link
+    assert later.json()["next"].startswith("http://testserver/"), "another reader's host"
+    page_two = api_client.get(later.json()["next"])
+    assert page_two["Content-Language"] == "es"
+    previous = urlsplit(page_two.json()["previous"])
+    assert parse_qs(previous.query) == {"page_size": ["1"], "lang": ["es"]}
 
 
 def test_a_learners_quiz_detail_has_its_own_etag(course, api_client, learner_client):
