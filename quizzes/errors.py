@@ -3,13 +3,18 @@
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.codes import ErrorCode
 from quizzes.grading import MAX_ITEM_LENGTH, MAX_ITEMS
 
 QUIZ_NOT_AVAILABLE = _("This quiz is not available.")
 QUIZ_NOT_FOUND = _("There is no published quiz with this slug.")
-ATTEMPT_LIMIT_REACHED = _("You have used all %(limit)s attempts allowed for this quiz.")
+ATTEMPT_LIMIT_REACHED = ngettext_lazy(
+    "You have used the %(limit)s attempt allowed for this quiz.",
+    "You have used all %(limit)s attempts allowed for this quiz.",
+    "limit",
+)
 CLIENT_ID_IN_USE = _("This client_id already belongs to an attempt at another quiz.")
 CLIENT_ID_OTHER_ASSIGNMENT = _(
     "This client_id already belongs to an attempt at this quiz taken for another assignment "

@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.errors import Conflict, DomainError, Forbidden, NotFound
 from quizzes import services
@@ -163,6 +163,27 @@ def test_attempt_limit_refuses_one_start_too_many(learner):
     assert refused.value.code == "attempt_limit_reached"
     assert refused.value.status == 403
     assert Attempt.objects.filter(learner=learner).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("limit", "language", "message"),
+    [
+        (1, "en", "You have used the 1 attempt allowed for this quiz."),
+        (3, "en", "You have used all 3 attempts allowed for this quiz."),
+        (1, "es", "Se agotó el único intento (1) permitido para este cuestionario."),
+        (3, "es", "Se agotaron los 3 intentos permitidos para este cuestionario."),
+        (1, "fr", "Vous avez utilisé la tentative autorisée pour ce quiz (limite : 1)."),
+        (2, "ar", "لقد استنفدت المحاولتين المسموح بهما لهذا الاختبار (2)."),
+    ],
+)
+def test_the_attempt_limit_message_agrees_with_its_number(learner, limit, language, message):
+    quiz = small_quiz(attempt_limit=limit).quiz
+    for _attempt in range(limit):
+        start(learner, quiz)
+    with pytest.raises(Forbidden) as refused, translation.override(language):
+        start(learner, quiz)
+    with translation.override(language):
+        assert str(refused.value.message) == message
 
 
 def test_attempt_limit_counts_each_learner_apart(learner):
