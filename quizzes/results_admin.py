@@ -55,7 +55,13 @@ from quizzes.results import (
     Results,
     results_fetch,
 )
-from quizzes.visibility import assignments_for, attempts_for, cohorts_for, learners_for
+from quizzes.visibility import (
+    assignments_for,
+    attempts_for,
+    cohorts_for,
+    learners_for,
+    sees_everything,
+)
 
 # Show this many learners on a results page; the CSV holds every attempt.
 LEARNER_ROWS = 300
@@ -239,9 +245,11 @@ def _learner_rows(results: Results) -> list[dict]:
 
 
 def _figures(request, results: Results) -> list[tuple[QuestionFigure, dict]]:
-    """Every registered figure's values for these questions and the learners the user sees."""
+    """Every registered figure's values for these questions and the learners of these results
+    (the quiz's or the assignment's, as far as the user sees them)."""
     question_ids = [stats.question.id for stats in results.by_language[0].questions]
-    learners = learners_for(request.user)
+    taken_by = {attempt.learner_id for attempt in results.attempts if attempt.learner_id}
+    learners = learners_for(request.user).filter(pk__in=taken_by)
     return [
         (figure, figure.read(question_ids=question_ids, learners=learners))
         for figure in QUESTION_FIGURES
@@ -420,6 +428,18 @@ class QuizResultsMixin:
             raise Http404
         if not request.user.has_perm(chosen.permission):
             raise PermissionDenied
+        affected = regrade.affected_responses(
+            question=question, language=wrong.language, normalized=wrong.normalized
+        )
+        visible = set(
+            attempts_for(request.user)
+            .filter(pk__in=[r.attempt_id for r in affected])
+            .values_list("pk", flat=True)
+        )
+        if not visible and not sees_everything(request.user):
+            # Only a wrong answer the reader's own learners gave: the page counts responses,
+            # and would otherwise tell whether learners of other cohorts typed any text.
+            raise Http404
         back = reverse("admin:quizzes_quiz_results", args=[quiz.pk])
         form = chosen.form(request.POST or None, question=question, wrong=wrong)
         if request.method == "POST" and form.is_valid():
@@ -431,14 +451,6 @@ class QuizResultsMixin:
             else:
                 self.message_user(request, message, messages.SUCCESS)
                 return HttpResponseRedirect(back)
-        affected = regrade.affected_responses(
-            question=question, language=wrong.language, normalized=wrong.normalized
-        )
-        visible = set(
-            attempts_for(request.user)
-            .filter(pk__in=[r.attempt_id for r in affected])
-            .values_list("pk", flat=True)
-        )
         context = {
             **self.admin_site.each_context(request),
             "title": chosen.label,

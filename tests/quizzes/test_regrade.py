@@ -327,6 +327,21 @@ def test_accepting_through_the_results_page(bank, attempts, instructor):
     assert points(attempts["es"], text) == (0.0, False)
 
 
+def test_the_page_tells_nothing_of_answers_only_other_cohorts_gave(bank, attempts, instructor):
+    """The page counts the responses a regrade would change: it opens only for a wrong answer
+    the instructor's own learners gave, or it would tell whether others typed any text."""
+    quiz, text, piriformis, _conditions = bank
+    CohortFactory(learners=[UserFactory()], instructors=[instructor])  # none of the attempts'
+    client = signed_in(instructor)
+    query = {"question": text.pk, "language": "es", "normalized": "pyriform muscle", "shown": WRONG}
+    for action in ("accept", "known-wrong"):
+        link = f"/en/admin/quizzes/quiz/{quiz.pk}/wrong-answer/{action}/"
+        assert client.get(link, query).status_code == 404
+        refused = client.post(link, {**query, "accepted_answer": piriformis.pk})
+        assert refused.status_code == 404
+    assert not AnswerAcceptance.objects.exists()
+
+
 def test_only_typed_answers_can_be_accepted(bank, instructor):
     quiz, text, piriformis, conditions = bank
     client = signed_in(instructor)

@@ -14,7 +14,13 @@ from quizzes.models import Kind
 from review.models import ReviewCard
 from review.selectors import question_cards, question_forgotten
 from review.services import review_answer
-from tests.factories import AcceptedAnswerFactory, QuestionFactory, QuizFactory, UserFactory
+from tests.factories import (
+    AcceptedAnswerFactory,
+    AssignmentFactory,
+    QuestionFactory,
+    QuizFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -75,3 +81,24 @@ def test_the_results_page_shows_them(forgetting, client):
     assert page.status_code == 200
     html = page.content.decode()
     assert "Review cards" in html and "Forgotten, 30 days" in html
+
+
+def test_an_assignments_page_counts_the_cards_of_its_learners_only(forgetting, client):
+    """The third outside sweep found every learner's cards on an assignment's page."""
+    quiz, question, _learners = forgetting
+    taker = UserFactory()
+    assignment = AssignmentFactory(quiz=quiz, learners=[taker])
+    attempt, _ = services.attempt_start(
+        learner=taker, quiz=quiz, client_id=uuid.uuid4(), assignment=assignment
+    )
+    services.attempt_submit(
+        learner=taker,
+        attempt_id=attempt.pk,
+        answers=[{"question": question.pk, "answer": {"text": "gluteus"}}],
+    )
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:quizzes_assignment_results", args=[assignment.pk]))
+    every_language = page.context["sections"][0]
+    assert every_language["questions"][0]["figures"] == [1, 1], "cards, forgotten: the taker's"
+    whole_quiz = client.get(reverse("admin:quizzes_quiz_results", args=[quiz.pk]))
+    assert whole_quiz.context["sections"][0]["questions"][0]["figures"] == [4, 4]
