@@ -1532,9 +1532,11 @@ def test_a_misspelling_is_forgiven_as_a_typo_and_corrected(
         (TRIO, "es", ["piernas dormidas"]),
         (TRIO, "es", ["debilidades"]),
         (NECK_Q, "es", ["cuellos"]),
+        (FORAMINAL, "en", ["degenerative disc disease, osteoarthrosis"]),  # a synonym
+        (FORAMINAL, "es", ["osteoartrosis"]),
     ],
 )
-def test_a_plural_is_no_typo(question, language, items):
+def test_a_plural_or_a_synonym_is_no_typo(question, language, items):
     key = KEYS[question, language]
     answer = {"items": items} if key.kind == grading.SET else {"text": items[0]}
     grade = grading.grade(key, grading.validate_answer(key, answer))
