@@ -8,6 +8,7 @@ from django.core.exceptions import SuspiciousOperation
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from core.api import bad_request
 from core.codes import ErrorCode
@@ -17,7 +18,9 @@ logger = logging.getLogger(__name__)
 
 
 class QueryLanguageMiddleware:
-    """`?lang=xx` overrides Accept-Language and the language cookie for this request.
+    """`?lang=xx` overrides Accept-Language and the language cookie for this request; in the
+    API, which speaks the language of `?lang=` or Accept-Language only (DESIGN.md), the cookie
+    the pages' language switcher sets never counts.
 
     Placed after LocaleMiddleware, which has already picked a language and will add
     Content-Language and Vary on the way out. A language prefix in the path (`/en/...`) wins:
@@ -37,10 +40,24 @@ class QueryLanguageMiddleware:
             # Answered here, not only by handler400: with DEBUG on, Django's technical page
             # reads request.GET again and fails with a 500.
             return bad_request(request, refused)
+        if code not in self.supported and request.path.startswith("/api/"):
+            code = self.accepted(request)
         if code in self.supported and not translation.get_language_from_path(request.path_info):
             translation.activate(code)
             request.LANGUAGE_CODE = code
         return self.get_response(request)
+
+    def accepted(self, request) -> str:
+        """The first language of Accept-Language that we speak, else the default."""
+        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+        for code, _quality in parse_accept_lang_header(header):
+            if code == "*":
+                break
+            try:
+                return translation.get_supported_language_variant(code)
+            except LookupError:
+                continue
+        return settings.LANGUAGE_CODE
 
 
 class RequestBodyLimitMiddleware:
