@@ -151,14 +151,17 @@ class QuizScreen {
   }
 
   /** Keep a server attempt on the device; answers this device has not sent yet win, and
-   * for the rest the server's saved answers are the latest (also where one was taken back). */
+   * for the rest the server's saved answers are the latest (also where one was taken back).
+   * This device's entry stays where the server holds the same answer (a partly placed order
+   * rides on the null the server has). */
   async adopt(attempt, base = {}) {
     const answers = {};
     for (const response of attempt.responses) {
       if (response.answer !== null) answers[response.question] = { answer: response.answer, rev: 0, synced: true };
     }
     for (const [question, entry] of Object.entries(base.answers || {})) {
-      if (!entry.synced) answers[question] = entry;
+      const saved = answers[question]?.answer ?? null;
+      if (!entry.synced || JSON.stringify(entry.answer ?? null) === JSON.stringify(saved)) answers[question] = entry;
     }
     return store.putAttempt({
       created: Date.now(),
