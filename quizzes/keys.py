@@ -130,6 +130,10 @@ def question_key(
         truth=truth,
         filler=prompt_words(prompts, language) - distinguishing_words(answer_keys, language),
         prompt_phrases=prompt_phrases(prompts, language, _term_words(known, answer_keys, language)),
+        prompt_texts=tuple(
+            grading.words(prompts.get(code) or "", code)
+            for code in sorted({language, SOURCE_LANGUAGE})
+        ),
         wrong_answers=tuple(
             WrongAnswerKey(key, spellings_for(language, spellings), hint)
             for key, spellings, hint in wrong_answers

@@ -55,23 +55,29 @@ NEGATIONS = {
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
         "instead of", "rather than", "other than", "apart from", "aside from",
         "anything but", "anyone but", "anybody but", "everything but", "everyone but",
-        "everybody but", "nothing like",
+        "everybody but", "nothing like", "far from", "not at all", "not really", "no way",
+        "not quite", "nope", "I don't think so", "don't think so", "of course not",
     ),
     "es": (
         "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
         "aparte de", "a excepción de", "con excepción de", "exceptuando", "quitando",
-        "en vez de", "en lugar de", "nada que ver con",
+        "en vez de", "en lugar de", "nada que ver con", "nada parecido a", "para nada",
+        "qué va", "ni hablar", "no realmente", "en absoluto", "de ninguna manera",
+        "lejos de", "claro que no", "creo que no",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
         "hormis", "à part", "mis à part", "autre que", "autre qu’", "en dehors de",
         "en dehors d’", "à l’exception de", "à l’exception d’",
         "au lieu de", "au lieu d", "plutôt que", "plutôt qu", "rien à voir avec",
+        "pas du tout", "pas vraiment", "pas question", "absolument pas", "loin de",
+        "loin d’être", "bien sûr que non", "je ne pense pas",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
         "ما عدا", "ماعدا", "فيما عدا", "باستثناء", "سوى", "خلاف", "بخلاف",
-        "بدلا من", "بدلاً من", "بدل", "عوضا عن", "عوضاً عن",
+        "بدلا من", "بدلاً من", "بدل", "عوضا عن", "عوضاً عن", "أبدا", "أبدًا", "إطلاقا",
+        "إطلاقًا", "على الإطلاق", "بالتأكيد لا",
     ),
 }  # fmt: skip
 
@@ -107,7 +113,10 @@ FILLER = {
         "see", "consult", "go to", "but", "I'm not 100% sure", "not 100% sure",
         "I'm not certain", "not certain", "I think so", "I reckon", "I'm guessing",
         "if I remember correctly", "well", "so", "hmm", "um", "uh", "ok", "okay",
-        "I don't know", "don't know", "dunno", "no idea", "isn't it", "aren't they",
+        "I don't know", "don't know", "dunno", "no idea", "isn't it", "aren't they", "right",
+        "nobody else", "no one else", "nothing else", "that's it", "not only", "but also",
+        "according to the lesson", "according to the factsheet", "according to the text",
+        "I hope", "is it not", "no doubt about it", "for sure", "I'd say so", "I think so",
     ),
     "es": (
         "creo que", "creo", "pienso que", "supongo que", "me parece que", "diría que",
@@ -118,6 +127,9 @@ FILLER = {
         "acudir al", "al menos", "por lo menos", "pero", "supongo", "me parece", "pienso",
         "diría", "creo yo", "me imagino", "imagino", "no estoy 100% seguro",
         "no estoy 100% segura", "bueno", "pues", "vale", "eh", "verdad", "no lo sé",
+        "nadie más", "nada más", "eso es todo", "no solo", "no sólo", "sino también",
+        "según la lección", "según el texto", "eso creo", "creo que sí", "ni más ni menos",
+        "sin duda alguna", "sin ninguna duda", "espero",
     ),
     "fr": (
         "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
@@ -129,7 +141,9 @@ FILLER = {
         "mais", "il me semble", "il me semble que", "je suppose", "je suppose que", "pas sûr",
         "pas sûre", "je ne suis pas certain", "je ne suis pas certaine", "on dirait",
         "si je me souviens bien", "bon", "eh bien", "ben", "alors", "euh", "bah",
-        "n’est-ce pas",
+        "n’est-ce pas", "hein", "c’est ça", "rien d’autre", "personne d’autre", "voilà",
+        "non seulement", "pas seulement", "mais aussi", "selon la leçon", "d’après la leçon",
+        "selon le texte", "j’espère", "sans aucun doute", "ni plus ni moins", "je crois bien",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",
@@ -137,26 +151,20 @@ FILLER = {
         "الجواب", "الجواب هو", "الإجابة", "الإجابة هي", "يسمى", "تسمى", "اسمه", "اسمها",
         "لست متأكدًا", "لست متأكدة", "لا أعرف", "بلا شك", "مراجعة", "زيارة", "لكن", "لكنه",
         "على ما أظن", "على ما أعتقد", "لست متأكد", "غير متأكد", "غير متأكدة", "مش متأكد",
-        "في رأيي", "حسب علمي", "حسنا", "حسنًا", "طيب", "يعني", "أليس كذلك",
+        "في رأيي", "حسب علمي", "حسنا", "حسنًا", "طيب", "يعني", "أليس كذلك", "صح", "صحيح",
+        "ليس فقط", "بل أيضا", "بل أيضًا", "حسب الدرس", "حسب النص",
     ),
 }  # fmt: skip
 
-# A piece that opens with one of these explains the answer before it ("a neurologist, because
-# they test the nerves", "the neck, according to the lesson"): like detail, it is no second
-# answer, unless it names one.
+# In a text answer, a piece that opens with one of these gives a reason or a purpose for the
+# answer before it ("a neurologist, because they test the nerves"): like detail, it is no second
+# answer, unless it names one. Only reasons and purposes: "according to me", "for me", "which
+# is", "due to" may just as well bring in another answer.
 CLAUSES = {
-    "en": (
-        "because", "since", "as", "according to", "which", "who", "that", "to", "in order to",
-        "so that", "for", "as per", "due to",
-    ),
-    "es": (
-        "porque", "ya que", "puesto que", "según", "que", "quien", "para", "por", "debido a",
-    ),
-    "fr": (
-        "parce que", "parce qu", "car", "puisque", "selon", "d’après", "qui", "que", "qu",
-        "pour", "afin de", "afin d", "à cause de", "à cause d",
-    ),
-    "ar": ("لأن", "لأنه", "لأنها", "حسب", "بحسب", "وفقا", "وفقًا", "الذي", "التي", "لكي", "كي"),
+    "en": ("because", "since", "in order to", "so that", "so as to"),
+    "es": ("porque", "ya que", "puesto que", "dado que", "para que", "a fin de"),
+    "fr": ("parce que", "parce qu", "car", "puisque", "afin de", "afin d", "pour qu", "pour que"),
+    "ar": ("لأن", "لأنه", "لأنها", "لانه", "لكي", "كي"),
 }  # fmt: skip
 
 # "Rather X than Y" keeps X and negates Y ("plutôt un neurologue qu’un podologue"): a word of
@@ -167,12 +175,68 @@ THAN = {"en": ("than",), "es": ("que",), "fr": ("que", "qu"), "ar": ()}
 
 # Beside the back, words that place the pain above its lower part ("back pain at the top",
 # "dolor de espalda alta", "mal de dos au milieu", "ألم الظهر من فوق"): the upper back.
+# Not beside words of the lower back ("the middle of the lower back"); "moyen" is left out, since
+# "mal de dos moyen" says how much it hurts.
 UPPER_POSITIONS = {
     "en": ("top", "upper", "high", "higher", "mid", "middle"),
-    "es": ("alta", "alto", "arriba", "superior", "media", "medio", "mitad"),
-    "fr": ("haut", "milieu", "supérieur", "supérieure", "moyen", "moyenne"),
-    "ar": ("فوق", "أعلى", "الأعلى", "العلوي", "العلوية", "علوي", "وسط", "الوسط", "منتصف"),
+    "es": (
+        "alta", "alto", "altas", "altos", "arriba", "encima", "superior", "superiores", "media",
+        "medio", "medias", "medios", "mitad",
+    ),
+    "fr": (
+        "haut", "haute", "hauts", "hautes", "hauteur", "milieu", "supérieur", "supérieure",
+        "supérieurs", "supérieures", "médian", "médiane",
+    ),
+    "ar": (
+        "فوق", "أعلى", "الأعلى", "العلوي", "العلوية", "علوي", "علوية", "العليا", "عليا", "وسط",
+        "الوسط", "منتصف", "الأوسط", "أوسط", "الوسطى", "وسطى",
+    ),
 }  # fmt: skip
+
+# Words that keep a word of position from meaning the upper back: the lower back said in the
+# same piece ("the middle of the lower back"), or how much it hurts ("high intensity").
+NOT_UPPER = {
+    "en": ("lower", "low", "below", "under", "beneath", "bottom", "intensity", "severity"),
+    "es": (
+        "baja", "bajo", "inferior", "debajo", "abajo", "lumbar", "lumbares", "intensidad",
+        "gravedad",
+    ),
+    "fr": (
+        "bas", "basse", "inférieur", "inférieure", "dessous", "sous", "lombaire", "lombaires",
+        "intensité", "gravité",
+    ),
+    "ar": ("أسفل", "السفلي", "السفلى", "تحت", "القطني", "القطنية", "شدة", "الشدة"),
+}  # fmt: skip
+
+# The words that frame a negation before it ("it isn't", "ce n'est pas", "إنه ليس"): they go
+# with it. Other words before a negation stay (they may name a second answer).
+NEGATION_FRAMES = {
+    "en": (
+        "it", "that", "this", "he", "she", "they", "is", "are", "was", "would", "do", "does",
+        "i", "say", "s",
+    ),
+    "es": ("es", "eso", "esto", "yo", "diría", "son", "era"),
+    "fr": ("ce", "c", "cela", "ça", "il", "elle", "je", "dirais", "est", "serait", "s"),
+    "ar": ("إنه", "انه", "إنها", "انها", "هو", "هي", "هذا", "هذه", "ذلك"),
+}  # fmt: skip
+
+# Words that lead to a place ("in the calves", "dans les pieds", "في القدمين"): a piece of only
+# places the question is about may hold them.
+PLACE_LEADS = {
+    "en": ("in", "on", "at", "of", "into", "down", "to", "up"),
+    "es": ("en", "a", "al", "hasta", "por"),
+    "fr": ("dans", "sur", "à", "au", "aux", "en", "jusqu’aux", "jusqu’au"),
+    "ar": ("في", "على", "إلى", "الى"),
+}  # fmt: skip
+
+# A region after one of these is where a symptom comes from, not where it is ("tingling from
+# the lower back down to the feet"): it places nothing.
+ORIGINS = {
+    "en": ("from",),
+    "es": ("desde",),
+    "fr": ("depuis", "partant de", "venant de", "venant du"),
+    "ar": ("من",),
+}
 
 # A range of spinal levels: "L4–S1", "L4 to S1", "L4 through S1", "from L4 to S1",
 # "de L4 a S1", "de L4 à S1", "desde L4 hasta S1", "من L4 إلى S1", "between L4 and S1".

@@ -230,8 +230,10 @@ def list_phrases(tokens: tuple[str, ...], language: str) -> tuple[tuple[str, ...
 PLURAL_ENDINGS = (
     ("", "s"), ("", "es"), ("", "x"), ("is", "es"), ("y", "ies"), ("z", "ces"), ("al", "aux"),
 )  # fmt: skip
-# Shorter singular words are left alone ("pie", "mal", "hip").
+# Shorter singular words are left alone ("pie", "mal", "hip"), and so are singulars that mean
+# another thing than their plural: French "rein" is the kidney, "les reins" the lower back.
 PLURAL_FROM = 4
+OTHER_IN_PLURAL = frozenset({"rein"})
 
 
 def inflects(given: str, accepted: str) -> bool:
@@ -246,6 +248,8 @@ def _plural_of(plural: str, singular: str) -> bool:
         if not (singular.endswith(single_ending) and plural.endswith(plural_ending)):
             continue
         stem = singular[: len(singular) - len(single_ending)]
+        if singular in OTHER_IN_PLURAL:
+            return False
         if len(singular) >= PLURAL_FROM and plural == stem + plural_ending:
             return True
     return False

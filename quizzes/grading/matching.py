@@ -23,6 +23,7 @@ from quizzes.grading.lexicon import (
     LEVEL,
     REGION,
     Lexicon,
+    holds,
     inflects,
     joinable,
     list_phrases,
@@ -52,12 +53,13 @@ NEGATION_FRAME = 2
 QUESTION_MARKS = ("?", "؟")
 # Categories of questions whose answers sit somewhere in the body (a condition, a symptom).
 PLACED_CATEGORIES = frozenset({"condition", "symptom"})
+# The lexicon's English terms for the back as a whole and for its parts (every language's
+# lexicon holds the English spellings), and the regions a leg or foot symptom may come from.
+BACK, UPPER_BACK, LOWER_BACK = "back", "upper back", "lower back"
+ORIGIN_REGIONS = ("back", "lower back", "sacrum", "buttocks")
 # The body region of a spinal level, by the letter of its code, as the lexicon's region terms
 # name it in English (every language's lexicon holds the English spellings): the lumbar levels
 # and the sacrum are both the lower back ("L5-S1").
-# The lexicon's English terms for the back as a whole and for its upper part (every language's
-# lexicon holds the English spellings).
-BACK, UPPER_BACK = "back", "upper back"
 LEVEL_REGIONS = {
     "C": ("cervical",),
     "T": ("thoracic",),
@@ -81,6 +83,7 @@ class Segment:
     # back); and whether it is a region the question is about.
     region: tuple[str, ...] = ()
     place: bool = False
+    origin: bool = False  # a region a symptom comes from ("from the lower back")
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class Reading:
     segments: tuple[Segment, ...] = ()
     negates_before: bool = False
     clause: bool = False
+    only_places: bool = False  # only places the question is about ("lower legs and feet")
 
     def of(self, kind: str) -> tuple[Segment, ...]:
         return tuple(segment for segment in self.segments if segment.kind == kind)
@@ -115,13 +119,6 @@ class Reading:
     def places(self) -> tuple[Segment, ...]:
         """Body regions the question is about that this piece names ("in the thighs")."""
         return tuple(s for s in self.segments if s.place)
-
-    @property
-    def only_places(self) -> bool:
-        """Only such regions (and filler or the question's words): "lower legs and feet"."""
-        return bool(self.places) and all(
-            s.place or s.kind in (FILLER, QUESTION) for s in self.segments
-        )
 
     @property
     def empty(self) -> bool:
@@ -274,8 +271,8 @@ class Matcher:
         return phrases("CLAUSES", self.language)
 
     @cached_property
-    def rather(self) -> frozenset[str]:
-        return frozenset(" ".join(tokens) for tokens in phrases("RATHER", self.language))
+    def rather(self) -> tuple[tuple[str, ...], ...]:
+        return phrases("RATHER", self.language)
 
     @cached_property
     def than(self) -> frozenset[str]:
@@ -478,7 +475,7 @@ class Matcher:
         ("…, ¿no?")."""
         kept: list[Segment] = []
         negated = no_one = False
-        words_after_negation = False
+        words_after_negation = filler_after_negation = False
         before = ""
         for segment in self._rather_than(self.cover(piece.text)):
             if no_one and segment.given in self.but_only:
@@ -491,16 +488,19 @@ class Matcher:
             before = segment.given
             if segment.kind == NEGATION:
                 if not negated:
-                    _drop_frame(kept)
-                negated, words_after_negation = True, False
+                    self._drop_frame(kept)
+                negated, words_after_negation, filler_after_negation = True, False, False
             elif negated and segment.kind in NAMED:
                 negated = False
             elif not negated:
                 kept.append(segment)
             elif segment.kind == UNKNOWN:
                 words_after_negation = True
+            elif segment.kind == FILLER:
+                filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
         negates_before = False
-        if negated and not words_after_negation and not _asks(piece.text):
+        asks = _asks(piece.text) and not filler_after_negation
+        if negated and not words_after_negation and not asks:
             named = [i for i, segment in enumerate(kept) if segment.kind in NAMED]
             if named:
                 del kept[named[-1]]
@@ -510,28 +510,105 @@ class Matcher:
             # Around an answer, a term made only of the question's own words is excused like
             # those words ("the neck part of the spine").
             kept = [self._as_question_words(segment) for segment in kept]
-        kept = self._placed(_unstretched(self._blended(self._positioned(kept))))
+        kept = self._origins(self._positioned(kept))
+        kept = self._placed(_unstretched(self._blended(kept)))
         kept = [self._as_place(segment) for segment in kept]
         return Reading(
             piece,
             tuple(_merge_unknown(kept)),
             negates_before=negates_before,
             clause=self._opens_clause(piece.text),
+            only_places=self._only_places(kept),
         )
+
+    @cached_property
+    def place_leads(self) -> frozenset[str]:
+        found = phrases("PLACE_LEADS", self.language) + phrases("ORIGINS", self.language)
+        return frozenset(word for tokens in found for word in tokens)
+
+    def _only_places(self, segments: list[Segment]) -> bool:
+        """Only places the question is about or where a symptom comes from, with the small
+        words that lead to them ("in the calves"); not "pain in the calves"."""
+        return any(s.place for s in segments) and all(
+            s.place
+            or s.origin
+            or s.kind == FILLER
+            or (s.kind in (QUESTION, UNKNOWN) and s.given in self.place_leads)
+            for s in segments
+        )
+
+    @cached_property
+    def origins(self) -> frozenset[str]:
+        return frozenset(" ".join(t) for t in phrases("ORIGINS", self.language))
+
+    @cached_property
+    def origin_groups(self) -> frozenset[str]:
+        """The regions a leg or foot symptom may come from: the lower back and around it."""
+        return frozenset(
+            group
+            for english in ORIGIN_REGIONS
+            for group in self.lexicon.groups_of(term_words(english, self.language))
+        )
+
+    def _origins(self, segments: list[Segment]) -> list[Segment]:
+        """A region of the lower back after "from" says where a symptom comes from ("tingling
+        from the lower back down to the feet"), not where it is: it places nothing. Not beside
+        an answer that is itself about the back ("back pain from the neck" is no low back
+        pain)."""
+        if any(s.kind == ANSWER and set(s.given.split()) & self.back_words for s in segments):
+            return segments
+        found = list(segments)
+        for i, segment in enumerate(segments[1:], start=1):
+            tokens = tuple(segment.given.split())
+            if (
+                segment.kind == TERM
+                and not segment.region
+                and segments[i - 1].given in self.origins
+                and REGION in self.lexicon.categories_of(tokens)
+                and self.lexicon.groups_of(tokens) <= self.origin_groups
+            ):
+                found[i] = dataclasses.replace(segment, origin=True)
+        return found
+
+    @cached_property
+    def negation_frames(self) -> frozenset[str]:
+        return frozenset(" ".join(t) for t in phrases("NEGATION_FRAMES", self.language))
+
+    def _drop_frame(self, kept: list[Segment]) -> None:
+        """The words right before a negation that frame it ("it isn't", "ce n'est pas") are
+        no item of their own: up to NEGATION_FRAME of them go with it. Any other word stays
+        ("anesthesiologist not podiatrist" names an anesthesiologist)."""
+        frame = 0
+        while (
+            kept
+            and kept[-1].kind == UNKNOWN
+            and kept[-1].given in self.negation_frames
+            and frame < NEGATION_FRAME
+        ):
+            kept.pop()
+            frame += 1
 
     def _rather_than(self, segments: list[Segment]) -> list[Segment]:
         """ "Rather X than Y": the "rather" is filler and the "than" negates Y."""
-        rather = next((i for i, s in enumerate(segments) if s.given in self.rather), None)
-        if rather is None:
-            return segments
-        than = next(
-            (i for i, s in enumerate(segments) if i > rather and s.given in self.than), None
+        given = [segment.given for segment in segments]
+        found = next(
+            (
+                (i, len(phrase))
+                for i in range(len(given))
+                for phrase in self.rather
+                if tuple(given[i : i + len(phrase)]) == phrase
+            ),
+            None,
         )
+        if found is None:
+            return segments
+        start, size = found
+        than = next((i for i in range(start + size, len(given)) if given[i] in self.than), None)
         if than is None:
             return segments
         changed = list(segments)
-        changed[rather] = Segment(FILLER, segments[rather].given)
-        changed[than] = Segment(NEGATION, segments[than].given)
+        changed[than] = Segment(NEGATION, given[than])
+        changed[start : start + size] = [Segment(FILLER, " ".join(given[start : start + size]))]
         return changed
 
     def _opens_clause(self, text: str) -> bool:
@@ -548,6 +625,9 @@ class Matcher:
         # others can make the answer another thing.
         stray = {w for s in segments if s.kind == UNKNOWN for w in s.given.split()}
         stray -= self.answer_words | self.pain_words
+        named = {word for s in segments for word in s.given.split()}
+        if named & (self.lower_back_words | self.not_upper):
+            stray -= self.upper_positions  # "the middle of the lower back", "high intensity"
         own = {word for s in segments if s.kind == ANSWER for word in s.given.split()}
         if not stray or not own:
             return segments
@@ -596,7 +676,8 @@ class Matcher:
         named = {
             group
             for region in lexicon.regions
-            if region in runs or (prompt and set(region) <= self.question.filler)
+            if region in runs
+            or (prompt and any(holds(text, region) for text in self.question.prompt_texts))
             for group in lexicon.groups_of(region)
         }
         places = set(named)
@@ -652,14 +733,34 @@ class Matcher:
     def upper_positions(self) -> frozenset[str]:
         return frozenset(" ".join(tokens) for tokens in phrases("UPPER_POSITIONS", self.language))
 
+    @cached_property
+    def lower_back_words(self) -> frozenset[str]:
+        """Words that say the lower back in particular ("lower", "bas", "أسفل", "lumbar")."""
+        lower = self._region_words(LOWER_BACK) - self._region_words(UPPER_BACK)
+        return frozenset(lower - self.back_words - self.question_words)
+
+    @cached_property
+    def not_upper(self) -> frozenset[str]:
+        return frozenset(" ".join(t) for t in phrases("NOT_UPPER", self.language))
+
+    def _region_words(self, english: str) -> set[str]:
+        return {
+            word
+            for group in self.lexicon.groups_of(term_words(english, self.language))
+            for term in self.lexicon.region_terms.get(group, ())
+            for word in term
+        }
+
     def _positioned(self, segments: list[Segment]) -> list[Segment]:
         """Beside an answer that names the back, a word of position above its lower part is
-        the upper back ("back pain at the top", "mal de dos haut", "ألم الظهر من فوق")."""
+        the upper back ("back pain at the top", "mal de dos haut", "ألم الظهر من فوق"), unless
+        the piece says the lower back ("the middle of the lower back")."""
+        named = {word for segment in segments for word in segment.given.split()}
         names_back = any(
             segment.kind == ANSWER and set(segment.given.split()) & self.back_words
             for segment in segments
         )
-        if not names_back:
+        if not names_back or named & (self.lower_back_words | self.not_upper):
             return segments
         upper = term_words(UPPER_BACK, self.language)
         return [
@@ -686,7 +787,7 @@ class Matcher:
         places its answers name on the spine ("back pain at C5" is no low back pain, while
         "tingling from L5" says where the foot's symptom comes from, and "L5 sciatica" which
         root)."""
-        if segment.kind != TERM:
+        if segment.kind != TERM or segment.origin:
             return False
         tokens = segment.region or tuple(segment.given.split())
         if len(tokens) == 1 and is_level(tokens[0]):
@@ -711,18 +812,22 @@ class Matcher:
         return found
 
     def _as_question_words(self, segment: Segment) -> Segment:
-        if segment.kind == TERM and set(segment.given.split()) <= self.question_words:
+        """A term the prompt says, word for word (generic words such as "area" aside): the
+        prompt's "the back and upper legs" says no "upper back"."""
+        if segment.kind != TERM or not set(segment.given.split()) <= self.question_words:
+            return segment
+        said = tuple(word for word in segment.given.split() if word not in self.generic_words)
+        if not said or any(holds(text, said) for text in self.question.prompt_texts):
             return Segment(QUESTION, segment.given)
         return segment
 
-
-def _drop_frame(kept: list[Segment]) -> None:
-    """Unknown words right before a negation are its frame ("it isn't", "ce n'est pas"),
-    not an item of their own: drop up to NEGATION_FRAME of them."""
-    frame = 0
-    while kept and kept[-1].kind == UNKNOWN and frame < NEGATION_FRAME:
-        kept.pop()
-        frame += 1
+    @cached_property
+    def generic_words(self) -> frozenset[str]:
+        return frozenset(
+            token
+            for phrase in for_language(GENERIC_WORDS, self.language)
+            for token in words(phrase, self.language)
+        )
 
 
 def _asks(text: str) -> bool:

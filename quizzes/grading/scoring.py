@@ -263,12 +263,11 @@ def _grade_set(question: QuestionKey, answer: dict) -> Grade:
             placed = bool(reading.places)
         elif placed and reading.only_places:
             continue  # "…in the thighs, lower legs and feet": more places of that item
-        elif reading.clause and not (reading.wrong or reading.details):
-            continue  # "…, because the nerve is squeezed"
         elif not reading.empty:
             placed = False
-            # Each known term in a piece that names no item is a wrong item of its own.
-            named = reading.wrong + reading.details
+            # Each known term in a piece that names no item is a wrong item of its own, but a
+            # place the question is about ("cramps in the legs" is one wrong item).
+            named = reading.wrong + tuple(s for s in reading.details if not s.place)
             labels = [_typed(reading, segment, question.language) for segment in named]
             for label in labels if len(labels) > 1 else [reading.piece.text]:
                 tally.wrong_item(label)

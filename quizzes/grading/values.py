@@ -66,6 +66,8 @@ class QuestionKey:
     # The prompt's own phrases around a word for "and" or "or" ("confirm or rule out"): an
     # answer that repeats one is not split there.
     prompt_phrases: tuple[tuple[str, ...], ...] = ()
+    # The prompt's words in order (learner's language, English): where it names a body region.
+    prompt_texts: tuple[tuple[str, ...], ...] = ()
     wrong_answers: tuple[WrongAnswerKey, ...] = ()
     # What kind of thing the answer names (a specialty, a condition…): another known term of
     # that kind is a second candidate, one of another kind is detail. "" = every known term

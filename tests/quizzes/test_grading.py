@@ -1541,3 +1541,103 @@ def test_a_plural_or_a_synonym_is_no_typo(question, language, items):
     answer = {"items": items} if key.kind == grading.SET else {"text": items[0]}
     grade = grading.grade(key, grading.validate_answer(key, answer))
     assert grade.points > 0 and not grade.feedback.typos, grade.feedback
+
+
+# --- the third sweep's second round: the new rules attacked -----------------------------------
+ROUND_TWO_WRONG_DATA = [
+    # Ways of saying no after the answer take it back.
+    (LEG_PAIN, "en", "sciatica, not at all", 0, False),
+    (LEG_PAIN, "en", "sciatica, no way", 0, False),
+    (LEG_PAIN, "en", "sciatica, I don't think so", 0, False),
+    (NECK_Q, "en", "the neck, not really", 0, False),
+    (LEG_PAIN, "es", "ciática, para nada", 0, False),
+    (LEG_PAIN, "es", "ciática, qué va", 0, False),
+    (LEG_PAIN, "es", "ciática, ni hablar", 0, False),
+    (LEG_PAIN, "fr", "sciatique, pas du tout", 0, False),
+    (LEG_PAIN, "es", "ciática no ¿verdad?", 0, False),
+    (LEG_PAIN, "es", "nada parecido a la ciática", 0, False),
+    (LEG_PAIN, "en", "far from sciatica", 0, False),
+    (LEG_PAIN, "en", "sciatica, which is wrong", 0, False),
+    # A word before a negation stays unless it only frames it.
+    (SPECIALIST, "en", "neurologist and anesthesiologist not podiatrist", 0, False),
+    (SPECIALIST, "es", "neurólogo o anestesiólogo no podólogo", 0, False),
+    (TRIO, "en", ["tingling, weakness, numbness, heaviness not cramps"], 2.25, False),
+    # Only reasons and purposes open an explaining clause.
+    (SPECIALIST, "en", "a neurologist, as well as an anesthesiologist", 0, False),
+    (SPECIALIST, "fr", "un neurologue, selon moi un nutritionniste", 0, False),
+    (SPECIALIST, "ar", "طبيب الأعصاب، حسب رأيي أخصائي التغذية", 0, False),
+    (
+        FOOT_Q,
+        "fr",
+        [
+            "épine calcanéenne",
+            "tendinite",
+            "fasciite plantaire",
+            "métatarsalgie",
+            "selon moi les engelures",
+        ],
+        3.2,
+        False,
+    ),
+    (SPECIALIST, "fr", "non seulement un podologue mais aussi un neurologue", 0, False),
+    (SPECIALIST, "en", "not only a podiatrist but also a neurologist", 0, False),
+    # More words for the upper back; the kidney is no lower back.
+    (WITH_PAIN, "es", "dolor de espalda entre las paletillas", 0, False),
+    (WITH_PAIN, "en", "interscapular back pain", 0, False),
+    (WITH_PAIN, "fr", "mal de dos dans la partie haute", 0, False),
+    (WITH_PAIN, "ar", "ألم الظهر في المنطقة العليا", 0, False),
+    (WITH_PAIN, "fr", "douleur du rein", 0, False),
+    (WITH_PAIN, "fr", "mal de rein", 0, False),
+    # "Pain" is no place: after a placed item it is still a wrong item.
+    (TRIO, "en", ["tingling, weakness, numbness in the feet, pain in the calves"], 2.25, False),
+]
+
+
+@pytest.mark.parametrize(ROW, ROUND_TWO_WRONG_DATA)
+def test_the_new_rules_credit_no_wrong_answer(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+ROUND_TWO_RIGHT_DATA = [
+    (SPECIALIST, "es", "más bien un neurólogo que un podólogo", 1, True),
+    (SPECIALIST, "es", "neurólogo, eso creo", 1, True),
+    (SPECIALIST, "en", "neurologist, right?", 1, True),
+    (SPECIALIST, "en", "a neurologist, nobody else", 1, True),
+    (SPECIALIST, "es", "un neurólogo, nadie más", 1, True),
+    (SPECIALIST, "fr", "un neurologue, hein ?", 1, True),
+    (SPECIALIST, "fr", "un neurologue, rien d'autre", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب، صح؟", 1, True),
+    (LEG_PAIN, "es", "ciática, sin duda alguna", 1, True),
+    (LEG_PAIN, "en", "it's sciatica, is it not?", 1, True),
+    (LEG_PAIN, "en", "sciatica in the lower back", 1, True),
+    (LEG_PAIN, "fr", "sciatique, non ?", 1, True),
+    (WITH_PAIN, "en", "pain in the middle of the lower back", 1, True),
+    (WITH_PAIN, "en", "lower back pain in the middle", 1, True),
+    (WITH_PAIN, "en", "back pain of high intensity", 1, True),
+    (WITH_PAIN, "fr", "mal au milieu du bas du dos", 1, True),
+    (WITH_PAIN, "fr", "mal de dos d'intensité moyenne", 1, True),
+    (WITH_PAIN, "ar", "ألم في وسط أسفل الظهر", 1, True),
+    (WITH_PAIN, "fr", "douleur aux reins", 1, True),
+    (
+        FOOT_Q,
+        "en",
+        ["heel spurs, tendonitis at the back of the heel, plantar fasciitis, metatarsalgia"],
+        4,
+        True,
+    ),
+    (TRIO, "en", ["tingling, weakness, numbness in the back of the legs"], 3, True),
+    (TRIO, "en", ["tingling from the lower back down to the feet, weakness, numbness"], 3, True),
+    (
+        TRIO,
+        "es",
+        ["hormigueo desde la zona lumbar hasta los pies, debilidad, entumecimiento"],
+        3,
+        True,
+    ),
+    (TRIO, "en", ["tingling, weakness, numbness in the feet, cramps in the legs"], 2.25, False),
+]
+
+
+@pytest.mark.parametrize(ROW, ROUND_TWO_RIGHT_DATA)
+def test_the_new_rules_refuse_no_right_answer(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
