@@ -148,6 +148,12 @@ class _Known:
     own_terms: frozenset[str]
 
 
+# Matchers kept, by the id of their key (each holds its key, so the id is not reused while it is
+# kept); the oldest goes first.
+MATCHERS_KEPT = 2048
+TYPO_CHECKS_KEPT = 4096
+_MATCHERS: dict[int, Matcher] = {}
+
 # Cost of a cover: (unknown words, loose words, typos, segments, question words, spellings in
 # the other number): a plural read as its singular loses only a tie to a term typed exactly.
 _Cost = tuple[int, int, int, int, int, int]
@@ -155,12 +161,25 @@ _Cost = tuple[int, int, int, int, int, int]
 
 @dataclass
 class Matcher:
-    """Reads the pieces of answers to one question (built once per graded answer)."""
+    """Reads the pieces of answers to one question. What it works out from the key (spellings,
+    places, phrases) is kept: `Matcher.of(question)` reuses one per key."""
 
     question: QuestionKey
     _known: dict[str, _Known] = field(default_factory=dict)
     _typo_checks: dict[tuple, bool] = field(default_factory=dict)
     _wrapping: dict[tuple[str, ...], bool] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, question: QuestionKey) -> Matcher:
+        """The matcher of this very key: keys are kept per process (quizzes.bank), and reading
+        a key's spellings, places and phrases anew for every answer was most of grading."""
+        found = _MATCHERS.get(id(question))
+        if found is None or found.question is not question:
+            found = cls(question)
+            _MATCHERS[id(question)] = found
+            if len(_MATCHERS) > MATCHERS_KEPT:
+                _MATCHERS.pop(next(iter(_MATCHERS)))
+        return found
 
     @property
     def language(self) -> str:
@@ -306,6 +325,8 @@ class Matcher:
         other known word or term is as close to it: a real word is never taken for a
         misspelled key."""
         check = (given, spelling.tokens)
+        if len(self._typo_checks) > TYPO_CHECKS_KEPT:
+            self._typo_checks.clear()  # a kept matcher meets ever new typos: bounded
         if check not in self._typo_checks:
             known = self._known_besides(spelling.answer)
             words_ok = all(
@@ -673,11 +694,17 @@ class Matcher:
             for size in range(1, longest + 1)
             for i in range(len(s.tokens) - size + 1)
         }
+        if prompt:  # and of the prompt: its words in order ("the back and upper legs")
+            runs |= {
+                text[i : i + size]
+                for text in self.question.prompt_texts
+                for size in range(1, longest + 1)
+                for i in range(len(text) - size + 1)
+            }
         named = {
             group
             for region in lexicon.regions
             if region in runs
-            or (prompt and any(holds(text, region) for text in self.question.prompt_texts))
             for group in lexicon.groups_of(region)
         }
         places = set(named)

@@ -161,7 +161,7 @@ def _grade_number(question: QuestionKey, answer: dict) -> Grade:
 
 def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
     """Every piece of the typed texts, read against the question's key and lexicon."""
-    matcher = Matcher(question)
+    matcher = Matcher.of(question)
     readings: list[Reading] = []
     for text in texts:
         for piece in split_pieces(

@@ -1,6 +1,7 @@
 """The grader, table-driven: answers typed on a phone, in four languages, against answer keys
 that mirror the real question bank (learning/content/factsheet/quizzes/). Pure: no database."""
 
+import dataclasses
 from dataclasses import dataclass
 
 import pytest
@@ -1641,3 +1642,17 @@ ROUND_TWO_RIGHT_DATA = [
 @pytest.mark.parametrize(ROW, ROUND_TWO_RIGHT_DATA)
 def test_the_new_rules_refuse_no_right_answer(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+def test_a_key_keeps_its_matcher_and_grades_the_same_with_it():
+    from quizzes.grading.matching import _MATCHERS, MATCHERS_KEPT, Matcher
+
+    key = KEYS[SPECIALIST, "es"]
+    assert Matcher.of(key) is Matcher.of(key)
+    answers = ["neurólogo", "nuerólogo", "podólogo", "un neurólogo, no un podólogo"]
+    first = [grading.grade(key, {"text": text}) for text in answers]
+    again = [grading.grade(key, {"text": text}) for text in answers]
+    assert first == again
+    copy = dataclasses.replace(key)  # an equal key, another object: its own matcher
+    assert Matcher.of(copy) is not Matcher.of(key)
+    assert len(_MATCHERS) <= MATCHERS_KEPT
