@@ -38,6 +38,7 @@ from quizzes.grading.text import (
     Piece,
     is_level,
     list_words,
+    phrase_set,
     phrases,
     words,
 )
@@ -279,11 +280,11 @@ class Matcher:
     @cached_property
     def no_one(self) -> frozenset[str]:
         """Words that with an "except" after them mean "only" (language.NO_ONE)."""
-        return frozenset(" ".join(tokens) for tokens in phrases("NO_ONE", self.language))
+        return phrase_set("NO_ONE", self.language)
 
     @cached_property
     def but_only(self) -> frozenset[str]:
-        return frozenset(" ".join(tokens) for tokens in phrases("BUT_ONLY", self.language))
+        return phrase_set("BUT_ONLY", self.language)
 
     @cached_property
     def clauses(self) -> tuple[tuple[str, ...], ...]:
@@ -295,7 +296,7 @@ class Matcher:
 
     @cached_property
     def than(self) -> frozenset[str]:
-        return frozenset(" ".join(tokens) for tokens in phrases("THAN", self.language))
+        return phrase_set("THAN", self.language)
 
     @cached_property
     def negations(self) -> frozenset[str]:
@@ -560,7 +561,7 @@ class Matcher:
 
     @cached_property
     def origins(self) -> frozenset[str]:
-        return frozenset(" ".join(t) for t in phrases("ORIGINS", self.language))
+        return phrase_set("ORIGINS", self.language)
 
     @cached_property
     def origin_groups(self) -> frozenset[str]:
@@ -593,7 +594,7 @@ class Matcher:
 
     @cached_property
     def negation_frames(self) -> frozenset[str]:
-        return frozenset(" ".join(t) for t in phrases("NEGATION_FRAMES", self.language))
+        return phrase_set("NEGATION_FRAMES", self.language)
 
     def _drop_frame(self, kept: list[Segment]) -> None:
         """The words right before a negation that frame it ("it isn't", "ce n'est pas") are
@@ -758,7 +759,7 @@ class Matcher:
 
     @cached_property
     def upper_positions(self) -> frozenset[str]:
-        return frozenset(" ".join(tokens) for tokens in phrases("UPPER_POSITIONS", self.language))
+        return phrase_set("UPPER_POSITIONS", self.language)
 
     @cached_property
     def lower_back_words(self) -> frozenset[str]:
@@ -768,7 +769,7 @@ class Matcher:
 
     @cached_property
     def not_upper(self) -> frozenset[str]:
-        return frozenset(" ".join(t) for t in phrases("NOT_UPPER", self.language))
+        return phrase_set("NOT_UPPER", self.language)
 
     def _region_words(self, english: str) -> set[str]:
         return {

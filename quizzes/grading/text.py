@@ -121,11 +121,18 @@ def _articles(language: str) -> frozenset[str]:
 
 
 @cache
+@cache
 def phrases(table_name: str, language: str) -> tuple[tuple[str, ...], ...]:
     """The phrases of one table of `language` (language.NEGATIONS, FILLER…) as folded words."""
     table = getattr(lang, table_name)
     found = {words(phrase, language) for phrase in lang.for_language(table, language)}
     return tuple(sorted((tokens for tokens in found if tokens), key=len, reverse=True))
+
+
+@cache
+def phrase_set(table_name: str, language: str) -> frozenset[str]:
+    """The same phrases, each as one string of its folded words."""
+    return frozenset(" ".join(tokens) for tokens in phrases(table_name, language))
 
 
 @cache
