@@ -20,6 +20,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import is_form_media_type
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 from core.codes import ErrorCode
 from core.csrf import csrf_failed
@@ -198,13 +199,17 @@ class Pagination(PageNumberPagination):
 
     def get_next_link(self):
         if self.kept_parameters is None or not self.page.has_next():
-            return super().get_next_link()
+            return self._in_language(super().get_next_link())
         return self._link(self.page.next_page_number())
 
     def get_previous_link(self):
         if self.kept_parameters is None or not self.page.has_previous():
-            return super().get_previous_link()
+            return self._in_language(super().get_previous_link())
         return self._link(self.page.previous_page_number())
+
+    def _in_language(self, link: str | None) -> str | None:
+        """Another page of any list in the language of this one, however it was asked for."""
+        return link and replace_query_param(link, "lang", translation.get_language())
 
     def _link(self, page_number: int) -> str:
         query = [

@@ -2,8 +2,14 @@
 language cookie the pages' switcher sets: two clients sending the same request get the same
 language, and a cached page is never in a cookie's language."""
 
+import uuid
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from django.conf import settings
+
+from quizzes import services
+from quizzes.models import Quiz
 
 
 @pytest.mark.parametrize(
@@ -30,3 +36,18 @@ def test_an_unknown_api_path_answers_in_the_requests_language(db, api_client):
     response = api_client.get("/api/v1/nothing-here/", HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 404
     assert response["Content-Language"] == "es"
+
+
+def test_a_learners_list_pages_on_in_its_language_and_filters(course, learner, learner_client):
+    quiz = Quiz.objects.get(slug="nerve-roots-quiz")
+    for _attempt in range(2):
+        started, _ = services.attempt_start(learner=learner, quiz=quiz, client_id=uuid.uuid4())
+        services.attempt_submit(learner=learner, attempt_id=started.pk, answers=[])
+    first = learner_client.get(
+        "/api/v1/attempts/?quiz=nerve-roots-quiz&page_size=1", HTTP_ACCEPT_LANGUAGE="es"
+    )
+    query = parse_qs(urlsplit(first.json()["next"]).query)
+    assert query["lang"] == ["es"] and query["quiz"] == ["nerve-roots-quiz"], query
+    second = learner_client.get(first.json()["next"])
+    assert second["Content-Language"] == "es"
+    assert len(second.json()["results"]) == 1
