@@ -15,7 +15,7 @@ import { hasAnswer, renderQuestion } from "./questions.js";
 import { renderResult } from "./result.js";
 import { currentUser, signInUrl } from "./session.js";
 import { store } from "./store.js";
-import { queueSubmission, refusal, secondsLeft, submittedResponses } from "./submission.js";
+import { queueSubmission, refusal, savedOnServer, secondsLeft, submittedResponses } from "./submission.js";
 import { sync, syncSoon, syncState } from "./sync.js";
 
 const WARN_AT = 60; // seconds before the deadline
@@ -161,7 +161,10 @@ class QuizScreen {
     }
     for (const [question, entry] of Object.entries(base.answers || {})) {
       const saved = answers[question]?.answer ?? null;
-      if (!entry.synced || JSON.stringify(entry.answer ?? null) === JSON.stringify(saved)) answers[question] = entry;
+      // Kept too: an answer the server refused (its notice stays) or kept back for the submission.
+      if (!savedOnServer(entry) || entry.refused || JSON.stringify(entry.answer ?? null) === JSON.stringify(saved)) {
+        answers[question] = entry;
+      }
     }
     return store.putAttempt({
       created: Date.now(),

@@ -19,19 +19,25 @@ export function refusal(entry) {
   return entry?.refused && !KEPT_REFUSALS.has(entry.refused) ? entry.refused : null;
 }
 
-/** A submission's responses: every answer given, but those the server would not take. With
- * `unsentOnly`, only the answers the server does not have yet: those it has stand as saved, so
- * an answer saved later from another device is not replaced by this device's older copy. */
-export function submittedResponses(record, { unsentOnly = false } = {}) {
+/** Whether the server has this answer as saved (not one it kept back for the submission). */
+export function savedOnServer(entry) {
+  return Boolean(entry?.synced) && !KEPT_REFUSALS.has(entry.refused);
+}
+
+/** A submission's responses: the answers the server does not have yet (those it has stand as
+ * saved, so an answer saved later from another device is not replaced by this device's older
+ * copy), but those it would not take. Answers it kept back (time up) go with it, to be kept on
+ * record. */
+export function submittedResponses(record) {
   return Object.entries(record.answers)
-    .filter(([, entry]) => entry.answer !== null && !refusal(entry) && !(unsentOnly && entry.synced))
+    .filter(([, entry]) => entry.answer !== null && !refusal(entry) && !savedOnServer(entry))
     .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
 }
 
 /** Queue the submission of this attempt: the answers the server does not have yet travel with
  * it (the body wins over saved answers), the server grades the rest as saved. */
 export async function queueSubmission(record, user) {
-  const responses = submittedResponses(record, { unsentOnly: true });
+  const responses = submittedResponses(record);
   await store.enqueue({
     key: `submit:${record.client_id}`,
     user,

@@ -2,10 +2,11 @@
 // (submissions, lessons marked done, review answers), oldest first. It runs shortly after each
 // change, when the connection returns, when the app starts and every half minute while
 // something waits. One write that fails (a busy server) does not hold back the others: a
-// submission carries every answer anyway. A replay first asks the server who is signed in,
-// which also hands out a fresh CSRF token; everything it sends is idempotent (a saved answer
-// replaces itself, a submission is known by its attempt, a review answer by its client_id), so
-// sending twice is harmless and nothing is dropped unless the server refuses it for good.
+// submission carries every answer the server does not have yet. A replay first asks the
+// server who is signed in, which also hands out a fresh CSRF token; everything it sends is
+// idempotent (a saved answer replaces itself, a submission is known by its attempt, a review
+// answer by its client_id), so sending twice is harmless and nothing is dropped unless the
+// server refuses it for good.
 import { api } from "./api.js";
 import { currentUser, endSession } from "./session.js";
 import { store } from "./store.js";
@@ -142,6 +143,8 @@ async function run() {
       needFresh = false;
     } catch (error) {
       syncState.offline = error.status === 0;
+      syncState.retrying = error.status !== 0; // the server itself fails: sooner than half a minute
+      if (syncState.retrying) retrySoon();
       return report();
     }
   }

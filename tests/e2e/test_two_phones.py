@@ -2,6 +2,8 @@
 the server has, never its own older copy of them (the third outside sweep found a phone that
 resumed its stale copy and whose submission replaced the answer given on the other)."""
 
+import json
+
 import pytest
 
 from quizzes.models import Attempt, Response
@@ -80,6 +82,51 @@ def test_an_answer_the_server_keeps_refusing_for_now_says_it_waits_on_the_device
     answer(page, "single", {"choice": right.pk})
     waits = js_text(
         language, "Saved on this device. The server did not take it yet; the app keeps trying."
+    )
+    page.wait_for_function(
+        "text => document.getElementById('save-state').textContent === text", arg=waits
+    )
+
+
+def test_an_answer_the_server_refused_is_still_there_after_a_reload(
+    two_questions, learner, page_in
+):
+    """Resuming takes the server's saved answers, but keeps what it refused: the learner
+    still sees the answer and why it was not taken."""
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    refusal = {"code": "too_many_items", "message": "Some fields are not valid.",
+               "details": {"answer": ["The answer has over 50 items."]}}  # fmt: skip
+    page.route(
+        f"**/responses/{roots.pk}/**",
+        lambda route: route.fulfill(
+            status=400, content_type="application/json", body=json.dumps(refusal)
+        ),
+    )
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": right.pk})
+    page.wait_for_function(
+        "() => document.getElementById('save-state').textContent.includes('not accepted')"
+    )
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    assert page.locator(f"fieldset.question input[value='{right.pk}']").is_checked()
+    assert "over 50 items" in page.inner_text(f"#refused-{roots.pk}")
+
+
+def test_when_the_whole_server_fails_the_answer_says_it_waits_on_the_device(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    page.route("**/api/v1/**", lambda route: route.fulfill(status=503, body="{}"))
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")  # the next run asks /me
+    answer(page, "single", {"choice": right.pk})
+    waits = js_text(
+        "en", "Saved on this device. The server did not take it yet; the app keeps trying."
     )
     page.wait_for_function(
         "text => document.getElementById('save-state').textContent === text", arg=waits
