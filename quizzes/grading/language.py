@@ -23,13 +23,14 @@ ARTICLES = {
     "ar": (),
 }
 
-# Words that only say where or what kind ("the neck area", "la zona lumbar"). Like the words of
-# the question, they may stand around an answer but are no answer on their own.
+# Words that only say where or what kind ("the neck area", "la zona lumbar", "a tingling
+# sensation"). Like the words of the question, they may stand around an answer but are no
+# answer on their own.
 GENERIC_WORDS = {
-    "en": ("area", "region", "part", "zone"),
-    "es": ("zona", "región", "parte", "área"),
-    "fr": ("zone", "région", "partie"),
-    "ar": ("منطقة", "جزء"),
+    "en": ("area", "region", "part", "zone", "sensation", "sensations", "feeling", "feelings"),
+    "es": ("zona", "región", "parte", "área", "sensación", "sensaciones"),
+    "fr": ("zone", "région", "partie", "sensation", "sensations", "impression"),
+    "ar": ("منطقة", "جزء", "إحساس", "احساس", "شعور"),
 }
 
 # Words for pain: beside an answer they say it hurts ("lumbar spinal stenosis pain"), they never
@@ -44,26 +45,27 @@ PAIN_WORDS = {
 # Negation removes what it negates: the next thing the answer names ("not sciatica",
 # "sin ciática", "pas la sciatique", "ليس عرق النسا"), and so does "except" / "other than"
 # ("sauf", "hormis", "menos", "باستثناء", "سوى"). Contractions fold into two words ("isn't" ->
-# "isn t"), so their first half is listed. English "non" is left out: it prefixes a word
-# ("non-specific low back pain") rather than negating an answer. A phrase ("instead of",
+# "isn t"), so their first half is listed. "non" negates only the word after it
+# (WORD_NEGATIONS below): "non-specific low back pain" is low back pain. A phrase ("instead of",
 # "en vez de") negates what follows it; its first word alone negates nothing ("en" is "in").
 # Articles fold away inside phrases: French "à part" is matched as "part" (English "a" is an
 # article), so the French phrases with "part" that negate nothing are filler below.
 NEGATIONS = {
     "en": (
         "not", "no", "never", "neither", "nor", "without", "except", "excluding",
-        "isn", "aren", "wasn", "weren", "don", "doesn", "didn",
+        "isn", "aren", "wasn", "weren", "don", "doesn", "didn", "non",
         "instead of", "rather than", "other than", "apart from", "aside from",
         "anything but", "anyone but", "anybody but", "everything but", "everyone but",
         "everybody but", "nothing like", "far from", "not at all", "not really", "no way",
         "not quite", "nope", "I don't think so", "don't think so", "of course not",
+        "anywhere but", "outside", "outside of",
     ),
     "es": (
         "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
         "aparte de", "a excepción de", "con excepción de", "exceptuando", "quitando",
         "en vez de", "en lugar de", "nada que ver con", "nada parecido a", "para nada",
         "qué va", "ni hablar", "no realmente", "en absoluto", "de ninguna manera",
-        "lejos de", "claro que no", "creo que no",
+        "lejos de", "claro que no", "creo que no", "fuera de",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
@@ -71,13 +73,13 @@ NEGATIONS = {
         "en dehors d’", "à l’exception de", "à l’exception d’",
         "au lieu de", "au lieu d", "plutôt que", "plutôt qu", "rien à voir avec",
         "pas du tout", "pas vraiment", "pas question", "absolument pas", "loin de",
-        "loin d’être", "bien sûr que non", "je ne pense pas",
+        "loin d’être", "bien sûr que non", "je ne pense pas", "hors de", "hors du",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
         "ما عدا", "ماعدا", "فيما عدا", "باستثناء", "سوى", "خلاف", "بخلاف",
         "بدلا من", "بدلاً من", "بدل", "عوضا عن", "عوضاً عن", "أبدا", "أبدًا", "إطلاقا",
-        "إطلاقًا", "على الإطلاق", "بالتأكيد لا",
+        "إطلاقًا", "على الإطلاق", "بالتأكيد لا", "خارج",
     ),
 }  # fmt: skip
 
@@ -117,6 +119,8 @@ FILLER = {
         "nobody else", "no one else", "nothing else", "that's it", "not only", "but also",
         "according to the lesson", "according to the factsheet", "according to the text",
         "I hope", "is it not", "no doubt about it", "for sure", "I'd say so", "I think so",
+        "especially", "particularly", "mainly", "mostly", "above all", "in particular",
+        "in my opinion", "if you ask me",
     ),
     "es": (
         "creo que", "creo", "pienso que", "supongo que", "me parece que", "diría que",
@@ -129,7 +133,9 @@ FILLER = {
         "no estoy 100% segura", "bueno", "pues", "vale", "eh", "verdad", "no lo sé",
         "nadie más", "nada más", "eso es todo", "no solo", "no sólo", "sino también",
         "según la lección", "según el texto", "eso creo", "creo que sí", "ni más ni menos",
-        "sin duda alguna", "sin ninguna duda", "espero",
+        "sin duda alguna", "sin ninguna duda", "espero", "es decir", "esto es",
+        "en otras palabras", "especialmente", "sobre todo", "principalmente", "en particular",
+        "por supuesto", "en mi opinión", "para mí",
     ),
     "fr": (
         "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
@@ -144,6 +150,8 @@ FILLER = {
         "n’est-ce pas", "hein", "c’est ça", "rien d’autre", "personne d’autre", "voilà",
         "non seulement", "pas seulement", "mais aussi", "selon la leçon", "d’après la leçon",
         "selon le texte", "j’espère", "sans aucun doute", "ni plus ni moins", "je crois bien",
+        "évidemment", "bien sûr", "bien entendu", "surtout", "particulièrement", "notamment",
+        "principalement", "c’est-à-dire", "selon moi", "pour moi",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",
@@ -152,7 +160,8 @@ FILLER = {
         "لست متأكدًا", "لست متأكدة", "لا أعرف", "بلا شك", "مراجعة", "زيارة", "لكن", "لكنه",
         "على ما أظن", "على ما أعتقد", "لست متأكد", "غير متأكد", "غير متأكدة", "مش متأكد",
         "في رأيي", "حسب علمي", "حسنا", "حسنًا", "طيب", "يعني", "أليس كذلك", "صح", "صحيح",
-        "ليس فقط", "بل أيضا", "بل أيضًا", "حسب الدرس", "حسب النص",
+        "ليس فقط", "بل أيضا", "بل أيضًا", "حسب الدرس", "حسب النص", "بالطبع", "أكيد",
+        "خاصة", "خصوصا", "خصوصًا", "لا سيما", "بالأخص", "أي", "برأيي", "حسب رأيي",
     ),
 }  # fmt: skip
 
@@ -238,10 +247,34 @@ ORIGINS = {
     "ar": ("من",),
 }
 
+# Words that add a second answer in the same breath ("a neurologist plus an anesthesiologist",
+# "un neurólogo además de un fisioterapeuta"): what follows them is a second answer, also when
+# the course does not know it.
+JOINERS = {
+    "en": ("plus", "as well as", "along with", "together with", "then", "vs", "versus", "besides"),
+    "es": ("más", "además de", "junto con", "así como", "luego", "versus"),
+    "fr": ("plus", "ainsi que", "de même que", "puis", "ensuite", "versus"),
+    "ar": ("ثم", "بالإضافة إلى", "بالإضافة الى", "إضافة إلى", "وكذلك", "كذلك"),
+}  # fmt: skip
+
+# Words that stand for more answers not named ("and others"): after the word for "and", a piece
+# of their own, and so a second answer ("طبيب الأعصاب وغيره").
+OTHERS = {
+    "en": ("others", "etc"),
+    "es": ("otros", "otras", "etc"),
+    "fr": ("autres", "etc"),
+    "ar": ("غيره", "غيرهم", "غيرها", "غير ذلك"),
+}
+
+# Negations of the one word after them ("a non-neurologist", "non-sciatic pain"), not of
+# what follows it ("non-specific low back pain" is low back pain).
+WORD_NEGATIONS = {"en": ("non",), "es": (), "fr": ("non",), "ar": ()}
+
 # A range of spinal levels: "L4–S1", "L4 to S1", "L4 through S1", "from L4 to S1",
 # "de L4 a S1", "de L4 à S1", "desde L4 hasta S1", "من L4 إلى S1", "between L4 and S1".
 RANGE_TO = (
-    "to", "through", "thru", "till", "until", "a", "al", "hasta", "à", "au", "jusqu’à",
+    "up to", "down to", "to", "through", "thru", "till", "until", "a", "al", "hasta", "à", "au",
+    "jusqu’à",
     "jusqu'à", "jusqu’au", "إلى", "الى", "حتى",
 )  # fmt: skip
 RANGE_FROM = ("from", "de", "del", "desde", "du", "des", "من")

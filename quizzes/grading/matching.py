@@ -95,9 +95,11 @@ class Reading:
 
     piece: Piece
     segments: tuple[Segment, ...] = ()
+    negated: tuple[Segment, ...] = ()  # what a negation took away ("except L5")
     negates_before: bool = False
     clause: bool = False
     only_places: bool = False  # only places the question is about ("lower legs and feet")
+    only_details: bool = False  # only known terms of another kind and words leading to them
 
     def of(self, kind: str) -> tuple[Segment, ...]:
         return tuple(segment for segment in self.segments if segment.kind == kind)
@@ -129,6 +131,11 @@ class Reading:
     def taken_back(self) -> Reading:
         """This piece with what it names negated by the piece after it."""
         kept = tuple(s for s in self.segments if s.kind not in NAMED)
+        return dataclasses.replace(self, segments=kept)
+
+    def without_answers(self, keys: set[str]) -> Reading:
+        """This piece with these answers not given (negated elsewhere in the answer)."""
+        kept = tuple(s for s in self.segments if not (s.kind == ANSWER and s.answer.key in keys))
         return dataclasses.replace(self, segments=kept)
 
 
@@ -265,6 +272,7 @@ class Matcher:
         known |= {word for _wrong, tokens in self.wrong_spellings for word in tokens}
         known |= {word for phrase in self.negation_phrases for word in phrase}
         known |= {word for phrase in self.filler for word in phrase}
+        known |= {word for phrase in phrases("OTHERS", self.language) for word in phrase}
         own = words_after_own_and(tokens[0] for tokens in self.own_tokens)
         own |= self.lexicon.rests_after_own_and
         return (self.lexicon.word_set | known) - own
@@ -393,6 +401,10 @@ class Matcher:
         for phrase in self.filler:
             if tokens[start : start + len(phrase)] == phrase:
                 yield Segment(FILLER, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0, 0)
+        for phrase in self.others:  # "and others", "وغير ذلك": more answers, not named
+            if tokens[start : start + len(phrase)] == phrase:
+                segment = Segment(TERM, " ".join(phrase), candidate=True)
+                yield segment, len(phrase), (0, 0, 0, 1, 0, 0)
         variants = [token]
         # A joined Arabic و may start a new item ("والمسمار" = "and the spur").
         if token.startswith(ARABIC_AND) and len(token) > 2:
@@ -496,10 +508,11 @@ class Matcher:
         ("ciática no", and a piece that is only "no": the piece before), unless it asks
         ("…, ¿no?")."""
         kept: list[Segment] = []
-        negated = no_one = False
+        removed: list[Segment] = []  # what a negation took away, named or not
+        negated = no_one = one_word = False
         words_after_negation = filler_after_negation = False
         before = ""
-        for segment in self._rather_than(self.cover(piece.text)):
+        for segment in self._joined(self._rather_than(self.cover(piece.text))):
             if no_one and segment.given in self.but_only:
                 negated = no_one = False  # "nobody except X": X is kept
                 continue
@@ -512,14 +525,19 @@ class Matcher:
                 if not negated:
                     self._drop_frame(kept)
                 negated, words_after_negation, filler_after_negation = True, False, False
+                one_word = segment.given in self.word_negations
             elif negated and segment.kind in NAMED:
                 negated = False
+                removed.append(segment)
             elif not negated:
                 kept.append(segment)
             elif segment.kind == UNKNOWN:
                 words_after_negation = True
+                removed.append(segment)
+                negated = not one_word  # "non-specific low back pain": only "specific"
             elif segment.kind == FILLER:
                 filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
+        kept = self._not_contradicted(kept, removed)
         negates_before = False
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:
@@ -538,9 +556,16 @@ class Matcher:
         return Reading(
             piece,
             tuple(_merge_unknown(kept)),
+            negated=tuple(s for s in removed if s.kind in NAMED),
             negates_before=negates_before,
             clause=self._opens_clause(piece.text),
             only_places=self._only_places(kept),
+            only_details=all(
+                s.kind == FILLER
+                or (s.kind == TERM and not s.candidate)
+                or (s.kind in (QUESTION, UNKNOWN) and s.given in self.place_leads)
+                for s in kept
+            ),
         )
 
     @cached_property
@@ -591,6 +616,67 @@ class Matcher:
             ):
                 found[i] = dataclasses.replace(segment, origin=True)
         return found
+
+    @cached_property
+    def others(self) -> tuple[tuple[str, ...], ...]:
+        return phrases("OTHERS", self.language)
+
+    @cached_property
+    def word_negations(self) -> frozenset[str]:
+        return phrase_set("WORD_NEGATIONS", self.language)
+
+    @cached_property
+    def joiners(self) -> tuple[tuple[str, ...], ...]:
+        return phrases("JOINERS", self.language)
+
+    def _joined(self, segments: list[Segment]) -> list[Segment]:
+        """After "plus", "as well as", "además de"…, a word the course does not know is a
+        second answer all the same ("a neurologist plus an anesthesiologist")."""
+        given = [segment.given for segment in segments]
+        found = list(segments)
+        i = 0
+        while i < len(given):
+            joiner = next((p for p in self.joiners if tuple(given[i : i + len(p)]) == p), None)
+            if joiner is None:
+                i += 1
+                continue
+            for j in range(i, i + len(joiner)):
+                found[j] = Segment(FILLER, given[j])
+            back = i - 1  # "EEG plus nerve conduction tests": what stands before it too
+            while back >= 0 and segments[back].kind not in NAMED:
+                if segments[back].kind == UNKNOWN:
+                    found[back] = Segment(TERM, given[back], candidate=True)
+                back -= 1
+            i += len(joiner)
+            while i < len(given) and segments[i].kind not in NAMED:
+                if segments[i].kind == UNKNOWN:
+                    found[i] = Segment(TERM, given[i], candidate=True)
+                i += 1
+        return found
+
+    def _not_contradicted(self, kept: list[Segment], removed: list[Segment]) -> list[Segment]:
+        """An answer is no answer when the same piece negates a narrower form of it: "back
+        pain, but not low back pain", "dolor de espalda no lumbar", "hernia no discal"."""
+        answers = [s for s in kept if s.kind == ANSWER]
+        if not answers or not removed or not self.contradicted(answers, removed):
+            return kept
+        return [Segment(UNKNOWN, s.given) if s.kind == ANSWER else s for s in kept]
+
+    def contradicted(self, answers: Sequence[Segment], removed: Sequence[Segment]) -> bool:
+        """Whether what a negation removed is one of these answers or a narrower form of one
+        ("lumbar" of "back pain": the low back pain it asks for)."""
+        keys = {s.answer.key for s in answers}
+        said = {word for s in answers for word in s.given.split()}
+        spelled = {
+            word for spelling in self.spellings if spelling.answer.key in keys
+            for word in spelling.tokens
+        }  # fmt: skip
+        narrower = spelled - said - self.question_words - self.pain_words
+        return any(
+            (s.kind == ANSWER and s.answer.key in keys)
+            or (s.kind in (TERM, UNKNOWN) and set(s.given.split()) & narrower)
+            for s in removed
+        )
 
     @cached_property
     def negation_frames(self) -> frozenset[str]:

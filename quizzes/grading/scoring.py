@@ -175,6 +175,17 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
             if reading.negates_before and readings:  # "sciatica, no"
                 readings[-1] = readings[-1].taken_back()
             readings.append(reading)
+    # An answer negated anywhere is not given ("L4 to S1 except L5": the range named L5 too),
+    # nor one whose narrower form is ("dolor de espalda, no en la zona lumbar").
+    removed = [segment for reading in readings for segment in reading.negated]
+    if removed:
+        negated = {
+            answer.answer.key
+            for reading in readings
+            for answer in reading.answers
+            if matcher.contradicted([answer], removed)
+        }
+        readings = [reading.without_answers(negated) for reading in readings]
     return readings
 
 
@@ -248,6 +259,8 @@ def _is_detail(reading: Reading) -> bool:
     ("…, because they test the nerves"). After "or" too: "central stenosis in the upper back
     or neck" offers no second condition ("… or a podiatrist" names a second candidate, which
     is wrong)."""
+    if reading.piece.alternative and not reading.only_details:
+        return False  # "… or a lumbar puncture", "… or a hip muscle": a second answer
     return (bool(reading.details) or reading.clause) and not reading.wrong
 
 
@@ -260,7 +273,7 @@ def _grade_set(question: QuestionKey, answer: dict) -> Grade:
             tally.right(reading, question.language)
             for segment in reading.wrong:
                 tally.wrong_item(_typed(reading, segment, question.language))
-            placed = bool(reading.places)
+            placed = True  # more places of it may follow ("numbness, especially in the feet")
         elif placed and reading.only_places:
             continue  # "…in the thighs, lower legs and feet": more places of that item
         elif not reading.empty:

@@ -222,9 +222,11 @@ def normalize_levels(text: str, *, as_items: bool = True) -> str:
         letter, first, end_letter, last = match.groups()
         start = _level_name(letter, first)
         end = _level_name(end_letter or letter, last)
-        if not start or not end or LEVEL_ORDER.index(end) < LEVEL_ORDER.index(start):
+        if not start or not end:
             return match.group(0)
-        levels = LEVEL_ORDER[LEVEL_ORDER.index(start) : LEVEL_ORDER.index(end) + 1]
+        # Either way round: "S1–L4" names the same levels as "L4–S1".
+        low, high = sorted((LEVEL_ORDER.index(start), LEVEL_ORDER.index(end)))
+        levels = LEVEL_ORDER[low : high + 1]
         return joiner.join(levels) if len(levels) <= 6 else match.group(0)
 
     def pair(match: re.Match) -> str:

@@ -73,7 +73,7 @@ TEST_DATA = [
     (ROOTS_Q, "en", "L4, L5", 2, False),
     (ROOTS_Q, "en", "L4, L5, S1, S2", 2.25, False),
     (ROOTS_Q, "en", "L3-S1", 2.25, False),  # L3, L4, L5, S1
-    (ROOTS_Q, "en", "S1–L4", 2, False),  # a backwards range is not a range
+    (ROOTS_Q, "en", "S1–L4", 3, True),  # a range written backwards is the same range
     (ROOTS_Q, "en", "L5, L5, L5", 1, False),  # an item counts once
     (ROOTS_Q, "en", "C4, C5, T1", 0, False),
     (ROOTS_Q, "en", "sciatic nerve", 0, False),
@@ -1656,3 +1656,81 @@ def test_a_key_keeps_its_matcher_and_grades_the_same_with_it():
     copy = dataclasses.replace(key)  # an equal key, another object: its own matcher
     assert Matcher.of(copy) is not Matcher.of(key)
     assert len(_MATCHERS) <= MATCHERS_KEPT
+
+
+# --- the third sweep's third round ------------------------------------------------------------
+ROUND_THREE_WRONG_DATA = [
+    (LEG_PAIN, "en", "non-sciatic pain", 0, False),
+    (SPECIALIST, "en", "a non-neurologist", 0, False),
+    (WITH_PAIN, "en", "back pain, but not low back pain", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda no lumbar", 0, False),
+    (ROOTS_Q, "en", "L4 to S1 except L5", 2, False),
+    (ROOTS_Q, "es", "de L4 a S1 salvo L5", 2, False),
+    (LINK_TEST, "en", "nerve conduction test or a lumbar puncture", 0, False),
+    (SPECIALIST, "en", "neurologist plus anesthesiologist", 0, False),
+    (SPECIALIST, "en", "a neurologist, as well as an anesthesiologist", 0, False),
+    (SPECIALIST, "es", "un neurólogo además de un anestesiólogo", 0, False),
+    (TRIO, "en", ["tingling, weakness, numbness plus heaviness"], 2.25, False),
+    (LEG_PAIN, "fr", "sciatique crurale", 0, False),
+    (LEG_PAIN, "ar", "عرق النسا الأمامي", 0, False),
+    (TRIO, "fr", ["picotements, faiblesse cardiaque, engourdissement"], 2, False),
+    (TRIO, "ar", ["الوخز بالإبر", "الضعف", "الخدر"], 2, False),
+    (TRIO, "fr", ["picotements, faiblesse, engourdissement des membres supérieurs"], 2, False),
+    (FOOT_Q, "fr", ["épine calcanéenne, tendinite des adducteurs, fasciite plantaire"], 2, False),
+    (FORAMINAL, "fr", ["discopathie dégénérative, arthrose acromio-claviculaire"], 1, False),
+    (SPECIALIST, "ar", "طبيب الأعصاب وغيره", 0, False),
+    (CAUSE, "fr", "hernie étranglée", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, ROUND_THREE_WRONG_DATA)
+def test_round_three_credits_no_wrong_answer(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+ROUND_THREE_RIGHT_DATA = [
+    (WITH_PAIN, "en", "non-specific low back pain", 1, True),
+    (TRIO, "en", ["tingling sensation, feeling of weakness, numbness"], 3, True),
+    (TRIO, "es", ["hormigueo, sensación de debilidad, entumecimiento"], 3, True),
+    (
+        TRIO,
+        "en",
+        ["tingling, weakness and numbness, especially in the thighs, lower legs and feet"],
+        3,
+        True,
+    ),
+    (SPECIALIST, "es", "neurólogo, es decir", 1, True),
+    (SPECIALIST, "fr", "un neurologue, évidemment", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب، بالطبع", 1, True),
+    (WITH_PAIN, "ar", "ألم في ظهري", 1, True),
+    (WITH_PAIN, "fr", "mal au creux des reins", 1, True),
+    (ROOTS_Q, "es", "de S1 a L4", 3, True),
+]
+
+
+@pytest.mark.parametrize(ROW, ROUND_THREE_RIGHT_DATA)
+def test_round_three_refuses_no_right_answer(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+ROUND_THREE_MORE_DATA = [
+    (WITH_PAIN, "en", "back pain anywhere but the lower back", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda, no en la zona lumbar", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda fuera de la zona lumbar", 0, False),
+    (LINK_TEST, "en", "EEG plus nerve conduction test", 0, False),
+    (MUSCLE, "en", "piriformis or a hip muscle", 0, False),
+    (MUSCLE, "es", "piriforme o un músculo de la cadera", 0, False),
+    (SPECIALIST, "ar", "طبيب الأعصاب وغير ذلك", 0, False),
+    (LEG_PAIN, "fr", "une sciatique fémorale", 0, False),
+    (TRIO, "fr", ["fourmillements", "faiblesse de la vue", "engourdissement"], 2, False),
+    (TRIO, "ar", ["تنميل", "ضعف الذاكرة", "خدر"], 2, False),
+    # ...and what stays right.
+    (SPECIALIST, "fr", "un neurologue, selon moi", 1, True),
+    (NECK_Q, "en", "the neck, or the cervical spine", 1, True),
+    (ROOTS_Q, "en", "from S1 up to L4", 3, True),
+]
+
+
+@pytest.mark.parametrize(ROW, ROUND_THREE_MORE_DATA)
+def test_round_three_more(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
