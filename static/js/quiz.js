@@ -653,7 +653,7 @@ async function untilSent(send, wanted = () => true, onRetry = () => {}) {
 
 function notTaken(questionId, kept) {
   return h("p", { class: "error", role: "alert", id: `refused-${questionId}` },
-    interpolate(gettext("This answer was not accepted: %(reason)s Change it, or it counts as unanswered."),
+    interpolate(gettext("This answer was not accepted: %(reason)s Change it: until then, the last answer to this question that was accepted counts, if there is one."),
       { reason: kept.refusedMessage || "" }, true));
 }
 
