@@ -1,6 +1,7 @@
 """Moving through the app in a browser test: waiting for a screen, answering any kind of
 question the way a learner does (tapping, typing), reading right answers from the database."""
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -48,6 +49,18 @@ def sign_in_through_the_app(page, username: str, password: str) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("#sign-in button[type=submit]")
+
+
+def refuse_saves_of(page, question: Question) -> None:
+    """The server refuses every save of this question's answer for good (a 400 naming it)."""
+    refusal = {"code": "too_many_items", "message": "Some fields are not valid.",
+               "details": {"answer": ["The answer has over 50 items."]}}  # fmt: skip
+    page.route(
+        f"**/responses/{question.pk}/**",
+        lambda route: route.fulfill(
+            status=400, content_type="application/json", body=json.dumps(refusal)
+        ),
+    )
 
 
 def start_or_resume(page) -> None:

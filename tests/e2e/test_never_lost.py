@@ -20,6 +20,7 @@ from tests.e2e.app import (
     go,
     next_question,
     offline_ready,
+    refuse_saves_of,
     screen,
     sign_in_through_the_app,
     start_or_resume,
@@ -168,14 +169,7 @@ def test_an_answer_the_server_will_not_take_is_marked_on_its_question(
 ):
     quiz, roots, right, truth = two_questions()
     page = page_in("en", signed_in=learner)
-    refusal = {"code": "too_many_items", "message": "Some fields are not valid.",
-               "details": {"answer": ["The answer has over 50 items."]}}  # fmt: skip
-    page.route(
-        f"**/responses/{roots.pk}/**",
-        lambda route: route.fulfill(
-            status=400, content_type="application/json", body=json.dumps(refusal)
-        ),
-    )
+    refuse_saves_of(page, roots)
     go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
     start_or_resume(page)
     answer(page, "single", {"choice": right.pk})

@@ -2,12 +2,18 @@
 the server has, never its own older copy of them (the third outside sweep found a phone that
 resumed its stale copy and whose submission replaced the answer given on the other)."""
 
-import json
-
 import pytest
 
 from quizzes.models import Attempt, Response
-from tests.e2e.app import answer, eventually, go, js_text, next_question, start_or_resume
+from tests.e2e.app import (
+    answer,
+    eventually,
+    go,
+    js_text,
+    next_question,
+    refuse_saves_of,
+    start_or_resume,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -95,14 +101,7 @@ def test_an_answer_the_server_refused_is_still_there_after_a_reload(
     still sees the answer and why it was not taken."""
     quiz, roots, right, truth = two_questions()
     page = page_in("en", signed_in=learner)
-    refusal = {"code": "too_many_items", "message": "Some fields are not valid.",
-               "details": {"answer": ["The answer has over 50 items."]}}  # fmt: skip
-    page.route(
-        f"**/responses/{roots.pk}/**",
-        lambda route: route.fulfill(
-            status=400, content_type="application/json", body=json.dumps(refusal)
-        ),
-    )
+    refuse_saves_of(page, roots)
     go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
     start_or_resume(page)
     answer(page, "single", {"choice": right.pk})
