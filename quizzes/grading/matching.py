@@ -119,11 +119,6 @@ class Reading:
         return tuple(s for s in self.of(TERM) if not s.candidate)
 
     @property
-    def places(self) -> tuple[Segment, ...]:
-        """Body regions the question is about that this piece names ("in the thighs")."""
-        return tuple(s for s in self.segments if s.place)
-
-    @property
     def empty(self) -> bool:
         """Nothing left but filler (and what a negation removed)."""
         return not any(s.kind not in (FILLER, NEGATION) for s in self.segments)
@@ -733,8 +728,7 @@ class Matcher:
         # others can make the answer another thing.
         stray = {w for s in segments if s.kind == UNKNOWN for w in s.given.split()}
         stray -= self.answer_words | self.pain_words
-        named = {word for s in segments for word in s.given.split()}
-        if named & (self.lower_back_words | self.not_upper):
+        if self._not_upper(segments):
             stray -= self.upper_positions  # "the middle of the lower back", "high intensity"
         own = {word for s in segments if s.kind == ANSWER for word in s.given.split()}
         if not stray or not own:
@@ -835,29 +829,25 @@ class Matcher:
     @cached_property
     def back_words(self) -> frozenset[str]:
         """The words of the terms for the back as a whole ("back", "espalda", "dos", "ظهر")."""
-        groups = self.lexicon.groups_of(term_words(BACK, self.language))
-        return frozenset(
-            word
-            for group in groups
-            for term in self.lexicon.region_terms.get(group, ())
-            for word in term
-        )
+        return frozenset(self._region_words(BACK))
 
     @cached_property
     def upper_positions(self) -> frozenset[str]:
         return phrase_set("UPPER_POSITIONS", self.language)
 
     @cached_property
-    def lower_back_words(self) -> frozenset[str]:
-        """Words that say the lower back in particular ("lower", "bas", "أسفل", "lumbar")."""
-        lower = self._region_words(LOWER_BACK) - self._region_words(UPPER_BACK)
-        return frozenset(lower - self.back_words - self.question_words)
-
-    @cached_property
     def not_upper(self) -> frozenset[str]:
-        return phrase_set("NOT_UPPER", self.language)
+        """Words that keep a word of position from meaning the upper back: those of the lower
+        back's terms ("lower", "bas", "أسفل", "lumbar") and language.NOT_UPPER ("intensity")."""
+        lower = self._region_words(LOWER_BACK) - self._region_words(UPPER_BACK)
+        lower -= self.back_words | self.question_words
+        return frozenset(lower) | phrase_set("NOT_UPPER", self.language)
+
+    def _not_upper(self, segments: list[Segment]) -> bool:
+        return any(set(segment.given.split()) & self.not_upper for segment in segments)
 
     def _region_words(self, english: str) -> set[str]:
+        """Every word of every term of the region the lexicon's English term names."""
         return {
             word
             for group in self.lexicon.groups_of(term_words(english, self.language))
@@ -869,12 +859,11 @@ class Matcher:
         """Beside an answer that names the back, a word of position above its lower part is
         the upper back ("back pain at the top", "mal de dos haut", "ألم الظهر من فوق"), unless
         the piece says the lower back ("the middle of the lower back")."""
-        named = {word for segment in segments for word in segment.given.split()}
         names_back = any(
             segment.kind == ANSWER and set(segment.given.split()) & self.back_words
             for segment in segments
         )
-        if not names_back or named & (self.lower_back_words | self.not_upper):
+        if not names_back or self._not_upper(segments):
             return segments
         upper = term_words(UPPER_BACK, self.language)
         return [

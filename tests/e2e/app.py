@@ -63,6 +63,18 @@ def refuse_saves_of(page, question: Question) -> None:
     )
 
 
+def answer_refused(page, quiz, question: Question, choice) -> None:
+    """Open the quiz, start it and answer its single-choice `question`, which the server
+    refuses to save, until the page says so."""
+    refuse_saves_of(page, question)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "single", {"choice": choice.pk})
+    page.wait_for_function(
+        "() => document.getElementById('save-state').textContent.includes('not accepted')"
+    )
+
+
 def start_or_resume(page) -> None:
     page.click("#quiz-actions [data-action=start], #quiz-actions [data-action=resume]")
     page.wait_for_selector("fieldset.question")

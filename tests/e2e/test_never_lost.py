@@ -16,11 +16,11 @@ from quizzes import services
 from quizzes.models import Attempt, Kind, Quiz, Response
 from tests.e2e.app import (
     answer,
+    answer_refused,
     eventually,
     go,
     next_question,
     offline_ready,
-    refuse_saves_of,
     screen,
     sign_in_through_the_app,
     start_or_resume,
@@ -169,13 +169,7 @@ def test_an_answer_the_server_will_not_take_is_marked_on_its_question(
 ):
     quiz, roots, right, truth = two_questions()
     page = page_in("en", signed_in=learner)
-    refuse_saves_of(page, roots)
-    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
-    start_or_resume(page)
-    answer(page, "single", {"choice": right.pk})
-    page.wait_for_function(
-        "() => document.getElementById('save-state').textContent.includes('not accepted')"
-    )
+    answer_refused(page, quiz, roots, right)
     next_question(page)
     page.click(".quiz-nav button:not([type=submit])")  # back: the question says why
     assert "over 50 items" in page.inner_text(f"#refused-{roots.pk}")

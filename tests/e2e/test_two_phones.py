@@ -7,11 +7,11 @@ import pytest
 from quizzes.models import Attempt, Response
 from tests.e2e.app import (
     answer,
+    answer_refused,
     eventually,
     go,
     js_text,
     next_question,
-    refuse_saves_of,
     start_or_resume,
 )
 
@@ -101,13 +101,7 @@ def test_an_answer_the_server_refused_is_still_there_after_a_reload(
     still sees the answer and why it was not taken."""
     quiz, roots, right, truth = two_questions()
     page = page_in("en", signed_in=learner)
-    refuse_saves_of(page, roots)
-    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
-    start_or_resume(page)
-    answer(page, "single", {"choice": right.pk})
-    page.wait_for_function(
-        "() => document.getElementById('save-state').textContent.includes('not accepted')"
-    )
+    answer_refused(page, quiz, roots, right)
     go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
     start_or_resume(page)
     assert page.locator(f"fieldset.question input[value='{right.pk}']").is_checked()
