@@ -2,7 +2,7 @@
 // and the API's one error shape. Every request names the page's language (`?lang=`), so a
 // copy the service worker keeps is the copy of that language.
 import { lang } from "./dom.js";
-import { currentUser, endSession } from "./session.js";
+import { accountVersion, currentUser, endSession } from "./session.js";
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -50,6 +50,7 @@ async function request(method, path, body) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body ?? {});
   }
+  const sentFor = accountVersion();
   let response;
   try {
     response = await fetch(url, options);
@@ -61,7 +62,8 @@ async function request(method, path, body) {
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = new ApiError(response.status, data);
-    if (error.signedOut) endSession();
+    // A late refusal of a request sent before a sign-in does not end the new session.
+    if (error.signedOut && sentFor === accountVersion()) endSession();
     throw error;
   }
   return data;

@@ -12,7 +12,16 @@ export function currentUsername() {
   return document.body.dataset.username || "";
 }
 
+// Bumped at each sign-in or sign-out in this page: a refusal ("not signed in") of a request
+// sent before it says nothing of the session that is current now.
+let version = 0;
+
+export function accountVersion() {
+  return version;
+}
+
 export function setAccount(account) {
+  version += 1;
   delete document.body.dataset.session;
   document.body.dataset.user = account?.authenticated ? String(account.id) : "";
   document.body.dataset.username = account?.authenticated ? account.username : "";

@@ -154,6 +154,43 @@ def test_a_session_that_ended_offers_to_sign_in_again(two_questions, learner, pa
     assert [p for p in problems_of(page) if "401" not in p] == []
 
 
+def test_a_refusal_that_arrives_after_signing_in_again_does_not_sign_out(
+    two_questions, learner, page_in
+):
+    """A request sent while the session had ended may be answered "not signed in" only after
+    the learner signed in again: that answer is about the old session, not the new one (CI
+    once saw the header lose the learner this way)."""
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    Session.objects.all().delete()
+    held = []
+
+    def hold_the_first(route):  # the app's reads when it learns the session ended
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/v1/me/**", hold_the_first)
+    page.click("#quiz-actions [data-action=start]")
+    problem = page.locator("#quiz-body .error[role=alert]")
+    problem.wait_for(timeout=10000)
+    eventually(page, lambda: held, "the app read nothing of the learner's once signed out")
+    problem.locator("a").click()
+    screen(page, "login")
+    page.fill("#id_username", learner.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("#sign-in button[type=submit]")
+    screen(page, "quiz")
+    page.wait_for_selector("#account .account-name")
+    late = '{"code": "not_authenticated", "message": "Not signed in.", "details": {}}'
+    for route in held:
+        route.fulfill(status=401, content_type="application/json", body=late)
+    page.wait_for_timeout(500)
+    assert page.locator("#account .account-name").count() == 1, "the late 401 signed out"
+
+
 @pytest.mark.parametrize(
     "link, name",
     [
