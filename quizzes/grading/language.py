@@ -281,6 +281,41 @@ RANGE_FROM = ("from", "de", "del", "desde", "du", "des", "من")
 RANGE_BETWEEN = ("between", "entre", "بين")
 
 
+# Spinal levels by ordinal and region: "the fourth and fifth lumbar", "primera sacra",
+# "quatrième racine lombaire", "القطني الرابع" (quizzes.grading.text). Every language's words
+# apply, as spinal levels do in any language.
+ORDINALS = {
+    1: (
+        "first", "1st", "primera", "primero", "primer", "1ª", "1º", "1a", "1o", "premier",
+        "première", "premiere", "1er", "1re", "1ère", "1ere", "الأول", "الأولى", "أول",
+    ),
+    2: (
+        "second", "2nd", "segunda", "segundo", "2ª", "2º", "2a", "2o", "deuxième", "deuxieme",
+        "seconde", "2e", "2ème", "2eme", "الثاني", "الثانية", "ثاني",
+    ),
+    3: (
+        "third", "3rd", "tercera", "tercero", "tercer", "3ª", "3º", "3a", "3o", "troisième",
+        "troisieme", "3e", "3ème", "3eme", "الثالث", "الثالثة", "ثالث",
+    ),
+    4: (
+        "fourth", "4th", "cuarta", "cuarto", "4ª", "4º", "4a", "4o", "quatrième", "quatrieme",
+        "4e", "4ème", "4eme", "الرابع", "الرابعة", "رابع",
+    ),
+    5: (
+        "fifth", "5th", "quinta", "quinto", "5ª", "5º", "5a", "5o", "cinquième", "cinquieme",
+        "5e", "5ème", "5eme", "الخامس", "الخامسة", "خامس",
+    ),
+}  # fmt: skip
+# Words that may stand between ordinals and their region: "the fourth lumbar nerve root" is L4,
+# and so is "la quatrième racine lombaire".
+LEVEL_NOUNS = (
+    "the", "el", "la", "los", "las", "le", "les", "l", "nerve", "nerves", "root", "roots",
+    "spinal", "vertebra", "vertebrae", "raíz", "raíces", "nervio", "nervios", "vértebra",
+    "vértebras", "espinal", "racine", "racines", "nerf", "nerfs", "vertèbre", "vertèbres",
+    "rachidienne", "rachidiennes", "الجذر", "جذر", "الجذور", "العصب", "الفقرة", "فقرة",
+)  # fmt: skip
+
+
 def for_language(table: dict[str, tuple[str, ...]], language: str) -> tuple[str, ...]:
     """The words of `table` for `language`, then English's it lacks."""
     own = table.get(language, ())

@@ -11,7 +11,8 @@ typed answer splits into.
   the article ("والصيدلي") is "and" as when typed apart; a word beginning with و (وتر) is not.
 - Spinal levels normalize: "l 4", "L-4" -> L4; "L4/5" -> L4, L5; "L4–S1", "L4 through S1",
   "from L4 to S1", "de L4 a S1", "between L4 and S1", "بين L4 وS1" -> L4, L5, S1; "l4 l5 s1"
-  is three items; a level glued to an Arabic word ("إلىS1") is a word of its own. Where
+  is three items; "the fourth and fifth lumbar", "primera sacra", "القطني الرابع" and the "5"
+  of "L4, 5 and S1" are levels too; a level glued to an Arabic word ("إلىS1") is a word of its own. Where
   levels are not what the question asks for, a range stays one piece of detail ("a herniated
   disc at L4/L5").
 """
@@ -63,8 +64,19 @@ ARABIC_LETTERS = str.maketrans(
 REGION_LETTERS = {
     "C": ("cervical", "cervicale", "عنقية", "عنقي", "رقبية", "رقبي"),
     "T": ("thoracic", "torácica", "thoracique", "صدرية", "صدري"),
-    "L": ("lumbar", "lombaire", "قطنية", "قطني"),
-    "S": ("sacral", "sacra", "sacro", "sacre", "sacrée", "عجزية", "عجزي"),
+    "L": ("lumbar", "lumbares", "lombaire", "lombaires", "قطنية", "قطني"),
+    "S": (
+        "sacral",
+        "sacra",
+        "sacras",
+        "sacro",
+        "sacros",
+        "sacre",
+        "sacrée",
+        "sacrées",
+        "عجزية",
+        "عجزي",
+    ),
 }
 REGION_WORD = re.compile(r"(?<!\w)([^\W\d_]+)\s*(\d{1,2})(?!\d)")
 
@@ -183,6 +195,15 @@ LEVEL_BETWEEN = re.compile(
 LEVEL_PAIR = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*(\d{{1,2}})\b")
 LEVEL_SLASH = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*{_LEVEL}\b")
 LEVEL = re.compile(rf"(?<![^\W\d_]){_LEVEL}\b")
+# A bare number listed after a level is the next level of its region: "L4, 5 and S1" (not
+# "L4, 3 times a week": the number must end an item).
+_ANY_AND = _alternatives(word for found in lang.AND_WORDS.values() for word in found)
+_ANY_OR = _alternatives(word for found in lang.OR_WORDS.values() for word in found)
+LEVEL_NEXT = re.compile(
+    rf"(?<![^\W\d_]){_LEVEL}(\s*,\s*(?:(?:{_ANY_AND})\s+)?|{_AND})(\d{{1,2}})\b"
+    rf"(?![.,]\d)(?=\s*(?:$|[,;/&+.)]|(?:{_ANY_AND}|{_ANY_OR})(?!\w)))",
+    re.IGNORECASE,
+)
 JOINED_LEVELS = re.compile(r"(?:(?<=\b[clts]\d)|(?<=\b[clts]\d\d))(?=[clts]\d)", re.IGNORECASE)
 LEVEL_RUN = re.compile(r"(?:(?<=\b[CLTS]\d)|(?<=\b[CLTS]\d\d))\s+(?=[CLTS]\d{1,2}\b)")
 
@@ -213,6 +234,114 @@ def _region_level(match: re.Match) -> str:
     return match.group(0)
 
 
+def _region_letter(word: str) -> str | None:
+    """The level letter of a folded region word ("lumbar", "القطني"), if it is one."""
+    letters = _region_letters()
+    return letters.get(word) or letters.get(word.removeprefix(ARABIC_ARTICLE))
+
+
+@cache
+def _ordinal_numbers() -> dict[str, int]:
+    found = {fold(word): number for number, words_ in lang.ORDINALS.items() for word in words_}
+    # Arabic ordinals come with and without the article ("الرابع", "رابع").
+    found |= {word.removeprefix(ARABIC_ARTICLE): n for word, n in list(found.items())}
+    return found
+
+
+@cache
+def _level_nouns() -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.LEVEL_NOUNS)
+
+
+@cache
+def _and_words() -> frozenset[str]:
+    return frozenset(fold(word) for found in lang.AND_WORDS.values() for word in found)
+
+
+WORD_SPAN = re.compile(r"\w+")
+# What may stand between two words of an ordinal level: spaces, a comma, a hyphen; between an
+# ordinal and its region, only spaces or a hyphen ("first, lumbar…" is no level).
+ORDINAL_GAP = re.compile(r"[\s,&-]*")
+SPACE = re.compile(r"[\s-]*")
+
+
+def _ordinal_levels(text: str, joiner: str) -> str:
+    """Levels named by ordinal and region, either way round: "the fourth and fifth lumbar"
+    -> "L4, L5"; "primera sacra" -> "S1"; "القطني الرابع والخامس" -> "L4, L5". An Arabic و
+    joined to the first word stays "and" before the levels."""
+    ordinals = _ordinal_numbers()
+    if not any(fold(word) in ordinals for word in WORD_SPAN.findall(text)):
+        return text
+    nouns, ands = _level_nouns(), _and_words()
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_SPAN.finditer(text)]
+
+    def read(word: str) -> tuple[str, str]:
+        """(what the word is, "و " when a joined و comes off it) -> kind is "ordinal:N",
+        "region:L", "and", "noun" or ""."""
+        readings = [(word, "")]
+        if word.startswith(ARABIC_AND) and len(word) > 2:
+            readings.append((word[1:], f"{ARABIC_AND} "))
+        for bare, before in readings:
+            if bare in ordinals:
+                return f"ordinal:{ordinals[bare]}", before
+            if letter := _region_letter(bare):
+                return f"region:{letter}", before
+        if word in ands:
+            return "and", ""
+        return ("noun" if word in nouns else ""), ""
+
+    kinds = [read(word) for _, _, word in tokens]
+
+    def joined(index: int, gap: re.Pattern = ORDINAL_GAP) -> bool:
+        """Nothing but `gap` between this token and the next."""
+        return gap.fullmatch(text[tokens[index][1] : tokens[index + 1][0]]) is not None
+
+    def ordinal_run(index: int) -> tuple[list[int], int]:
+        """The numbers of a run of ordinals from `index` ("fourth, fifth and sixth") and the
+        index of its last ordinal."""
+        numbers, last = [int(kinds[index][0].split(":")[1])], index
+        at = index
+        while at + 1 < len(tokens) and joined(at):
+            at += 1
+            kind, _ = kinds[at]
+            if kind.startswith("ordinal:"):
+                numbers.append(int(kind.split(":")[1]))
+                last = at
+            elif kind not in ("and", "noun"):
+                break
+        return numbers, last
+
+    replaced, cursor, index = [], 0, 0
+    while index < len(tokens):
+        kind, before = kinds[index]
+        found = None
+        if kind.startswith("ordinal:"):
+            numbers, last = ordinal_run(index)
+            at = last
+            while at + 1 < len(tokens) and joined(at, SPACE) and kinds[at + 1][0] == "noun":
+                at += 1
+            if (
+                at + 1 < len(tokens)
+                and joined(at, SPACE)
+                and kinds[at + 1][0].startswith("region:")
+            ):
+                letter = kinds[at + 1][0].split(":")[1]
+                found = (numbers, letter, at + 1)
+        elif kind.startswith("region:") and index + 1 < len(tokens) and joined(index, SPACE):
+            if kinds[index + 1][0].startswith("ordinal:") and not kinds[index + 1][1]:
+                numbers, last = ordinal_run(index + 1)
+                found = (numbers, kind.split(":")[1], last)
+        if found:
+            numbers, letter, end = found
+            names = [_level_name(letter, str(number)) for number in numbers]
+            if all(names):
+                replaced += [text[cursor : tokens[index][0]], before, joiner.join(names)]
+                cursor, index = tokens[end][1], end + 1
+                continue
+        index += 1
+    return "".join(replaced) + text[cursor:]
+
+
 def normalize_levels(text: str, *, as_items: bool = True) -> str:
     """Spell spinal levels as codes and expand ranges ("L4–S1" -> "L4, L5, S1"). With
     `as_items` false the levels of a range or pair stay together ("L4 L5 S1"), as detail."""
@@ -238,13 +367,22 @@ def normalize_levels(text: str, *, as_items: bool = True) -> str:
         names = [_level_name(*match.groups()[:2]), _level_name(*match.groups()[2:])]
         return " ".join(names) if all(names) else match.group(0)
 
+    def next_level(match: re.Match) -> str:
+        letter, number, between, following = match.groups()
+        names = [_level_name(letter, number), _level_name(letter, following)]
+        return f"{names[0]}{between}{names[1]}" if all(names) else match.group(0)
+
     def single(match: re.Match) -> str:
         return _level_name(*match.groups()) or match.group(0)
 
+    text = _ordinal_levels(text, joiner)
     text = REGION_WORD.sub(_region_level, text)
     text = LEVEL_BETWEEN.sub(expand, text)
     text = LEVEL_RANGE.sub(expand, text)
     text = LEVEL_PAIR.sub(pair, text)
+    listed = None
+    while listed != text:  # each pass names one more number of a list ("L3, 4 and 5")
+        listed, text = text, LEVEL_NEXT.sub(next_level, text)
     if not as_items:
         text = LEVEL_SLASH.sub(slash, text)  # "L4/L5" names one place, not two items
     return LEVEL.sub(single, text)

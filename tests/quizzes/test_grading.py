@@ -1734,3 +1734,51 @@ ROUND_THREE_MORE_DATA = [
 @pytest.mark.parametrize(ROW, ROUND_THREE_MORE_DATA)
 def test_round_three_more(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- levels as people spell them: ordinals, and numbers that continue a level ----------------
+SPELLED_LEVELS_DATA = [
+    (ROOTS_Q, "en", ["fourth and fifth lumbar and first sacral"], 3, True),
+    (ROOTS_Q, "en", ["4th lumbar, 5th lumbar, 1st sacral"], 3, True),
+    (ROOTS_Q, "en", ["the fourth lumbar nerve root, the fifth lumbar, the first sacral"], 3, True),
+    (ROOTS_Q, "es", ["cuarta y quinta lumbar y primera sacra"], 3, True),
+    (ROOTS_Q, "es", ["4ª y 5ª lumbares y 1ª sacra"], 3, True),
+    (ROOTS_Q, "fr", ["quatrième racine lombaire, cinquième lombaire, première sacrée"], 3, True),
+    (ROOTS_Q, "fr", ["4e et 5e lombaires, 1re sacrée"], 3, True),
+    (ROOTS_Q, "ar", ["الجذر القطني الرابع والخامس والعجزي الأول"], 3, True),
+    (ROOTS_Q, "ar", ["القطنية الرابعة والقطنية الخامسة والعجزية الأولى"], 3, True),
+    (ROOTS_Q, "en", ["L4, 5 and S1"], 3, True),
+    (ROOTS_Q, "fr", ["L4, 5 et S1"], 3, True),
+    (ROOTS_Q, "es", ["L4 y 5, S1"], 3, True),
+    # The same spellings name wrong levels as wrong.
+    (ROOTS_Q, "en", ["third, fourth and fifth lumbar"], 2, False),
+    (ROOTS_Q, "en", ["first, second and third sacral"], 1, False),
+    (ROOTS_Q, "en", ["L3, 4 and 5"], 2, False),
+    (ROOTS_Q, "es", ["tercera y cuarta lumbar"], 1, False),
+    (ROOTS_Q, "en", ["first, lumbar"], 0, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(ROW, SPELLED_LEVELS_DATA)
+def test_levels_spelled_by_ordinal_or_continued_by_a_number(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("L4, 5 and S1", "L4, L5 and S1"),
+        ("L3, 4 and 5", "L3, L4 and L5"),
+        ("pain at L4, 3 times a week", "pain at L4, 3 times a week"),
+        ("L4, 2.5 cm", "L4, 2.5 cm"),
+        ("the fourth lumbar nerve root", "the L4 nerve root"),
+        ("first of all, lumbar", "first of all, lumbar"),
+        ("first, lumbar", "first, lumbar"),
+        ("the fifth toe", "the fifth toe"),
+        ("الفقرة القطنية الرابعة", "الفقرة L4"),
+    ],
+)
+def test_ordinals_and_listed_numbers_read_as_levels_only_beside_a_region_or_level(typed, read):
+    assert grading.normalize_levels(typed) == read
