@@ -563,6 +563,31 @@ class Matcher:
             ),
         )
 
+    def shared(self, readings: list[Reading]) -> list[Reading]:
+        """Pieces that share a word with their neighbour across "and" / "or": a piece of only
+        unknown words that, with the last words of the next piece, or after the first words of
+        the one before, names what its neighbour does (an answer, a wrong one or a candidate,
+        not only a detail such as "heel") and nothing unknown, is read so ("herniated or
+        slipped disc": a herniated disc; "usure des disques et des articulations": usure des
+        articulations). Nothing else changes, so a piece that means nothing stays so."""
+        shared = list(readings)
+        for index, reading in enumerate(readings):
+            if not _only_unknown(reading):
+                continue
+            texts = []
+            if index + 1 < len(readings) and _names(readings[index + 1]):
+                after = readings[index + 1].piece.text.split()
+                texts += [f"{reading.piece.text} {' '.join(after[-size:])}" for size in (1, 2)]
+            if index and _names(readings[index - 1]):
+                before = readings[index - 1].piece.text.split()
+                texts += [f"{' '.join(before[:size])} {reading.piece.text}" for size in (1, 2)]
+            for text in texts:
+                completed = self.read(dataclasses.replace(reading.piece, text=text))
+                if _names(completed) and not completed.of(UNKNOWN):
+                    shared[index] = dataclasses.replace(completed, piece=reading.piece)
+                    break
+        return shared
+
     @cached_property
     def place_leads(self) -> frozenset[str]:
         found = phrases("PLACE_LEADS", self.language) + phrases("ORIGINS", self.language)
@@ -931,6 +956,23 @@ class Matcher:
             for phrase in for_language(GENERIC_WORDS, self.language)
             for token in words(phrase, self.language)
         )
+
+
+def _names(reading: Reading) -> bool:
+    """Names an answer, a known wrong answer or a second candidate (not only a detail)."""
+    return bool(reading.answers or reading.wrong)
+
+
+def _only_unknown(reading: Reading) -> bool:
+    """Only unknown words (and filler), at most two of them, nothing negated."""
+    unknown = [segment.given for segment in reading.of(UNKNOWN)]
+    return (
+        bool(unknown)
+        and len(" ".join(unknown).split()) <= 2
+        and all(segment.kind in (UNKNOWN, FILLER) for segment in reading.segments)
+        and not reading.negated
+        and not reading.negates_before
+    )
 
 
 def _asks(text: str) -> bool:

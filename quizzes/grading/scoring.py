@@ -164,17 +164,20 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
     matcher = Matcher.of(question)
     readings: list[Reading] = []
     for text in texts:
-        for piece in split_pieces(
+        pieces = split_pieces(
             text,
             question.language,
             levels_are_items=question.levels_are_items,
             kept=matcher.kept_phrases,
             after_and=lambda: matcher.after_and,
-        ):
+        )
+        own: list[Reading] = []
+        for piece in pieces:
             reading = matcher.read(piece)
-            if reading.negates_before and readings:  # "sciatica, no"
-                readings[-1] = readings[-1].taken_back()
-            readings.append(reading)
+            if reading.negates_before and own:  # "sciatica, no"
+                own[-1] = own[-1].taken_back()
+            own.append(reading)
+        readings += matcher.shared(own) if len(own) > 1 else own
     # An answer negated anywhere is not given ("L4 to S1 except L5": the range named L5 too),
     # nor one whose narrower form is ("dolor de espalda, no en la zona lumbar").
     removed = [segment for reading in readings for segment in reading.negated]

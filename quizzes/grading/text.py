@@ -12,9 +12,9 @@ typed answer splits into.
 - Spinal levels normalize: "l 4", "L-4" -> L4; "L4/5" -> L4, L5; "L4–S1", "L4 through S1",
   "from L4 to S1", "de L4 a S1", "between L4 and S1", "بين L4 وS1" -> L4, L5, S1; "l4 l5 s1"
   is three items; "the fourth and fifth lumbar", "primera sacra", "القطني الرابع" and the "5"
-  of "L4, 5 and S1" are levels too; a level glued to an Arabic word ("إلىS1") is a word of its own. Where
-  levels are not what the question asks for, a range stays one piece of detail ("a herniated
-  disc at L4/L5").
+  of "L4, 5 and S1" are levels too; a level glued to an Arabic word ("إلىS1") is a word of its
+  own. Where levels are not what the question asks for, a range stays one piece of detail ("a
+  herniated disc at L4/L5").
 """
 
 from __future__ import annotations

@@ -1782,3 +1782,36 @@ def test_levels_spelled_by_ordinal_or_continued_by_a_number(
 )
 def test_ordinals_and_listed_numbers_read_as_levels_only_beside_a_region_or_level(typed, read):
     assert grading.normalize_levels(typed) == read
+
+
+# --- a word shared across "and" / "or" --------------------------------------------------------
+SHARED_WORD_DATA = [
+    (CAUSE, "en", "herniated or slipped disc", 1, True),
+    (CAUSE, "en", "a ruptured or a herniated disc", 1, True),
+    (CAUSE, "en", "disc herniation or bulge", 1, True),
+    (FORAMINAL, "fr", ["usure des disques et des articulations"], 2, True),
+    (FORAMINAL, "es", ["desgaste de los discos y de las articulaciones"], 2, True),
+    # A word that shares nothing stays wrong, and a shared word names no second answer right.
+    (CAUSE, "en", "heel or slipped disc", 0, False),
+    (CAUSE, "en", "central or foraminal stenosis", 0, False),
+    (CAUSE, "en", "degenerative or herniated disc", 0, False),
+    (FOOT_Q, "en", ["heel and spur"], 0, False),
+    (MUSCLE, "en", "gluteal or piriformis muscle", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, SHARED_WORD_DATA)
+def test_a_word_shared_across_and_or_belongs_to_both(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+# --- the fourth sweep ------------------------------------------------------------------------
+ROUND_FOUR_DATA = [
+    (LSS, "en", "stenosis of the lumbar spinal canal", 1, True),
+    (LSS, "en", "stenosis of the lumbar canal", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, ROUND_FOUR_DATA)
+def test_round_four(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
