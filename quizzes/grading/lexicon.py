@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -236,6 +236,7 @@ PLURAL_FROM = 4
 OTHER_IN_PLURAL = frozenset({"rein"})
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every known word at every word of a long answer
 def inflects(given: str, accepted: str) -> bool:
     """Whether two different words are the singular and plural of one word (folded)."""
     if given == accepted or not (given.isalpha() and accepted.isalpha()):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 
 from core.codes import ErrorCode
 from core.text import is_encodable
@@ -32,8 +33,11 @@ def _check_text(value, name: str) -> str:
     _require(isinstance(value, str), ErrorCode.INVALID_ANSWER, f"'{name}' must be a string")
     # A lone surrogate ("\ud800") could be stored but never sent back: refused.
     _require(is_encodable(value), ErrorCode.INVALID_ANSWER, f"'{name}' is not valid Unicode")
+    # Counted as typed and as compared: NFKC turns one character into up to 18 ("ﷺ"), and
+    # grading reads the longer text, so 500 of them would cost a worker a second each.
     _require(
-        len(value) <= MAX_ITEM_LENGTH,
+        len(value) <= MAX_ITEM_LENGTH
+        and len(unicodedata.normalize("NFKC", value)) <= MAX_ITEM_LENGTH,
         ErrorCode.ITEM_TOO_LONG,
         f"'{name}' is over {MAX_ITEM_LENGTH} characters",
     )

@@ -876,6 +876,9 @@ INVALID_DATA = [
     Invalid(TEXT, {"items": ["neurologist"]}, "invalid_answer"),
     Invalid(TEXT, {"text": "a" * 10_000}, "item_too_long"),
     Invalid(TEXT, {"text": "a" * 501}, "item_too_long"),
+    # One character NFKC spells as 18: as long as grading reads it (it cost a second each).
+    Invalid(TEXT, {"text": "\ufdfa" * 500}, "item_too_long"),
+    Invalid(SET, {"items": ["L4", "\ufdfa" * 30]}, "item_too_long"),
     Invalid(TEXT, {"text": "🙂🙂"}, "empty_answer"),
     Invalid(TEXT, {"text": "   "}, "empty_answer"),
     Invalid(TEXT, {"text": "?!…"}, "empty_answer"),
