@@ -59,6 +59,11 @@ NEGATIONS = {
         "everybody but", "nothing like", "far from", "not at all", "not really", "no way",
         "not quite", "nope", "I don't think so", "don't think so", "of course not",
         "anywhere but", "outside", "outside of",
+        # An answer named, then rejected ("sciatica was ruled out", "a neurologist is not
+        # needed"), or named by what it is not ("the opposite of sciatica").
+        "wrong", "incorrect", "ruled out", "not needed", "unnecessary", "not necessary",
+        "isn't right", "not right", "isn't correct", "not correct", "avoid", "no need for",
+        "no need to", "opposite of", "different from", "different than",
     ),
     "es": (
         "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
@@ -66,6 +71,11 @@ NEGATIONS = {
         "en vez de", "en lugar de", "nada que ver con", "nada parecido a", "para nada",
         "qué va", "ni hablar", "no realmente", "en absoluto", "de ninguna manera",
         "lejos de", "claro que no", "creo que no", "fuera de",
+        "ningún", "ninguna", "nada de", "ni de broma", "otra cosa que", "algo distinto de",
+        "algo distinto a", "distinto de", "distinto a", "diferente de", "diferente a",
+        "lo contrario de", "contrario a", "evitar", "evite", "evita", "incorrecto",
+        "incorrecta", "equivocado", "equivocada", "descartado", "descartada", "no hace falta",
+        "no es necesario", "innecesario",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
@@ -74,12 +84,20 @@ NEGATIONS = {
         "au lieu de", "au lieu d", "plutôt que", "plutôt qu", "rien à voir avec",
         "pas du tout", "pas vraiment", "pas question", "absolument pas", "loin de",
         "loin d’être", "bien sûr que non", "je ne pense pas", "hors de", "hors du",
+        "autre chose que", "autre chose qu", "différent de", "différent d", "différente de",
+        "différente d", "le contraire de", "le contraire d", "contraire de", "contraire d",
+        "l’opposé de", "l’opposé d", "éviter", "évitez", "inutile de", "inutile d",
+        "pas besoin de", "pas besoin d", "incorrect", "incorrecte", "exclu", "exclue",
+        "écarté", "écartée",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
         "ما عدا", "ماعدا", "فيما عدا", "باستثناء", "سوى", "خلاف", "بخلاف",
         "بدلا من", "بدلاً من", "بدل", "عوضا عن", "عوضاً عن", "أبدا", "أبدًا", "إطلاقا",
         "إطلاقًا", "على الإطلاق", "بالتأكيد لا", "خارج",
+        # "Except" on its own (after "anyone", "all"); after a negation it means "only" (NO_ONE).
+        "إلا", "الا", "بلا", "بلاش", "مستحيل", "مب", "موش", "مهوش", "لاء", "خطأ", "غلط",
+        "غير صحيح", "عكس", "مختلف عن",
     ),
 }  # fmt: skip
 
@@ -107,9 +125,10 @@ BUT_ONLY = {
 FILLER = {
     "en": (
         "I think", "I believe", "I guess", "I suppose", "I'd say", "I would say",
-        "I'd go with", "I'm not sure", "not sure", "it's", "it is", "its", "it's called",
-        "it is called", "that's", "that is", "this is", "they are", "they're", "the answer is",
-        "my answer is", "answer", "probably", "maybe", "perhaps", "possibly", "likely",
+        "I'd go with", "I'm not sure", "not sure", "though", "not sure though", "it's", "it is",
+        "its", "it's called", "it is called", "that's", "that is", "this is", "they are",
+        "they're", "the answer is", "my answer is", "answer", "probably", "maybe", "perhaps",
+        "possibly", "likely",
         "most likely", "definitely", "surely", "certainly", "obviously", "of course",
         "no doubt", "called", "known as", "would be", "should be", "must be", "you should see",
         "see", "consult", "go to", "but", "I'm not 100% sure", "not 100% sure",
@@ -142,8 +161,9 @@ FILLER = {
         "ce serait", "il s’agit de", "il s’agit", "probablement", "peut-être", "sans doute",
         "sûrement", "certainement", "à mon avis", "je dirais", "on l’appelle", "ça s’appelle",
         "la réponse est", "réponse", "je ne suis pas sûr", "je ne suis pas sûre",
-        "je ne sais pas", "consulter", "aller voir", "voir", "n’importe quel",
-        "n’importe quelle", "n’importe où", "quelque part", "d’autre part", "pour ma part",
+        "je ne sais pas", "consulter", "aller voir", "voir", "n’importe qui", "n’importe quoi",
+        "n’importe quel", "n’importe quelle", "n’importe où", "quelque part", "d’autre part",
+        "pour ma part",
         "mais", "il me semble", "il me semble que", "je suppose", "je suppose que", "pas sûr",
         "pas sûre", "je ne suis pas certain", "je ne suis pas certaine", "on dirait",
         "si je me souviens bien", "bon", "eh bien", "ben", "alors", "euh", "bah",
@@ -268,7 +288,14 @@ OTHERS = {
 
 # Negations of the one word after them ("a non-neurologist", "non-sciatic pain"), not of
 # what follows it ("non-specific low back pain" is low back pain).
-WORD_NEGATIONS = {"en": ("non",), "es": (), "fr": ("non",), "ar": ()}
+# So do words that make it a fake ("a fake neurologist", "un falso neurólogo", "un faux
+# neurologue", "an ex-neurologist").
+WORD_NEGATIONS = {
+    "en": ("non", "fake", "unqualified", "ex", "former", "pseudo", "false"),
+    "es": ("falso", "falsa", "seudo", "pseudo", "ex"),
+    "fr": ("non", "faux", "fausse", "pseudo", "ex"),
+    "ar": ("مزيف", "مزيفة"),
+}
 
 # A range of spinal levels: "L4–S1", "L4 to S1", "L4 through S1", "from L4 to S1",
 # "de L4 a S1", "de L4 à S1", "desde L4 hasta S1", "من L4 إلى S1", "between L4 and S1".

@@ -278,7 +278,9 @@ class Matcher:
 
     @cached_property
     def negation_phrases(self) -> tuple[tuple[str, ...], ...]:
-        return phrases("NEGATIONS", self.language)
+        """Negations, those of one word ("a fake neurologist") among them, longest first."""
+        found = set(phrases("NEGATIONS", self.language) + phrases("WORD_NEGATIONS", self.language))
+        return tuple(sorted(found, key=len, reverse=True))
 
     @cached_property
     def no_one(self) -> frozenset[str]:

@@ -1814,7 +1814,61 @@ ROUND_FOUR_DATA = [
     (LSS, "en", "stenosis of the lumbar canal", 1, True),
 ]
 
+# An answer named and then rejected, or named by what it is not.
+ROUND_FOUR_REJECTED_DATA = [
+    (SPECIALIST, "en", "a neurologist is not needed", 0, False),
+    (SPECIALIST, "en", "neurologist is wrong", 0, False),
+    (LEG_PAIN, "en", "sciatica was ruled out", 0, False),
+    (LEG_PAIN, "en", "I was told sciatica but that was wrong", 0, False),
+    (MUSCLE, "en", "piriformis isn't right", 0, False),
+    (NECK_Q, "en", "the neck is incorrect", 0, False),
+    (SPECIALIST, "en", "an unqualified neurologist", 0, False),
+    (SPECIALIST, "en", "a fake neurologist", 0, False),
+    (SPECIALIST, "en", "an ex-neurologist", 0, False),
+    (LEG_PAIN, "en", "the opposite of sciatica", 0, False),
+    (SPECIALIST, "en", "avoid a neurologist", 0, False),
+    (SPECIALIST, "es", "ningún neurólogo", 0, False),
+    (LEG_PAIN, "es", "ninguna ciática", 0, False),
+    (CAUSE, "es", "ninguna hernia discal", 0, False),
+    (TRIO, "es", ["hormigueo, debilidad, ningún entumecimiento"], 2, False),
+    (LEG_PAIN, "es", "otra cosa que ciática", 0, False),
+    (LEG_PAIN, "es", "algo distinto de la ciática", 0, False),
+    (LEG_PAIN, "es", "diferente a la ciática", 0, False),
+    (LEG_PAIN, "es", "lo contrario de la ciática", 0, False),
+    (SPECIALIST, "es", "neurólogo ni de broma", 0, False),
+    (SPECIALIST, "es", "nada de neurólogo", 0, False),
+    (SPECIALIST, "es", "evitar el neurólogo", 0, False),
+    (SPECIALIST, "es", "un falso neurólogo", 0, False),
+    (LEG_PAIN, "fr", "autre chose que la sciatique", 0, False),
+    (LEG_PAIN, "fr", "différent d'une sciatique", 0, False),
+    (SPECIALIST, "fr", "autre chose qu'un neurologue", 0, False),
+    (SPECIALIST, "fr", "le contraire d'un neurologue", 0, False),
+    (SPECIALIST, "fr", "n'importe qui sauf un neurologue", 0, False),
+    (SPECIALIST, "fr", "éviter le neurologue", 0, False),
+    (SPECIALIST, "fr", "inutile de voir un neurologue", 0, False),
+    (SPECIALIST, "fr", "un faux neurologue", 0, False),
+    (SPECIALIST, "ar", "أي أحد إلا طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "كل الأطباء إلا طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "بلا طبيب أعصاب", 0, False),
+    (SPECIALIST, "ar", "بلاش دكتور أعصاب", 0, False),
+    (SPECIALIST, "ar", "مستحيل طبيب الأعصاب", 0, False),
+    (SPECIALIST, "ar", "مب طبيب الأعصاب", 0, False),
+    (NECK_Q, "ar", "موش الرقبة", 0, False),
+    (TRIO, "ar", ["الوخز والضعف ومب الخدر"], 2, False),
+    # ...and what stays right.
+    (SPECIALIST, "en", "neurologist, not sure though", 1, True),
+    (SPECIALIST, "ar", "لا يشخصه إلا طبيب الأعصاب", 1, True),
+    (SPECIALIST, "fr", "ne consulter qu'un neurologue", 1, True),
+    (SPECIALIST, "en", "a neurologist, not a chiropractor", 1, True),
+    (LEG_PAIN, "en", "sciatica, not the opposite", 1, True),
+]
+
 
 @pytest.mark.parametrize(ROW, ROUND_FOUR_DATA)
 def test_round_four(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, ROUND_FOUR_REJECTED_DATA)
+def test_an_answer_rejected_in_words_is_not_given(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
