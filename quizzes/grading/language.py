@@ -218,8 +218,19 @@ UPPER_POSITIONS = {
     ),
     "ar": (
         "فوق", "أعلى", "الأعلى", "العلوي", "العلوية", "علوي", "علوية", "العليا", "عليا", "وسط",
-        "الوسط", "منتصف", "الأوسط", "أوسط", "الوسطى", "وسطى",
+        "الوسط", "منتصف", "الأوسط", "أوسط", "الوسطى", "وسطى", "الفوقاني", "فوقاني",
+        "الفوقانية", "النص",
     ),
+}  # fmt: skip
+
+# Words that place something beside a region, not in it: "below the neck" is the upper back,
+# "encima del cuello" the head. Before a region that answers the question, the answer is not
+# given (matching.Matcher._beside).
+BESIDE = {
+    "en": ("below", "under", "beneath", "underneath", "above", "over", "near", "beside"),
+    "es": ("debajo", "bajo", "encima", "arriba", "cerca", "junto", "lado"),
+    "fr": ("sous", "dessous", "dessus", "près", "côté"),
+    "ar": ("تحت", "فوق", "قرب", "بجانب", "جنب"),
 }  # fmt: skip
 
 # Words that keep a word of position from meaning the upper back: the lower back said in the

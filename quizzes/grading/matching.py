@@ -52,8 +52,10 @@ NAMED = (ANSWER, WRONG, TERM)
 # "إنه ليس النقرس"): up to this many go with it.
 NEGATION_FRAME = 2
 QUESTION_MARKS = ("?", "؟")
-# Categories of questions whose answers sit somewhere in the body (a condition, a symptom).
-PLACED_CATEGORIES = frozenset({"condition", "symptom"})
+# Categories of questions whose answers sit somewhere in the body (a condition, a symptom),
+# or are a part of it (a region: "neck, L4" or "neck at L5" names no neck). Not muscles: the
+# piriformis is as much in the hip as in the buttock the prompt names.
+PLACED_CATEGORIES = frozenset({"condition", "symptom", "region"})
 # The lexicon's English terms for the back as a whole and for its parts (every language's
 # lexicon holds the English spellings), and the regions a leg or foot symptom may come from.
 BACK, UPPER_BACK, LOWER_BACK = "back", "upper back", "lower back"
@@ -532,6 +534,8 @@ class Matcher:
                 words_after_negation = True
                 removed.append(segment)
                 negated = not one_word  # "non-specific low back pain": only "specific"
+            elif segment.kind == QUESTION:
+                words_after_negation = True  # "numbness - no pain": the pain is negated
             elif segment.kind == FILLER:
                 filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
         kept = self._not_contradicted(kept, removed)
@@ -547,7 +551,7 @@ class Matcher:
             # Around an answer, a term made only of the question's own words is excused like
             # those words ("the neck part of the spine").
             kept = [self._as_question_words(segment) for segment in kept]
-        kept = self._origins(self._positioned(kept))
+        kept = self._origins(self._positioned(self._beside(kept)))
         kept = self._placed(_unstretched(self._blended(kept)))
         kept = [self._as_place(segment) for segment in kept]
         return Reading(
@@ -898,6 +902,27 @@ class Matcher:
             if segment.kind == UNKNOWN and segment.given in self.upper_positions
             else segment
             for segment in segments
+        ]
+
+    @cached_property
+    def beside_words(self) -> frozenset[str]:
+        return phrase_set("BESIDE", self.language)
+
+    def _beside(self, segments: list[Segment]) -> list[Segment]:
+        """Where the answer is a region, a word that places beside it ("below the neck",
+        "por encima del cuello", "sous le cou") says another place: the answer is not given."""
+        if self.question.category != "region":
+            return segments
+        beside = [
+            segment.kind == ANSWER
+            and index > 0
+            and segments[index - 1].kind in (UNKNOWN, QUESTION)
+            and segments[index - 1].given.split()[-1] in self.beside_words
+            for index, segment in enumerate(segments)
+        ]
+        return [
+            Segment(UNKNOWN, segment.given) if moved else segment
+            for segment, moved in zip(segments, beside, strict=True)
         ]
 
     def _as_place(self, segment: Segment) -> Segment:

@@ -198,6 +198,7 @@ class _Tally:
 
     found: dict[str, AnswerKey] = dataclasses.field(default_factory=dict)
     wrong: list[str] = dataclasses.field(default_factory=list)
+    wrong_keys: set[str] = dataclasses.field(default_factory=set)
     typos: list[Typo] = dataclasses.field(default_factory=list)
     duplicate: list[str] = dataclasses.field(default_factory=list)
     hint_key: str = ""
@@ -213,10 +214,16 @@ class _Tally:
                 typed = _typed(reading, segment, language)
                 self.typos.append(dataclasses.replace(segment.typo, given=typed))
 
-    def wrong_item(self, label: str) -> None:
-        """A wrong item counts once, however often it is named."""
+    def wrong_item(self, label: str, segment: Segment | None = None) -> None:
+        """A wrong item counts once, however often and in how many spellings it is named
+        ("bunion, bunions, hallux valgus" is one known wrong answer)."""
+        key = segment.wrong.key if segment is not None and segment.wrong is not None else None
+        if key is not None and key in self.wrong_keys:
+            return
         if fold(label) not in {fold(item) for item in self.wrong}:
             self.wrong.append(label)
+            if key is not None:
+                self.wrong_keys.add(key)
 
     def hint_from(self, reading: Reading) -> None:
         for segment in reading.wrong:
@@ -239,7 +246,7 @@ def _grade_text(question: QuestionKey, answer: dict) -> Grade:
         tally.right(reading, question.language)
         tally.hint_from(reading)
         for segment in reading.wrong:
-            tally.wrong_item(_typed(reading, segment, question.language))
+            tally.wrong_item(_typed(reading, segment, question.language), segment)
         if not reading.answers and not reading.empty and not _is_detail(reading):
             tally.wrong_item(reading.piece.text)
     correct = bool(tally.found) and not tally.wrong
@@ -275,7 +282,7 @@ def _grade_set(question: QuestionKey, answer: dict) -> Grade:
         if reading.answers:
             tally.right(reading, question.language)
             for segment in reading.wrong:
-                tally.wrong_item(_typed(reading, segment, question.language))
+                tally.wrong_item(_typed(reading, segment, question.language), segment)
             placed = True  # more places of it may follow ("numbness, especially in the feet")
         elif placed and reading.only_places:
             continue  # "…in the thighs, lower legs and feet": more places of that item
@@ -284,9 +291,11 @@ def _grade_set(question: QuestionKey, answer: dict) -> Grade:
             # Each known term in a piece that names no item is a wrong item of its own, but a
             # place the question is about ("cramps in the legs" is one wrong item).
             named = reading.wrong + tuple(s for s in reading.details if not s.place)
-            labels = [_typed(reading, segment, question.language) for segment in named]
-            for label in labels if len(labels) > 1 else [reading.piece.text]:
-                tally.wrong_item(label)
+            if len(named) > 1:
+                for segment in named:
+                    tally.wrong_item(_typed(reading, segment, question.language), segment)
+            else:
+                tally.wrong_item(reading.piece.text, named[0] if named else None)
     needed = question.items_needed
     found = list(tally.found.values())
     keys = set(tally.found)

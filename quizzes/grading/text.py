@@ -163,11 +163,19 @@ def is_level(token: str) -> bool:
     return bool(LEVEL_TOKEN.fullmatch(token)) and token.upper() in LEVEL_ORDER
 
 
+# Short words whose accent makes them another word: Spanish "uña" (nail) is no "una" (an
+# article), French "où" (where) is no "ou" (or). They keep it while a list is split.
+KEEP_ACCENTS = re.compile("[ñÑ]")
+KEEP_WORDS = frozenset({"où"})
+
+
 def _plain_short_words(text: str) -> str:
     """Accents off short Latin words ("ánd", "ý", "Ĺ4"), so list words and spinal levels are
     found whatever the accents; longer words keep theirs, as feedback shows them."""
 
     def plain(match: re.Match) -> str:
+        if KEEP_ACCENTS.search(match.group()) or match.group().casefold() in KEEP_WORDS:
+            return match.group()
         word = _without_accents(match.group())
         latin = word.removeprefix(ARABIC_AND)  # "وŚ1" is "و" joined to "S1"
         return word if latin.isascii() and len(latin) <= 3 else match.group()
@@ -356,7 +364,8 @@ def normalize_levels(text: str, *, as_items: bool = True) -> str:
         # Either way round: "S1–L4" names the same levels as "L4–S1".
         low, high = sorted((LEVEL_ORDER.index(start), LEVEL_ORDER.index(end)))
         levels = LEVEL_ORDER[low : high + 1]
-        return joiner.join(levels) if len(levels) <= 6 else match.group(0)
+        # A longer range (the neck's "C1 to C7") is one place, written one way.
+        return joiner.join(levels) if len(levels) <= 6 else f"{levels[0]}-{levels[-1]}"
 
     def pair(match: re.Match) -> str:
         letter, first, second = match.groups()

@@ -1812,6 +1812,37 @@ def test_a_word_shared_across_and_or_belongs_to_both(question, language, answer,
 ROUND_FOUR_DATA = [
     (LSS, "en", "stenosis of the lumbar spinal canal", 1, True),
     (LSS, "en", "stenosis of the lumbar canal", 1, True),
+    # Accents that make another word: "où" (where) is no "ou" (or), "uña" no "una".
+    (TRIO, "fr", ["picotements, faiblesse, engourdissement là où le nerf passe"], 3, True),
+    (CAUSE, "fr", "hernie discale là où la racine sort", 1, True),
+    (FOOT_Q, "es", ["uña encarnada"], 0, False),
+    # One wrong answer in several spellings is one wrong item.
+    (
+        FOOT_Q,
+        "en",
+        ["heel spurs, tendonitis, plantar fasciitis, metatarsalgia, bunion, bunions"],
+        3.2,
+        False,
+    ),
+    (ROOTS_Q, "en", ["L4", "L5", "S1", "L3", "L3 root", "L3 nerve root"], 2.25, False),
+    # The neck as a range of levels, however the range is written.
+    (NECK_Q, "en", "C1 to C7", 1, True),
+    (NECK_Q, "en", "from C1 through C7", 1, True),
+    (NECK_Q, "en", "C1-7", 1, True),
+    (NECK_Q, "es", "de C1 a C7", 1, True),
+    (NECK_Q, "en", "C1-T1", 0, False),
+    # "No pain" after the symptoms negates the pain, not the symptom before it.
+    (TRIO, "en", "tingling, weakness, numbness - no pain", 3, True),
+    # A region placed at a level or beside the answer is not the answer.
+    (NECK_Q, "en", "neck at L5", 0, False),
+    (NECK_Q, "en", "neck L4-S1", 0, False),
+    (NECK_Q, "en", "in the neck at C5", 1, True),
+    (NECK_Q, "en", "below the neck", 0, False),
+    (NECK_Q, "es", "por encima del cuello", 0, False),
+    (NECK_Q, "fr", "au-dessus du cou", 0, False),
+    (NECK_Q, "ar", "تحت الرقبة", 0, False),
+    (NECK_Q, "fr", "au niveau du cou", 1, True),
+    (WITH_PAIN, "ar", "ألم الظهر الفوقاني", 0, False),
 ]
 
 # An answer named and then rejected, or named by what it is not.
