@@ -13,6 +13,8 @@ UNREADABLE_CHARSET = _(
     "The request body's charset is not a text encoding this API reads: send JSON as UTF-8."
 )
 NOT_UNICODE = _("The request body holds text that is not valid Unicode.")
+NUL_CHARACTER = _("The request holds a NUL character (U+0000), which no text here may hold.")
+DUPLICATE_KEY = _("The request body gives the key %(key)s twice.")
 BODY_TOO_LARGE = _("The request body is too large (limit: %(limit)s bytes).")
 THROTTLED = _("Too many requests. Try again in %(seconds)s seconds.")
 UNKNOWN_FIELD = _("Unknown field.")

@@ -1,5 +1,5 @@
-"""Request plumbing shared by pages and the API: `?lang=`, the request body limit, and a
-503 when the database cannot serve."""
+"""Request plumbing shared by pages and the API: `?lang=`, the request body limit, query
+strings that hold a NUL, and a 503 when the database cannot serve."""
 
 import logging
 
@@ -12,7 +12,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 
 from core.api import bad_request
 from core.codes import ErrorCode
-from core.errors import BODY_TOO_LARGE, UNAVAILABLE, error_body
+from core.errors import BODY_TOO_LARGE, NUL_CHARACTER, UNAVAILABLE, error_body
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +75,23 @@ class RequestBodyLimitMiddleware:
         if length > self.limit:
             body = error_body(ErrorCode.REQUEST_TOO_LARGE, BODY_TOO_LARGE % {"limit": self.limit})
             return JsonResponse(body, status=413)
+        return self.get_response(request)
+
+
+class NulCharacterMiddleware:
+    """Refuse a query string that holds a NUL (`?q=a%00`) with 400: PostgreSQL refuses NUL
+    in text, so a search or filter that passed it on (the admin's search and autocomplete)
+    failed with a 500. Form and JSON bodies are checked where they are read."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in "".join(values) for key, values in request.GET.lists()):
+            if request.path.startswith("/api/"):
+                body = error_body(ErrorCode.BAD_REQUEST, str(NUL_CHARACTER))
+                return JsonResponse(body, status=400)
+            return bad_request(request, SuspiciousOperation("NUL in the query string"))
         return self.get_response(request)
 
 

@@ -1,5 +1,6 @@
 """The API's only body parser: JSON, refused whole (400 `malformed`) when it is nested too
-deeply or holds text that cannot be stored as UTF-8, before any view sees it."""
+deeply, gives a key twice, or holds text that cannot be stored (not UTF-8, or a NUL, which
+PostgreSQL refuses in text and JSON), before any view sees it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ from django.conf import settings
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
-from core.errors import MALFORMED, NOT_UNICODE, TOO_DEEP, UNREADABLE_CHARSET
+from core.errors import (
+    DUPLICATE_KEY,
+    MALFORMED,
+    NOT_UNICODE,
+    NUL_CHARACTER,
+    TOO_DEEP,
+    UNREADABLE_CHARSET,
+)
 from core.text import is_encodable
 
 # Deeper than any answer shape needs (a match answer is 3 levels), far below what makes
@@ -34,13 +42,31 @@ def _finite_float(text: str) -> float:
     return value
 
 
+def _check_text(text: str) -> None:
+    if not is_encodable(text):
+        raise HostileBody(NOT_UNICODE)
+    if "\x00" in text:
+        raise HostileBody(NUL_CHARACTER)
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """An object that gives a key twice is refused: which one counts would be a guess (the
+    last, for Python), and a second "responses" would silently drop the first."""
+    found = {}
+    for key, value in pairs:
+        if key in found:
+            raise HostileBody(DUPLICATE_KEY % {"key": json.dumps(key)[:60]})
+        found[key] = value
+    return found
+
+
 def check_json_value(value, depth: int = 0) -> None:
     """Raise HostileBody when `value` nests more than MAX_JSON_DEPTH containers (objects and
-    lists; `depth` is how many hold it) or holds a string (key or value) that is not
-    encodable as UTF-8, such as a lone surrogate (`"\\ud800"`)."""
+    lists; `depth` is how many hold it) or holds a string (key or value) that cannot be
+    stored: not encodable as UTF-8, such as a lone surrogate (`"\\ud800"`), or holding a
+    NUL."""
     if isinstance(value, str):
-        if not is_encodable(value):
-            raise HostileBody(NOT_UNICODE)
+        _check_text(value)
         return
     if not isinstance(value, dict | list):
         return
@@ -50,8 +76,7 @@ def check_json_value(value, depth: int = 0) -> None:
         raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH})
     if isinstance(value, dict):
         for key, item in value.items():
-            if not is_encodable(key):
-                raise HostileBody(NOT_UNICODE)
+            _check_text(key)
             check_json_value(item, depth)
     else:
         for item in value:
@@ -71,7 +96,12 @@ class JSONParser(parsers.JSONParser):
         except UnicodeError:  # bytes that are not text in `encoding`
             raise HostileBody(MALFORMED) from None
         try:
-            data = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+            data = json.loads(
+                text,
+                parse_constant=_refuse_constant,
+                parse_float=_finite_float,
+                object_pairs_hook=_unique_keys,
+            )
         except RecursionError:
             raise HostileBody(TOO_DEEP % {"limit": MAX_JSON_DEPTH}) from None
         except ValueError:

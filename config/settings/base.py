@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.QueryLanguageMiddleware",
     "core.middleware.RequestBodyLimitMiddleware",
+    "core.middleware.NulCharacterMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
