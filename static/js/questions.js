@@ -65,12 +65,18 @@ function usable(value) {
   return /[\p{L}\p{N}]/u.test(value);
 }
 
+/** Typed text as it is sent: trimmed, and without NUL characters a paste may bring, which
+ * the server refuses (no database stores them) and would refuse again on every retry. */
+function typed(value) {
+  return value.replace(/\u0000/g, "").trim();
+}
+
 function text(question, answer, onChange) {
   const field = textField(`answer-${question.id}`, gettext("Your answer"), {
     value: answer?.text ?? "", maxlength: 500, autocapitalize: "none", spellcheck: "false", enterkeyhint: "done",
   });
   const input = field.querySelector("input");
-  input.addEventListener("input", () => onChange(usable(input.value) ? { text: input.value.trim() } : null));
+  input.addEventListener("input", () => onChange(usable(input.value) ? { text: typed(input.value) } : null));
   return [field];
 }
 
@@ -83,7 +89,7 @@ function set(question, answer, onChange) {
   const inputs = fields.map((field) => field.querySelector("input"));
   for (const input of inputs) {
     input.addEventListener("input", () => {
-      const given = inputs.map((each) => each.value.trim()).filter(Boolean);
+      const given = inputs.map((each) => typed(each.value)).filter(Boolean);
       onChange(given.some(usable) ? { items: given } : null);
     });
   }

@@ -207,6 +207,28 @@ def test_an_answer_taken_back_is_not_graded(transactional_db, learner, page_in):
     assert graded(learner).score == 0, "the answer taken back was graded"
 
 
+def test_a_pasted_nul_character_is_left_out_not_refused_for_ever(
+    transactional_db, learner, page_in
+):
+    muscle = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can squeeze the sciatic nerve?")
+    AcceptedAnswerFactory(question=muscle, synonyms="piriformis")
+    quiz = QuizFactory(slug="one-text", title="One text", questions=[muscle])
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer(page, "text", {"text": "piri\u0000formis"})  # no database stores a NUL
+
+    def saved():
+        responses = Response.objects.filter(attempt__learner=learner)
+        return list(responses.values_list("answer", flat=True))
+
+    eventually(page, lambda: saved() == [{"text": "piriformis"}], "the answer was not saved")
+    next_question(page)
+    page.click("[data-action=submit]")
+    page.wait_for_selector(".result", timeout=15000)
+    assert graded(learner).score == 1
+
+
 def test_answering_after_another_tab_submitted_says_so(two_questions, learner, page_in):
     quiz, roots, right, truth = two_questions()
     first = page_in("en", signed_in=learner)
