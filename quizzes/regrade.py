@@ -128,7 +128,7 @@ def _rescore(attempt_ids: Iterable[int]) -> dict[int, Attempt]:
 
 def _regrade(question: Question, responses: list[QuizResponse]) -> None:
     """Grade each response again with the question's current key, in its attempt's language;
-    an answer that arrived after the time limit keeps its flag."""
+    an answer that arrived after the time limit keeps its flag ("late" or "late_change")."""
     fresh = questions_by_id([question.pk], graded=True)[question.pk]
     keys = {}
     for response in responses:
@@ -136,11 +136,13 @@ def _regrade(question: Question, responses: list[QuizResponse]) -> None:
         if language not in keys:
             keys[language] = answer_key(fresh, language, grading_lexicon(language))
         result = grading.grade(keys[language], response.answer)
-        late = (response.feedback or {}).get("late")
+        flags = {
+            name: True for name in ("late", "late_change") if (response.feedback or {}).get(name)
+        }
         response.points = result.points
         response.max_points = result.max_points
         response.correct = result.correct
-        response.feedback = result.feedback.as_dict() | ({"late": True} if late else {})
+        response.feedback = result.feedback.as_dict() | flags
 
 
 def _check(question: Question, language: str, text: str, accepted_answer: AcceptedAnswer):

@@ -174,6 +174,14 @@ def _is_late(attempt: Attempt, now) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE_PERIOD
 
 
+def _late_flag(arrived_late: bool, in_time) -> dict:
+    """The feedback's word on an answer sent after the time limit: it was not counted
+    ("late"), or it changed one saved in time, which was graded instead ("late_change")."""
+    if not arrived_late:
+        return {}
+    return {"late": True} if in_time is None else {"late_change": True}
+
+
 def validated_answer(key: grading.QuestionKey, answer) -> dict:
     """The answer cleaned for grading, or DomainError naming why it was refused (`key`: the
     question's, from the bank)."""
@@ -287,16 +295,19 @@ def submit(
             continue  # deleted from the bank since the attempt started
         response = saved.get(question_id) or Response(attempt=attempt, question_id=question_id)
         in_time = response.answer
+        # After the time limit only what was saved in time counts; an answer that arrives
+        # then is kept on record (scoring nothing) where none was saved, and flagged.
+        arrived_late = late and question_id in given and given[question_id] != in_time
         if question_id in given and not late:
             response.answer = given[question_id]
-        elif question_id in given and in_time is None:
-            response.answer = given[question_id]  # kept on record; scores nothing
+        elif arrived_late and in_time is None:
+            response.answer = given[question_id]
         counted = response.answer if not late else in_time
         result = grading.grade(question_bank.answer_key(question_id, language), counted)
         response.points = result.points
         response.max_points = result.max_points
         response.correct = result.correct
-        response.feedback = result.feedback.as_dict() | ({"late": True} if late else {})
+        response.feedback = result.feedback.as_dict() | _late_flag(arrived_late, in_time)
         score += result.points
         max_score += result.max_points
         graded.append(response)

@@ -155,7 +155,16 @@ class FeedbackOutput(serializers.Serializer):
     wrong = serializers.ListField(child=serializers.CharField())
     typos = TypoOutput(many=True)
     duplicate = serializers.ListField(child=serializers.CharField(), required=False)
-    late = serializers.BooleanField(required=False)
+    late = serializers.BooleanField(
+        required=False,
+        help_text="The answer arrived after the time limit, where none was saved in time: "
+        "kept on record, not counted.",
+    )
+    late_change = serializers.BooleanField(
+        required=False,
+        help_text="A change to this answer arrived after the time limit and was not counted: "
+        "the answer saved in time was graded.",
+    )
     expected = serializers.JSONField(
         required=False,
         allow_null=True,
@@ -169,7 +178,7 @@ class FeedbackOutput(serializers.Serializer):
 
     def to_representation(self, feedback: dict) -> dict:
         data = super().to_representation(feedback)
-        for name in ("duplicate", "late", "expected", "hint"):
+        for name in ("duplicate", "late", "late_change", "expected", "hint"):
             if name not in feedback:
                 data.pop(name, None)
         return data
@@ -188,6 +197,13 @@ def feedback_summary(feedback: dict, correct: bool) -> str:
     parts = []
     if feedback.get("late"):
         parts.append(_("This answer arrived after the time limit and was not counted."))
+    elif feedback.get("late_change"):
+        parts.append(
+            _(
+                "A change to this answer arrived after the time limit and was not counted; "
+                "the answer saved in time was graded."
+            )
+        )
     if correct:
         parts.append(_("Correct."))
     elif feedback.get("right"):

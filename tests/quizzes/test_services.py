@@ -562,7 +562,28 @@ def test_late_submit_grades_only_answers_saved_in_time(learner):
     assert rows[quiz.number.pk].correct is False
     assert rows[quiz.roots.pk].answer == {"items": ["L4, L5 and S1"]}, "kept on record"
     assert (rows[quiz.roots.pk].points, rows[quiz.roots.pk].correct) == (0, False)
-    assert all(row.feedback.get("late") for row in rows.values())
+    # Each answer says what became of it: the one saved in time and sent again unchanged
+    # counted (no flag); the changed one was not counted, the one saved in time was; the one
+    # that only arrived late was not counted.
+    flags = {
+        pk: {name for name in ("late", "late_change") if row.feedback.get(name)}
+        for pk, row in rows.items()
+    }
+    assert flags[quiz.single.pk] == set(), flags
+    assert flags[quiz.number.pk] == {"late_change"}, flags
+    assert flags[quiz.roots.pk] == {"late"}, flags
+
+
+def test_a_late_submit_flags_no_answer_that_did_not_arrive_late(learner):
+    quiz = small_quiz(time_limit=5)
+    attempt = start(learner, quiz.quiz)
+    save(learner, attempt, quiz.single, {"choice": quiz.right_choice})
+    expire(attempt, services.GRACE_PERIOD + timedelta(minutes=1))
+    attempt = submit(learner, attempt, [])  # the deadline's submission: nothing new
+    assert attempt.submitted_late is True
+    assert (attempt.score, attempt.max_score) == (1, 5)
+    for row in Response.objects.filter(attempt=attempt):
+        assert not {"late", "late_change"} & set(row.feedback), (row.question_id, row.feedback)
 
 
 # --- concurrency (PostgreSQL: real row locks between connections) --------------------------
