@@ -17,9 +17,15 @@ export class ApiError extends Error {
     return this.status === 401 || this.code === "not_authenticated";
   }
 
-  /** No answer at all (offline), or one that says "later" (busy, down): worth retrying. */
+  /** No answer at all (offline, or none in time), or one that says "later" (busy, down):
+   * worth retrying. */
   get transient() {
     return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+
+  /** Sent, but no answer came in time: the connection works, this request did not. */
+  get timedOut() {
+    return this.code === "timeout";
   }
 }
 
@@ -40,6 +46,15 @@ function forLearner(method, path) {
   return OWN_WORK.test(path) || (method !== "GET" && !path.startsWith("auth/"));
 }
 
+// A request with no answer by then is given up and retried later: one that never answers (a
+// connection gone quiet, a hung server worker) must not hold back every later save and the
+// submission behind it. (A test may shorten it through globalThis.rootwiseRequestTimeout.)
+const REQUEST_TIMEOUT = 20_000;
+
+function timedOut() {
+  return new ApiError(0, { code: "timeout", message: gettext("The server did not answer in time.") });
+}
+
 async function request(method, path, body) {
   const url = new URL(`/api/v1/${path}`, location.origin);
   url.searchParams.set("lang", lang);
@@ -51,15 +66,31 @@ async function request(method, path, body) {
     options.body = JSON.stringify(body ?? {});
   }
   const sentFor = accountVersion();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), globalThis.rootwiseRequestTimeout || REQUEST_TIMEOUT);
+  options.signal = controller.signal;
   let response;
+  let data = null;
   try {
-    response = await fetch(url, options);
-  } catch {
-    throw new ApiError(0, { code: "offline", message: gettext("You are offline.") });
+    try {
+      response = await fetch(url, options);
+    } catch {
+      if (controller.signal.aborted) throw timedOut();
+      throw new ApiError(0, { code: "offline", message: gettext("You are offline.") });
+    }
+    if (response.status === 204) return null;
+    const text = await response.text().catch(() => {
+      throw timedOut(); // the body stopped coming: an answer never read counts as none
+    });
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  } finally {
+    clearTimeout(timer);
   }
   if (method === "GET" && response.ok) reads.add(url.pathname + url.search);
-  if (response.status === 204) return null;
-  const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = new ApiError(response.status, data);
     // A late refusal of a request sent before a sign-in does not end the new session.

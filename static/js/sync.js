@@ -78,6 +78,7 @@ const REFUSED = "refused"; // the server will never take it as it is
 
 /** What a failed write means for it and for the rest of this run. */
 function outcome(error) {
+  if (error.timedOut) return LATER; // this request hung; the others may still go
   if (error.status === 0) {
     syncState.offline = true;
     return STOP;
@@ -142,8 +143,8 @@ async function run() {
       }
       needFresh = false;
     } catch (error) {
-      syncState.offline = error.status === 0;
-      syncState.retrying = error.status !== 0; // the server itself fails: sooner than half a minute
+      syncState.offline = error.status === 0 && !error.timedOut;
+      syncState.retrying = !syncState.offline; // the server itself fails: sooner than half a minute
       if (syncState.retrying) retrySoon();
       return report();
     }

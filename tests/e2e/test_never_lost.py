@@ -68,6 +68,33 @@ def test_a_save_that_keeps_failing_does_not_hold_back_the_submission(
     )
 
 
+def test_a_save_that_never_answers_does_not_hold_back_the_others_or_the_submission(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions()
+    page = page_in("en", signed_in=learner)
+    page.add_init_script("globalThis.rootwiseRequestTimeout = 1500;")  # 20 s in real life
+    # The first answer's saves are sent and never answered: a connection gone quiet, a hung
+    # worker. The app gives each up in time; the next answer and the submission still go.
+    hung = []
+    page.route(f"**/responses/{roots.pk}/**", lambda route: hung.append(route))
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    answer_both(page, right, truth)
+    eventually(
+        page,
+        lambda: Response.objects.filter(attempt__learner=learner, question_id=truth.pk).exists(),
+        "the answer after the hung one was never saved",
+    )
+    page.click("[data-action=submit]")
+    page.wait_for_selector(".result", timeout=15000)
+    assert hung, "the first answer's save was never sent"
+    attempt = graded(learner)
+    assert attempt is not None and attempt.score == attempt.max_score == 2.0, (
+        "the submission carries the answer whose save hung"
+    )
+
+
 def test_a_submission_refused_for_one_answer_is_graded_on_the_others_once(
     two_questions, learner, page_in
 ):
