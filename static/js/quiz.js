@@ -288,6 +288,13 @@ class QuizScreen {
 
   async start(button) {
     button.disabled = true;
+    // Tabs starting this quiz at the same moment take turns: the second then finds the
+    // first's attempt open and resumes it, where both would have opened one.
+    if (!navigator.locks) return this.startNow(button);
+    return navigator.locks.request(`rootwise-start:${this.user}:${this.slug}`, () => this.startNow(button));
+  }
+
+  async startNow(button) {
     // A start whose answer was lost (the connection dropped) is retried with the same id, so
     // the server returns that attempt instead of opening a second one.
     const assignment = this.assignmentId ?? null;

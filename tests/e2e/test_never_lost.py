@@ -150,6 +150,31 @@ def test_a_second_tab_resumes_the_open_attempt_instead_of_starting_another(
     )
 
 
+def test_two_tabs_starting_at_the_same_moment_open_one_attempt(two_questions, learner, page_in):
+    quiz, roots, right, truth = two_questions()
+    first = page_in("en", signed_in=learner)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+    second = first.context.new_page()
+    second.base = first.base
+    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    for page in (first, second):
+        page.wait_for_selector("#quiz-actions [data-action=start]")
+    held = []
+
+    def hold_the_start(route):  # the first tab's start is slow to arrive: both tap meanwhile
+        if route.request.method == "POST" and not held:
+            held.append(route)
+            first.wait_for_timeout(1500)
+        route.continue_()
+
+    first.route("**/api/v1/attempts/?*", hold_the_start)
+    first.click("#quiz-actions [data-action=start]")
+    second.click("#quiz-actions [data-action=start]")
+    for page in (first, second):
+        page.wait_for_selector("fieldset.question")
+    assert Attempt.objects.filter(learner=learner).count() == 1, "two attempts were opened"
+
+
 def test_a_timed_quiz_is_submitted_at_its_deadline_from_another_screen(
     two_questions, learner, page_in
 ):
