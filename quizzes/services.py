@@ -79,6 +79,10 @@ def start(
     attempts = Attempt.objects.select_related("quiz")
     existing = attempts.filter(learner=learner, client_id=client_id).first()
     if existing:
+        if assignment is not None and existing.assignment_id != assignment.pk:
+            # Someone else's assignment is refused as with a fresh client_id, before the
+            # conflict of ids: whether an assignment exists must not show.
+            _check_assignment(assignment, learner=learner, quiz=quiz)
         return _started(_same_quiz(existing, quiz, assignment), question_bank)
     if not quiz.published:
         raise NotFound(ErrorCode.QUIZ_NOT_AVAILABLE, errors.QUIZ_NOT_AVAILABLE)

@@ -326,3 +326,27 @@ def test_whether_an_assignment_exists_cannot_be_told_apart(
     assert answers[0] == answers[1] == answers[2], answers
     assert "assignment" in answers[0]["details"]
     assert not Attempt.objects.exists()
+
+
+def test_a_replayed_client_id_does_not_tell_whether_an_assignment_exists(
+    clock, quiz, cohort, learner_client
+):
+    """Replaying the learner's own client_id with someone else's assignment is refused as
+    with a fresh id, not as a conflict of ids (which said the assignment exists)."""
+    elsewhere = AssignmentFactory(quiz=quiz, cohorts=[CohortFactory(learners=[UserFactory()])])
+    own = uuid.uuid4()
+    started = learner_client.post("/api/v1/attempts/", start_body(quiz, own), format="json")
+    assert started.status_code == 201, started.content
+    answers = [
+        assert_error(
+            learner_client.post(
+                "/api/v1/attempts/", start_body(quiz, client_id, assignment), format="json"
+            ),
+            400,
+            ErrorCode.INVALID,
+        )
+        for client_id in (own, uuid.uuid4())
+        for assignment in (elsewhere.pk, elsewhere.pk + 1000)
+    ]
+    assert all(answer == answers[0] for answer in answers), answers
+    assert Attempt.objects.count() == 1
