@@ -79,6 +79,23 @@ def content_models() -> dict[str, tuple[type[ContentKeyed], list[str]]]:
     return dict(sorted(found.items()))
 
 
+def translation_fields(model: type[models.Model]) -> dict[str, tuple[str, str]]:
+    """A content model's translated fields, by attribute (`title_es` -> ("title", "es")): the
+    fields content.po holds, in every language but the source."""
+    names = next((names for found, names in content_models().values() if found is model), [])
+    return {
+        f"{name}_{language}": (name, language)
+        for name in names
+        for language in translated_languages()
+    }
+
+
+def in_catalog(obj: ContentKeyed) -> bool:
+    """Whether content.po holds the object's translations (a wrong answer written in one
+    language has none)."""
+    return obj.pk is not None and type(obj).content_queryset().filter(pk=obj.pk).exists()
+
+
 @dataclass(frozen=True)
 class SourceEntry:
     context: str
@@ -163,11 +180,59 @@ def content_export(
             if not leftover.obsolete:
                 leftover.obsolete = True
                 report.obsolete += 1
-        catalog.sort(key=lambda entry: (entry.obsolete, entry.msgctxt or ""))
+        catalog.sort(key=_catalog_order)
         path.parent.mkdir(parents=True, exist_ok=True)
         catalog.save(str(path))
         reports[language] = report
     return reports
+
+
+def content_translations_write(
+    *, locale_dir: Path, fields: list[tuple[ContentKeyed, str, str]]
+) -> int:
+    """Write translations just saved in the admin into content.po: the reverse of
+    `reload_after_rosetta_save`, so the PO files stay the translations' home.
+
+    Each (object, field, language) becomes its entry's msgstr under the object's English source
+    as it is now, no longer fuzzy (the translator translated the English they saw); an entry
+    content.po lacks is added. A field with no English source is skipped, as the export skips
+    it. Returns how many entries were written.
+    """
+    by_language: dict[str, list[SourceEntry]] = {}
+    for obj, name, language in fields:
+        source = getattr(obj, f"{name}_{SOURCE_LANGUAGE}") or ""
+        if not source.strip():
+            continue
+        by_language.setdefault(language, []).append(
+            SourceEntry(
+                context=f"{obj.content_kind}:{obj.content_key}:{name}",
+                field=name,
+                source=source,
+                translations={language: getattr(obj, f"{name}_{language}") or ""},
+            )
+        )
+    for language, sources in by_language.items():
+        path = catalog_path(locale_dir, language)
+        catalog = open_catalog(path) if path.exists() else _new_catalog(language)
+        existing = {entry.msgctxt: entry for entry in catalog}
+        for source in sources:
+            translation = source.translations[language]
+            po_entry = existing.get(source.context)
+            if po_entry is None:
+                catalog.append(_new_entry(source, translation))
+                continue
+            po_entry.msgid, po_entry.msgstr, po_entry.obsolete = source.source, translation, False
+            po_entry.flags = [flag for flag in po_entry.flags if flag != "fuzzy"]
+            po_entry.previous_msgid = po_entry.previous_msgctxt = None
+        catalog.sort(key=_catalog_order)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        catalog.save(str(path))
+    return sum(len(sources) for sources in by_language.values())
+
+
+def _catalog_order(entry: polib.POEntry) -> tuple:
+    """The order content.po is written in: live entries by msgctxt, then obsolete ones."""
+    return (entry.obsolete, entry.msgctxt or "")
 
 
 def unexported_fields(*, locale_dir: Path, languages: list[str] | None = None) -> int:
