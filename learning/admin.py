@@ -6,17 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from learning.models import Course, GlossaryTerm, Lesson, LessonProgress
+from learning.translator_admin import TranslatorAdminMixin
 from learning.uploads import SafeImageField
 
 
 @admin.register(Course)
-class CourseAdmin(TabbedTranslationAdmin):
+class CourseAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "key", "updated_at"]
     search_fields = ["key", "title"]
 
 
 @admin.register(Lesson)
-class LessonAdmin(TabbedTranslationAdmin):
+class LessonAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "slug", "course", "order", "source", "minutes", "published"]
     list_filter = ["course", "source", "published"]
     list_editable = ["order", "published"]
@@ -35,7 +36,7 @@ class LessonAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(TabbedTranslationAdmin):
+class GlossaryTermAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     list_display = ["term", "key"]
     search_fields = ["key", "term", "definition"]
 

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from learning.translator_admin import TranslatorAdminMixin, TranslatorInlineMixin
 from quizzes import authoring
 from quizzes.models import (
     AcceptedAnswer,
@@ -31,7 +32,7 @@ def _kind(request, question) -> str:
     return question.kind if question is not None else request.GET.get("kind", "")
 
 
-class ChoiceInline(TranslationTabularInline):
+class ChoiceInline(TranslatorInlineMixin, TranslationTabularInline):
     model = Choice
     formset = authoring.ChoiceFormSet
     extra = 0
@@ -44,7 +45,7 @@ class ChoiceInline(TranslationTabularInline):
         return 4 if obj is None else 0
 
 
-class AcceptedAnswerInline(TranslationTabularInline):
+class AcceptedAnswerInline(TranslatorInlineMixin, TranslationTabularInline):
     model = AcceptedAnswer
     formset = authoring.AcceptedAnswerFormSet
     extra = 0
@@ -54,7 +55,7 @@ class AcceptedAnswerInline(TranslationTabularInline):
         return 1 if obj is None else 0
 
 
-class WrongAnswerInline(TranslationTabularInline):
+class WrongAnswerInline(TranslatorInlineMixin, TranslationTabularInline):
     """Wrong answers learners really give, each with the hint they get back."""
 
     model = WrongAnswer
@@ -63,7 +64,7 @@ class WrongAnswerInline(TranslationTabularInline):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     form = authoring.QuestionForm
     list_display = ["key", "kind", "source", "lesson", "points", "origin"]
     list_filter = ["kind", "source", "origin", "lesson"]
@@ -157,7 +158,7 @@ class QuestionAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(LexiconTerm)
-class LexiconTermAdmin(TabbedTranslationAdmin):
+class LexiconTermAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     """Near-miss terms the grader knows, so they are never taken for a typo of a key."""
 
     list_display = ["key", "category", "source", "updated_at"]
@@ -173,7 +174,7 @@ class QuizQuestionInline(admin.TabularInline):
 
 
 @admin.register(Quiz)
-class QuizAdmin(QuizResultsMixin, TabbedTranslationAdmin):
+class QuizAdmin(QuizResultsMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "slug", "lesson", "pass_mark", "time_limit", "published", "origin"]
     list_filter = ["published", "origin", "lesson"]
     search_fields = ["slug", "title"]

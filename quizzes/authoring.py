@@ -152,8 +152,9 @@ class QuestionForm(forms.ModelForm):
         kind = cleaned.get("kind") or getattr(self.instance, "kind", "")
         for name, message in field_problems(
             kind,
-            number_answer=cleaned.get("number_answer"),
-            true_false_answer=cleaned.get("true_false_answer"),
+            # Read only for translators: then the saved key stands.
+            number_answer=cleaned.get("number_answer", self.instance.number_answer),
+            true_false_answer=cleaned.get("true_false_answer", self.instance.true_false_answer),
         ).items():
             self.add_error(name if name in self.fields else None, message)
         return cleaned

@@ -4,10 +4,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from learning.management.commands.loadcontent import DEFAULT_PACK
 from tests.db import module_transaction
 from tests.learning.helpers import CommandOutput, run_loadcontent
+
+LOCALE = Path(settings.LOCALE_PATHS[0])
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +44,23 @@ def pack_copy(tmp_path, factsheet_pack) -> Path:
     copy = tmp_path / "pack"
     shutil.copytree(factsheet_pack, copy)
     return copy
+
+
+@pytest.fixture
+def locale_dir(tmp_path, settings):
+    """A writable copy of the project's locale folder, the one the app (and rosetta, and the
+    translators' admin) writes: tests never change the real catalogs."""
+    target = tmp_path / "locale"
+    shutil.copytree(LOCALE, target, ignore=shutil.ignore_patterns("*.mo"))
+    settings.LOCALE_PATHS = [target]
+    return target
+
+
+@pytest.fixture
+def translator(db, django_user_model):
+    """Staff in the Translators group (the group and its permissions come from migrations)."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("translator-x", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Translators"))
+    return user
