@@ -1903,3 +1903,25 @@ def test_round_four(question, language, answer, points, correct):
 @pytest.mark.parametrize(ROW, ROUND_FOUR_REJECTED_DATA)
 def test_an_answer_rejected_in_words_is_not_given(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- the fourth content sweep: spellings outside testers found missing ------------------------
+CONTENT_ROUND_FOUR_DATA = [
+    # Accepted in English, so in every language.
+    (CAUSE, "en", "slip disc", 1, True),
+    (CAUSE, "en", "bulged disc", 1, True),
+    (CAUSE, "fr", "slip disc", 1, True),
+    (FORAMINAL, "en", ["degenerative disc disease", "degenerative joint disease"], 2, True),
+    (FORAMINAL, "es", ["discopatía degenerativa", "enfermedad degenerativa articular"], 2, True),
+    (FORAMINAL, "fr", ["discopathie dégénérative", "maladie articulaire dégénérative"], 2, True),
+    (FORAMINAL, "ar", ["مرض القرص التنكسي", "مرض المفاصل التنكسي"], 2, True),
+    (WITH_PAIN, "en", "pain in the small of the back", 1, True),
+    # Degenerative joint disease is osteoarthritis: one answer, not two; and not a herniated disc.
+    (FORAMINAL, "en", ["degenerative joint disease", "spinal osteoarthritis"], 1, False),
+    (CAUSE, "en", "degenerative joint disease", 0, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(ROW, CONTENT_ROUND_FOUR_DATA)
+def test_content_round_four(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
