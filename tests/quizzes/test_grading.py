@@ -1919,6 +1919,13 @@ CONTENT_ROUND_FOUR_DATA = [
     # Degenerative joint disease is osteoarthritis: one answer, not two; and not a herniated disc.
     (FORAMINAL, "en", ["degenerative joint disease", "spinal osteoarthritis"], 1, False),
     (CAUSE, "en", "degenerative joint disease", 0, False),
+    # Morton's metatarsalgia is Morton's neuroma, a wrong answer, not the factsheet's metatarsalgia.
+    (FOOT_Q, "en", ["Morton's metatarsalgia"], 0, False),
+    (FOOT_Q, "es", ["metatarsalgia de Morton"], 0, False),
+    (FOOT_Q, "fr", ["métatarsalgie de Morton"], 0, False),
+    (FOOT_Q, "ar", ["Morton's metatarsalgia"], 0, False),
+    (FOOT_Q, "en", ["heel spur", "tendinitis", "PF", "Morton's metatarsalgia"], 3, False),
+    (FOOT_Q, "fr", ["métatarsalgie", "métatarsalgie de Morton"], 1, False),
 ]  # fmt: skip
 
 
