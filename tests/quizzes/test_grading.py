@@ -1926,6 +1926,17 @@ CONTENT_ROUND_FOUR_DATA = [
     (FOOT_Q, "ar", ["Morton's metatarsalgia"], 0, False),
     (FOOT_Q, "en", ["heel spur", "tendinitis", "PF", "Morton's metatarsalgia"], 3, False),
     (FOOT_Q, "fr", ["métatarsalgie", "métatarsalgie de Morton"], 1, False),
+    # Low back pain as people say it; the upper back stays wrong.
+    (WITH_PAIN, "fr", "maux de dos", 1, True),
+    (WITH_PAIN, "fr", "maux de reins", 1, True),
+    (WITH_PAIN, "fr", "tour de rein", 1, True),
+    (WITH_PAIN, "fr", "douleur dans la partie inférieure du dos", 1, True),
+    (WITH_PAIN, "fr", "douleur en bas du dos", 1, True),
+    (WITH_PAIN, "es", "dolor en la parte inferior de la espalda", 1, True),
+    (WITH_PAIN, "es", "dolor en las lumbares", 1, True),
+    (WITH_PAIN, "es", "me duelen los riñones", 1, True),
+    (WITH_PAIN, "fr", "douleur dans la partie supérieure du dos", 0, False),
+    (WITH_PAIN, "es", "dolor en la parte superior de la espalda", 0, False),
 ]  # fmt: skip
 
 
