@@ -1937,6 +1937,18 @@ CONTENT_ROUND_FOUR_DATA = [
     (WITH_PAIN, "es", "me duelen los riñones", 1, True),
     (WITH_PAIN, "fr", "douleur dans la partie supérieure du dos", 0, False),
     (WITH_PAIN, "es", "dolor en la parte superior de la espalda", 0, False),
+    # A misspelling and a gender slip the typo guard refused; the same names stay wrong where
+    # central stenosis is a wrong answer, now with its hint.
+    (FOOT_Q, "fr", ["fascite plantaire"], 1, False),
+    (FOOT_Q, "fr", ["fasciite plantaire", "fascite plantaire"], 1, False),
+    (FOOT_Q, "fr", ["fascite nécrosante"], 0, False),
+    (FOOT_Q, "es", ["fascia plantar inflamada"], 1, False),
+    (FOOT_Q, "es", ["fascia plantar"], 0, False),
+    ("pattern-rule-exception", "fr", "sténose central", 1, True),
+    ("pattern-rule-exception", "es", "estrechamiento del canal central", 1, True),
+    (LSS, "fr", "sténose central", 0, False),
+    (LSS, "es", "estrechamiento del canal central", 0, False),
+    (FORAMINAL, "fr", ["sténose central"], 0, False),
 ]  # fmt: skip
 
 
