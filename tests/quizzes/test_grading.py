@@ -1949,6 +1949,23 @@ CONTENT_ROUND_FOUR_DATA = [
     (LSS, "fr", "sténose central", 0, False),
     (LSS, "es", "estrechamiento del canal central", 0, False),
     (FORAMINAL, "fr", ["sténose central"], 0, False),
+    # Nerve conduction testing by its abbreviation and lay names; the other electrical tracings
+    # (muscles, heart, brain) that the new names resemble stay wrong.
+    (LINK_TEST, "fr", "VCN", 1, True),
+    (LINK_TEST, "fr", "étude de la conduction nerveuse", 1, True),
+    (LINK_TEST, "fr", "étude de la conduction des nerfs", 1, True),
+    (LINK_TEST, "es", "VCN", 1, True),
+    (LINK_TEST, "es", "conducción de los nervios", 1, True),
+    (LINK_TEST, "es", "estudio de conducción nerviosa", 1, True),
+    (LINK_TEST, "ar", "تخطيط كهربية الأعصاب", 1, True),
+    (LINK_TEST, "ar", "تخطيط كهربائية الأعصاب", 1, True),
+    (LINK_TEST, "ar", "تخطيط كهربائية الأعصاب والعضلات", 1, True),
+    (LINK_TEST, "ar", "تخطيط كهربائية العضلات", 0, False),
+    (LINK_TEST, "ar", "تخطيط كهربائية القلب", 0, False),
+    (LINK_TEST, "ar", "تخطيط كهربية الدماغ", 0, False),
+    (LINK_TEST, "en", "ECG", 0, False),
+    (LINK_TEST, "fr", "électroencéphalogramme", 0, False),
+    (LINK_TEST, "es", "electrocardiograma", 0, False),
 ]  # fmt: skip
 
 
