@@ -1966,6 +1966,20 @@ CONTENT_ROUND_FOUR_DATA = [
     (LINK_TEST, "en", "ECG", 0, False),
     (LINK_TEST, "fr", "électroencéphalogramme", 0, False),
     (LINK_TEST, "es", "electrocardiograma", 0, False),
+    # The neurologist as people call them. 'Neuro' is the neurologist: the neurosurgeon is
+    # 'neurochir' / 'neurocirujano', and the split 'neuro chirurgien' stays wrong.
+    (SPECIALIST, "es", "el neuro", 1, True),
+    (SPECIALIST, "fr", "le neuro", 1, True),
+    (SPECIALIST, "es", "neuro cirujano", 0, False),
+    (SPECIALIST, "fr", "neuro-chirurgien", 0, False),
+    (SPECIALIST, "fr", "neurochirurgien", 0, False),
+    (SPECIALIST, "en", "neuro", 0, False),
+    (SPECIALIST, "ar", "طبيب عصبي", 1, True),
+    (SPECIALIST, "ar", "أخصائية أعصاب", 1, True),
+    (SPECIALIST, "ar", "دكاترة الأعصاب", 1, True),
+    (SPECIALIST, "ar", "مختص في الأعصاب", 1, True),
+    (SPECIALIST, "ar", "أخصائي الأعصاب", 1, True),
+    (SPECIALIST, "ar", "جراح عصبي", 0, False),
 ]  # fmt: skip
 
 
