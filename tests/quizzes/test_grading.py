@@ -1980,6 +1980,13 @@ CONTENT_ROUND_FOUR_DATA = [
     (SPECIALIST, "ar", "مختص في الأعصاب", 1, True),
     (SPECIALIST, "ar", "أخصائي الأعصاب", 1, True),
     (SPECIALIST, "ar", "جراح عصبي", 0, False),
+    # Feet that fall asleep are numb; 'التنمل' is the same paresthesia as 'التنميل', tingling.
+    (TRIO, "es", ["hormigueo", "debilidad", "se me duermen los pies"], 3, True),
+    (TRIO, "es", ["entumecimiento", "se me duermen los pies"], 1, False),
+    (TRIO, "es", ["se me duermen las manos"], 0, False),
+    (TRIO, "es", ["me quedo dormido"], 0, False),
+    (TRIO, "ar", ["التنمل", "الضعف", "الخدر"], 3, True),
+    (TRIO, "ar", ["التنميل", "التنمل"], 1, False),
 ]  # fmt: skip
 
 
