@@ -1987,6 +1987,11 @@ CONTENT_ROUND_FOUR_DATA = [
     (TRIO, "es", ["me quedo dormido"], 0, False),
     (TRIO, "ar", ["التنمل", "الضعف", "الخدر"], 3, True),
     (TRIO, "ar", ["التنميل", "التنمل"], 1, False),
+    # Metatarsalgia in colloquial Arabic ('رجل' is the foot); a plain sore foot stays wrong.
+    (FOOT_Q, "ar", ["وجع مشط الرجل"], 1, False),
+    (FOOT_Q, "ar", ["ألم مشط الرجل"], 1, False),
+    (FOOT_Q, "ar", ["ألم مشط القدم", "وجع مشط الرجل"], 1, False),
+    (FOOT_Q, "ar", ["وجع الرجل"], 0, False),
 ]  # fmt: skip
 
 
