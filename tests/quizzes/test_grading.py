@@ -1992,6 +1992,12 @@ CONTENT_ROUND_FOUR_DATA = [
     (FOOT_Q, "ar", ["ألم مشط الرجل"], 1, False),
     (FOOT_Q, "ar", ["ألم مشط القدم", "وجع مشط الرجل"], 1, False),
     (FOOT_Q, "ar", ["وجع الرجل"], 0, False),
+    # Disc desiccation is degenerative disc disease; it was credited as a herniated disc ('الديسك').
+    (FORAMINAL, "ar", ["جفاف الديسك", "خشونة الفقرات"], 2, True),
+    (FORAMINAL, "ar", ["جفاف الديسك", "جفاف الغضروف"], 1, False),
+    (CAUSE, "ar", "جفاف الديسك", 0, False),
+    (CAUSE, "ar", "تآكل الديسك", 0, False),
+    (CAUSE, "ar", "انزلاق الديسك", 1, True),
 ]  # fmt: skip
 
 
