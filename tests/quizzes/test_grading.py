@@ -1998,6 +1998,18 @@ CONTENT_ROUND_FOUR_DATA = [
     (CAUSE, "ar", "جفاف الديسك", 0, False),
     (CAUSE, "ar", "تآكل الديسك", 0, False),
     (CAUSE, "ar", "انزلاق الديسك", 1, True),
+    # 'ضهر', the everyday spelling of 'ظهر' (back): right for low back pain, and the upper back so
+    # spelled is the upper back ('ألم الضهر العلوي' was credited as low back pain).
+    (WITH_PAIN, "ar", "ألم الضهر", 1, True),
+    (WITH_PAIN, "ar", "وجع الضهر", 1, True),
+    (WITH_PAIN, "ar", "ألم في أسفل الضهر", 1, True),
+    (WITH_PAIN, "ar", "آلام الضهر", 1, True),
+    (WITH_PAIN, "ar", "ألم الضهر العلوي", 0, False),
+    (WITH_PAIN, "ar", "ألم أعلى الضهر", 0, False),
+    (WITH_PAIN, "ar", "ألم الضهر من فوق", 0, False),
+    (NECK_Q, "ar", "الضهر العلوي", 0, False),
+    (NECK_Q, "ar", "أسفل الضهر", 0, False),
+    (LEG_PAIN, "ar", "ألم الضهر", 0, False),
 ]  # fmt: skip
 
 
