@@ -71,9 +71,12 @@ function typed(value) {
   return value.replace(/\u0000/g, "").trim();
 }
 
+// No maxlength on typed answers: it cut a long paste at 500 characters without a word, and
+// the screen said "Saved". The server refuses an item over 500 characters and the question
+// says why, so the learner can shorten it.
 function text(question, answer, onChange) {
   const field = textField(`answer-${question.id}`, gettext("Your answer"), {
-    value: answer?.text ?? "", maxlength: 500, autocapitalize: "none", spellcheck: "false", enterkeyhint: "done",
+    value: answer?.text ?? "", autocapitalize: "none", spellcheck: "false", enterkeyhint: "done",
   });
   const input = field.querySelector("input");
   input.addEventListener("input", () => onChange(usable(input.value) ? { text: typed(input.value) } : null));
@@ -85,7 +88,7 @@ function set(question, answer, onChange) {
   const count = Math.max(question.needed || 1, items.length);
   const fields = Array.from({ length: count }, (_unused, index) => textField(`answer-${question.id}-${index}`,
     interpolate(gettext("Item %(number)s"), { number: formatNumber(index + 1) }, true),
-    { value: items[index] ?? "", maxlength: 500, autocapitalize: "none", spellcheck: "false", enterkeyhint: index + 1 < count ? "next" : "done" }));
+    { value: items[index] ?? "", autocapitalize: "none", spellcheck: "false", enterkeyhint: index + 1 < count ? "next" : "done" }));
   const inputs = fields.map((field) => field.querySelector("input"));
   for (const input of inputs) {
     input.addEventListener("input", () => {

@@ -281,6 +281,23 @@ def test_a_pasted_nul_character_is_left_out_not_refused_for_ever(
     assert graded(learner).score == 1
 
 
+def test_an_answer_too_long_is_refused_with_its_reason_not_cut_short(
+    transactional_db, learner, page_in
+):
+    muscle = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can squeeze the sciatic nerve?")
+    AcceptedAnswerFactory(question=muscle, synonyms="piriformis")
+    quiz = QuizFactory(slug="one-text", title="One text", questions=[muscle])
+    page = page_in("en", signed_in=learner)
+    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(page)
+    pasted = "piriformis " + "and so on " * 60  # 611 characters
+    answer(page, "text", {"text": pasted})
+    assert page.locator("fieldset.question input").input_value() == pasted, "cut short"
+    page.wait_for_selector(f"#refused-{muscle.pk}:not([hidden])", timeout=10000)
+    assert "500" in page.inner_text(f"#refused-{muscle.pk}")
+    assert not Response.objects.filter(attempt__learner=learner).exclude(answer=None).exists()
+
+
 def test_answering_after_another_tab_submitted_says_so(two_questions, learner, page_in):
     quiz, roots, right, truth = two_questions()
     first = page_in("en", signed_in=learner)
