@@ -178,6 +178,15 @@ def _is_late(attempt: Attempt, now) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + GRACE_PERIOD
 
 
+def _graded(question_bank, question_id: int, answer, language: str, also: str | None):
+    """The grade of `answer` in `language` (and English), or in `also` where that is better."""
+    result = grading.grade(question_bank.answer_key(question_id, language), answer)
+    if also is None or answer is None or result.correct:
+        return result
+    other = grading.grade(question_bank.answer_key(question_id, also), answer)
+    return other if other.points > result.points else result
+
+
 def _late_flag(arrived_late: bool, in_time) -> dict:
     """The feedback's word on an answer sent after the time limit: it was not counted
     ("late"), or it changed one saved in time, which was graded instead ("late_change")."""
@@ -245,12 +254,16 @@ def submit(
     learner,
     attempt_id: int,
     answers: list[dict] | Callable[[], list[dict]],
+    language: str | None = None,
 ) -> Submission:
     """Grade and close an attempt. The body's answers win over saved ones.
 
-    Answers are graded in the attempt's language (the language its questions are shown in)
-    and in English, whatever language the submit comes in: a learner who switched the app's
-    language, or whose phone replays its saves after the switch, keeps what they typed.
+    Answers are graded in the attempt's language (the language it was started in) and in
+    English, whatever language the submit comes in: a learner who switched the app's
+    language, or whose phone replays its saves after the switch, keeps what they typed. A
+    learner who switched reads the questions in the new `language` (the submit's) and may
+    answer in it: an answer not right in the attempt's language is graded in that one too,
+    and the better grade counts.
 
     Submitting again returns the stored result and changes nothing, whatever the body: that is
     what makes a phone's offline replay safe (`answers` may be a function that reads them,
@@ -268,6 +281,7 @@ def submit(
         return Submission(attempt, in_order, questions)
     if callable(answers):
         answers = answers()
+    switched_to = language if language and language != attempt.language else None
     language = attempt.language
     given: dict[int, dict] = {}
     problems: dict[str, list[str]] = {}
@@ -307,7 +321,7 @@ def submit(
         elif arrived_late and in_time is None:
             response.answer = given[question_id]
         counted = response.answer if not late else in_time
-        result = grading.grade(question_bank.answer_key(question_id, language), counted)
+        result = _graded(question_bank, question_id, counted, language, also=switched_to)
         response.points = result.points
         response.max_points = result.max_points
         response.correct = result.correct

@@ -223,7 +223,12 @@ class AttemptSubmitApi(AttemptWriteApi):
             payload.is_valid(raise_exception=True)
             return payload.validated_data.get("responses", [])
 
-        submission = services.submit(learner=request.user, attempt_id=pk, answers=answers)
+        submission = services.submit(
+            learner=request.user,
+            attempt_id=pk,
+            answers=answers,
+            language=translation.get_language(),
+        )
         return Response(
             attempt_body(
                 submission.attempt, questions=submission.questions, responses=submission.responses

@@ -1,7 +1,7 @@
-"""An attempt is graded in the language it was started in (its questions are shown in that
-language), and in English, whatever language the submit or a replayed save arrives in: a
-learner who switches the app's language, or whose phone replays saves after the switch, keeps
-the points for what they typed."""
+"""An attempt is graded in the language it was started in, and in English, whatever language
+the submit or a replayed save arrives in: a learner who switches the app's language, or whose
+phone replays saves after the switch, keeps the points for what they typed. An answer typed in
+the language switched to (the submit's) counts too."""
 
 import io
 
@@ -69,3 +69,30 @@ def test_the_request_language_still_chooses_the_words_of_the_result(
     response = graded_trio(submit(learner_client, attempt["id"], body, query="?lang=fr"))
     assert response["points"] == 1
     assert response["lesson_title"] == question.lesson.title_fr
+
+
+@pytest.mark.parametrize(("started_in", "switched_to"), [("en", "ar"), ("es", "fr"), ("fr", "es")])
+def test_an_answer_typed_in_the_language_switched_to_is_graded_in_it(
+    learner_client, translated_course, started_in, switched_to
+):
+    """The app shows the questions in the language the learner switched to mid-quiz: what they
+    type in it counts too (the better of the two grades)."""
+    attempt = start(learner_client, "symptoms-quiz", query=f"?lang={started_in}").json()
+    question = Question.objects.get(key=TRIO)
+    answer = {"items": IN_LANGUAGE[switched_to]}
+    saved = save(learner_client, attempt["id"], question.pk, answer, query=f"?lang={switched_to}")
+    assert saved.status_code == 200, saved.content
+    response = graded_trio(
+        submit(learner_client, attempt["id"], None, query=f"?lang={switched_to}")
+    )
+    assert (response["points"], response["correct"]) == (3, True), response["feedback"]
+
+
+def test_a_wrong_answer_is_wrong_in_either_language(learner_client, translated_course):
+    attempt = start(learner_client, "symptoms-quiz", query="?lang=en").json()
+    question = Question.objects.get(key=TRIO)
+    answer = {"items": ["الوخز", "الضعف", "تشنجات"]}  # cramps: not one of the three
+    saved = save(learner_client, attempt["id"], question.pk, answer, query="?lang=ar")
+    assert saved.status_code == 200, saved.content
+    response = graded_trio(submit(learner_client, attempt["id"], None, query="?lang=ar"))
+    assert response["correct"] is False and response["points"] < 3, response["feedback"]
