@@ -595,6 +595,9 @@ class Response(models.Model):
     )
     answer = models.JSONField(_("answer"), null=True, blank=True)
     saved_at = models.DateTimeField(_("saved"), auto_now=True)
+    # When the learner typed it, by their device's clock (the app sends it): of two devices'
+    # copies, the one typed later stands, whichever reaches the server last.
+    typed_at = models.DateTimeField(_("typed"), null=True, blank=True)
     points = models.FloatField(_("points"), null=True, blank=True)
     max_points = models.FloatField(_("max points"), null=True, blank=True)
     correct = models.BooleanField(_("correct"), null=True, blank=True)

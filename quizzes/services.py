@@ -187,6 +187,16 @@ def _graded(question_bank, question_id: int, answer, language: str, also: str | 
     return other if other.points > result.points else result
 
 
+def _typed_before(typed_at, response: Response | None) -> bool:
+    """Whether an answer sent with `typed_at` was typed before the saved `response`."""
+    return bool(
+        typed_at is not None
+        and response is not None
+        and response.typed_at is not None
+        and typed_at < response.typed_at
+    )
+
+
 def _late_flag(arrived_late: bool, in_time) -> dict:
     """The feedback's word on an answer sent after the time limit: it was not counted
     ("late"), or it changed one saved in time, which was graded instead ("late_change")."""
@@ -206,8 +216,12 @@ def validated_answer(key: grading.QuestionKey, answer) -> dict:
 
 
 @transaction.atomic
-def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Response:
-    """Save (or replace, or with None take back) one answer of an attempt in progress."""
+def response_save(*, learner, attempt_id: int, question_id: int, answer, typed_at=None) -> Response:
+    """Save (or replace, or with None take back) one answer of an attempt in progress.
+
+    `typed_at`: when the learner typed it (the device's clock). A copy typed before the saved
+    one (another device's, sent late after it was offline) changes nothing: the saved answer
+    stands and is returned."""
     attempt = _locked(learner=learner, attempt_id=attempt_id)
     if attempt.is_submitted:
         raise Conflict(ErrorCode.ALREADY_SUBMITTED, errors.ALREADY_SUBMITTED)
@@ -224,13 +238,20 @@ def response_save(*, learner, attempt_id: int, question_id: int, answer) -> Resp
         if answer is None
         else validated_answer(question_bank.shape_key(question_id, attempt.language), answer)
     )
-    response = Response(attempt=attempt, question_id=question_id, answer=cleaned)
+    if typed_at is not None:
+        # The attempt's row is locked: no other save of it can come between.
+        newer = Response.objects.filter(
+            attempt=attempt, question_id=question_id, typed_at__gt=typed_at
+        ).first()
+        if newer is not None:
+            return newer
+    response = Response(attempt=attempt, question_id=question_id, answer=cleaned, typed_at=typed_at)
     # One statement whether it is the first answer or a changed one (an upsert).
     Response.objects.bulk_create(
         [response],
         update_conflicts=True,
         unique_fields=["attempt", "question"],
-        update_fields=["answer", "saved_at"],
+        update_fields=["answer", "saved_at", "typed_at"],
     )
     return response
 
@@ -300,6 +321,9 @@ def submit(
                 )
             except DomainError as error:
                 problems[str(index)] = error.details["answer"]
+            else:
+                if _typed_before(item.get("typed_at"), saved.get(question_id)):
+                    del given[question_id]  # a later answer from another device stands
     if problems:
         raise DomainError(ErrorCode.INVALID, errors.INVALID_ANSWERS, problems)
 

@@ -222,11 +222,25 @@ def feedback_summary(feedback: dict, correct: bool) -> str:
     return " ".join(parts)
 
 
+TYPED_AT = (
+    "When the learner typed this answer, by the device's clock (ISO 8601). Of two devices' "
+    "copies of one answer, the one typed later stands: a copy typed earlier changes nothing, "
+    "and the answer that stands is returned. Leave it out and the save always applies."
+)
+
+
 class SavedResponseOutput(serializers.Serializer):
     """An answer the learner saved (before submission, nothing else is shown)."""
 
     question = serializers.IntegerField(source="question_id")
     answer = serializers.JSONField(allow_null=True)
+    typed_at = serializers.DateTimeField(required=False, help_text=TYPED_AT)
+
+    def to_representation(self, response) -> dict:
+        data = super().to_representation(response)
+        if data.get("typed_at") is None:
+            data.pop("typed_at", None)  # only when the client sent one: the shape stays
+        return data
 
 
 @extend_schema_field(FeedbackOutput)
@@ -408,6 +422,7 @@ class ResponseSaveInput(InputSerializer):
         help_text="Shaped by the question's kind; see DESIGN.md. null: the learner took the "
         "answer back (the question is unanswered again).",
     )
+    typed_at = serializers.DateTimeField(required=False, allow_null=True, help_text=TYPED_AT)
 
 
 class SubmittedResponseInput(InputSerializer):
@@ -420,6 +435,7 @@ class SubmittedResponseInput(InputSerializer):
             "answer back, save null to it."
         ),
     )
+    typed_at = serializers.DateTimeField(required=False, allow_null=True, help_text=TYPED_AT)
 
 
 class SubmitInput(InputSerializer):

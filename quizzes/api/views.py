@@ -204,6 +204,7 @@ class ResponseSaveApi(APIView):
             attempt_id=pk,
             question_id=question_id,
             answer=payload.validated_data["answer"],
+            typed_at=payload.validated_data.get("typed_at"),
         )
         return Response(SavedResponseOutput(response).data)
 

@@ -76,6 +76,7 @@ class QuizScreen {
     setTitle(this.meta.title);
     this.listen("rootwise:synced", (event) => this.synced(event.detail));
     this.listen("rootwise:refused", (event) => this.refused(event.detail));
+    this.listen("rootwise:replaced", (event) => this.replaced(event.detail));
     this.listen("rootwise:sync", () => this.showSaveState());
     if (attemptId) return this.showAttempt(attemptId);
     if (!this.user) {
@@ -156,13 +157,17 @@ class QuizScreen {
    * rides on the null the server has). */
   async adopt(attempt, base = {}) {
     const answers = {};
+    const typedOnServer = {};
     for (const response of attempt.responses) {
       if (response.answer !== null) answers[response.question] = { answer: response.answer, rev: 0, synced: true };
+      typedOnServer[response.question] = Date.parse(response.typed_at) || null;
     }
     for (const [question, entry] of Object.entries(base.answers || {})) {
       const saved = answers[question]?.answer ?? null;
+      // This device's unsent copy stays unless the server's was typed later (on another device).
+      const older = !savedOnServer(entry) && entry.typedAt && typedOnServer[question] > entry.typedAt;
       // Kept too: an answer the server refused (its notice stays) or kept back for the submission.
-      if (!savedOnServer(entry) || entry.refused || JSON.stringify(entry.answer ?? null) === JSON.stringify(saved)) {
+      if ((!savedOnServer(entry) && !older) || entry.refused || JSON.stringify(entry.answer ?? null) === JSON.stringify(saved)) {
         answers[question] = entry;
       }
     }
@@ -387,7 +392,7 @@ class QuizScreen {
 
   async answer(questionId, answer, partial = null) {
     if (this.locked) return;
-    this.record.answers[questionId] = { answer, partial, synced: false };
+    this.record.answers[questionId] = { answer, partial, typedAt: Date.now(), synced: false };
     document.getElementById(`refused-${questionId}`)?.remove(); // a new answer, not yet refused
     this.saveState.textContent = gettext("Saving…");
     try {
@@ -566,6 +571,14 @@ class QuizScreen {
 
   synced({ entry, data }) {
     if (entry.type === "submit" && entry.clientId === this.record?.client_id) this.showResult(data);
+  }
+
+  /** Another device's answer, typed later, replaced this device's copy: shown if on screen. */
+  async replaced({ clientId, questionId }) {
+    if (clientId !== this.record?.client_id || this.locked) return;
+    this.record = (await store.attempt(clientId)) ?? this.record;
+    const current = this.record.attempt?.questions?.[this.index];
+    if (current?.id === questionId && this.stage?.isConnected) this.showQuestion(this.index, false);
   }
 
   async refused({ entry, error }) {

@@ -91,7 +91,9 @@ async function putAnswer(db, { clientId, questionId, answer, partial = null }) {
     const previous = current.answers[questionId];
     const rev = (previous?.rev || 0) + 1;
     // An answer taken back (null) goes to the server too: else an older saved one is graded.
-    current.answers[questionId] = partial ? { answer, partial, rev, synced: false } : { answer, rev, synced: false };
+    // `typedAt`: of two devices' copies, the server keeps the one typed later.
+    const typedAt = Date.now();
+    current.answers[questionId] = partial ? { answer, partial, rev, typedAt, synced: false } : { answer, rev, typedAt, synced: false };
     await done(attempts.put(current));
     return rev;
   }, db);
@@ -148,6 +150,17 @@ export const store = {
   },
 
   /** The server has this revision of the answer (or refused it for good: `refused`). */
+  /** The server kept another answer than this revision (typed later on another device): it
+   * replaces this device's copy, unless the learner changed it again since. */
+  async replaceAnswer(clientId, questionId, rev, saved) {
+    return this.updateAttempt(clientId, (current) => {
+      const entry = current.answers[questionId];
+      if (entry && entry.rev === rev) {
+        current.answers[questionId] = { answer: saved.answer, rev, typedAt: Date.parse(saved.typed_at) || null, synced: true };
+      }
+    });
+  },
+
   async markSynced(clientId, questionId, rev, refused = null, refusedMessage = "") {
     return this.updateAttempt(clientId, (current) => {
       const entry = current.answers[questionId];

@@ -31,7 +31,9 @@ export function savedOnServer(entry) {
 export function submittedResponses(record) {
   return Object.entries(record.answers)
     .filter(([, entry]) => entry.answer !== null && !refusal(entry) && !savedOnServer(entry))
-    .map(([question, entry]) => ({ question: Number(question), answer: entry.answer }));
+    .map(([question, entry]) => (entry.typedAt
+      ? { question: Number(question), answer: entry.answer, typed_at: new Date(entry.typedAt).toISOString() }
+      : { question: Number(question), answer: entry.answer }));
 }
 
 /** Queue the submission of this attempt: the answers the server does not have yet travel with

@@ -156,8 +156,15 @@ async function run() {
   const takenBack = new Set();
   for (const item of answers) {
     try {
-      await api.send("PUT", `attempts/${item.attemptId}/responses/${item.questionId}/`, { answer: item.answer });
-      await store.markSynced(item.clientId, item.questionId, item.rev);
+      const body = item.typedAt ? { answer: item.answer, typed_at: new Date(item.typedAt).toISOString() } : { answer: item.answer };
+      const saved = await api.send("PUT", `attempts/${item.attemptId}/responses/${item.questionId}/`, body);
+      if (saved && JSON.stringify(saved.answer ?? null) !== JSON.stringify(item.answer ?? null)) {
+        // Another device's answer, typed later, stands: this device shows it from now on.
+        await store.replaceAnswer(item.clientId, item.questionId, item.rev, saved);
+        emit("rootwise:replaced", { clientId: item.clientId, questionId: item.questionId });
+      } else {
+        await store.markSynced(item.clientId, item.questionId, item.rev);
+      }
     } catch (error) {
       const next = outcome(error);
       if (next === STOP) return report();

@@ -124,3 +124,34 @@ def test_when_the_whole_server_fails_the_answer_says_it_waits_on_the_device(
     page.wait_for_function(
         "text => document.getElementById('save-state').textContent === text", arg=waits
     )
+
+
+def test_an_older_answer_sent_late_from_an_offline_phone_does_not_replace_the_newer_one(
+    two_questions, learner, page_in
+):
+    """Phone 1 answers offline; phone 2 answers later and saves it; phone 1 comes back online
+    and sends its older copy last: the answer typed later stands, on the server and on both
+    screens, and is the one graded (the fourth sweep's probe lost it this way)."""
+    quiz, roots, right, truth = two_questions()
+    other = roots.choices.exclude(pk=right.pk).get()
+    first, second = page_in("en", signed_in=learner), page_in("en", signed_in=learner)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(first)
+    first.context.set_offline(True)
+    answer(first, "single", {"choice": other.pk})  # typed first, kept on phone 1
+    first.wait_for_timeout(1000)
+    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(second)
+    answer(second, "single", {"choice": right.pk})  # typed later, saved
+    eventually(second, lambda: saved_choice(learner, roots) == right.pk, "phone 2 not saved")
+    first.context.set_offline(False)
+    first.evaluate("window.dispatchEvent(new Event('online'))")
+    radio = first.locator(f"fieldset.question input[value='{right.pk}']")
+    eventually(first, radio.is_checked, "phone 1 still shows its older answer")
+    assert saved_choice(learner, roots) == right.pk, "the older copy replaced the newer answer"
+    next_question(first)
+    answer(first, "true_false", {"value": True})
+    next_question(first)
+    first.click("[data-action=submit]")
+    first.wait_for_selector(".result", timeout=15000)
+    assert graded_choice(learner, roots) == right.pk

@@ -321,6 +321,56 @@ def test_saving_again_replaces_the_answer(learner, quiz):
     ]
 
 
+def test_a_copy_typed_before_the_saved_answer_changes_nothing(learner, quiz):
+    """Two devices: the phone typed an answer offline, the laptop typed another later and
+    saved it; the phone's copy arrives last and must not replace it."""
+    attempt = start(learner, quiz.quiz)
+    typed = timezone.now() - timedelta(minutes=5)
+    laptop = services.response_save(
+        learner=learner,
+        attempt_id=attempt.pk,
+        question_id=quiz.single.pk,
+        answer={"choice": quiz.right_choice},
+        typed_at=typed + timedelta(minutes=2),
+    )
+    phone = services.response_save(
+        learner=learner,
+        attempt_id=attempt.pk,
+        question_id=quiz.single.pk,
+        answer={"choice": quiz.wrong_choice},
+        typed_at=typed,
+    )
+    assert phone.answer == laptop.answer == {"choice": quiz.right_choice}, "the later one stands"
+    assert Response.objects.get().answer == {"choice": quiz.right_choice}
+    # A copy typed later, or one that does not say when, replaces it.
+    services.response_save(
+        learner=learner,
+        attempt_id=attempt.pk,
+        question_id=quiz.single.pk,
+        answer={"choice": quiz.wrong_choice},
+        typed_at=typed + timedelta(minutes=3),
+    )
+    assert Response.objects.get().answer == {"choice": quiz.wrong_choice}
+    save(learner, attempt, quiz.single, {"choice": quiz.right_choice})
+    assert Response.objects.get().answer == {"choice": quiz.right_choice}
+
+
+def test_a_submitted_copy_typed_before_the_saved_answer_does_not_win(learner, quiz):
+    attempt = start(learner, quiz.quiz)
+    typed = timezone.now() - timedelta(minutes=5)
+    services.response_save(
+        learner=learner,
+        attempt_id=attempt.pk,
+        question_id=quiz.single.pk,
+        answer={"choice": quiz.right_choice},
+        typed_at=typed,
+    )
+    older = {"question": quiz.single.pk, "answer": {"choice": quiz.wrong_choice}}
+    attempt = submit(learner, attempt, [older | {"typed_at": typed - timedelta(minutes=1)}])
+    assert attempt.score == 1, "the answer typed later (saved) was graded"
+    assert Response.objects.get(question=quiz.single).answer == {"choice": quiz.right_choice}
+
+
 def test_saved_answer_is_not_graded_before_submit(learner, quiz):
     attempt = start(learner, quiz.quiz)
     response = save(learner, attempt, quiz.single, {"choice": quiz.right_choice})
