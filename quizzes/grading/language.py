@@ -63,7 +63,8 @@ NEGATIONS = {
         # needed"), or named by what it is not ("the opposite of sciatica").
         "wrong", "incorrect", "ruled out", "not needed", "unnecessary", "not necessary",
         "isn't right", "not right", "isn't correct", "not correct", "avoid", "no need for",
-        "no need to", "opposite of", "different from", "different than",
+        "no need to", "opposite of", "different from", "different than", "isn't needed",
+        "is not needed",
     ),
     "es": (
         "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
@@ -75,7 +76,7 @@ NEGATIONS = {
         "algo distinto a", "distinto de", "distinto a", "diferente de", "diferente a",
         "lo contrario de", "contrario a", "evitar", "evite", "evita", "incorrecto",
         "incorrecta", "equivocado", "equivocada", "descartado", "descartada", "no hace falta",
-        "no es necesario", "innecesario",
+        "no es necesario", "innecesario", "descartamos", "descarto",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
@@ -88,7 +89,7 @@ NEGATIONS = {
         "différente d", "le contraire de", "le contraire d", "contraire de", "contraire d",
         "l’opposé de", "l’opposé d", "éviter", "évitez", "inutile de", "inutile d",
         "pas besoin de", "pas besoin d", "incorrect", "incorrecte", "exclu", "exclue",
-        "écarté", "écartée",
+        "écarté", "écartée", "l’inverse de", "l’inverse d", "inverse de",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
@@ -96,8 +97,9 @@ NEGATIONS = {
         "بدلا من", "بدلاً من", "بدل", "عوضا عن", "عوضاً عن", "أبدا", "أبدًا", "إطلاقا",
         "إطلاقًا", "على الإطلاق", "بالتأكيد لا", "خارج",
         # "Except" on its own (after "anyone", "all"); after a negation it means "only" (NO_ONE).
-        "إلا", "الا", "بلا", "بلاش", "مستحيل", "مب", "موش", "مهوش", "لاء", "خطأ", "غلط",
-        "غير صحيح", "عكس", "مختلف عن",
+        "إلا", "الا", "بلا", "بلاش", "مستحيل", "مب", "موب", "موش", "مهوش", "ماهوش", "مهيش",
+        "لاء", "خطأ", "خاطئ", "غلط", "غير صحيح", "ليس صحيحا", "ليس صحيحًا", "مش ضروري",
+        "غير ضروري", "تجنب", "مستبعد", "مختلف عن",
     ),
 }  # fmt: skip
 
@@ -109,11 +111,26 @@ NO_ONE = {
     "en": ("nobody", "no one", "noone", "none", "nothing", "no other"),
     "es": ("nadie", "ninguno", "ninguna", "ningún otro", "ninguna otra", "nada"),
     "fr": ("personne", "nul", "aucun", "aucune", "rien", "ne", "n"),
-    "ar": ("لا أحد", "لا", "ما", "ليس", "ليست", "لم", "لن"),
+    "ar": (
+        "لا أحد",
+        "لا",
+        "ما",
+        "ليس",
+        "ليست",
+        "لم",
+        "لن",
+        "مافي",
+        "ما في",
+        "ماحد",
+        "ما حد",
+        "محد",
+        "مافيش",
+        "مفيش",
+    ),
 }
 BUT_ONLY = {
     "en": ("except", "but", "other than", "apart from", "aside from", "save"),
-    "es": ("excepto", "salvo", "menos", "aparte de", "a excepción de", "sino"),
+    "es": ("excepto", "salvo", "menos", "aparte de", "a excepción de", "sino", "que"),
     "fr": ("sauf", "excepté", "hormis", "à part", "autre que", "autre qu’", "que", "qu"),
     "ar": ("سوى", "غير", "إلا", "الا", "عدا", "ما عدا", "ماعدا", "باستثناء"),
 }  # fmt: skip
@@ -190,9 +207,12 @@ FILLER = {
 # answer, unless it names one. Only reasons and purposes: "according to me", "for me", "which
 # is", "due to" may just as well bring in another answer.
 CLAUSES = {
-    "en": ("because", "since", "in order to", "so that", "so as to"),
-    "es": ("porque", "ya que", "puesto que", "dado que", "para que", "a fin de"),
-    "fr": ("parce que", "parce qu", "car", "puisque", "afin de", "afin d", "pour qu", "pour que"),
+    "en": ("because", "since", "in order to", "so that", "so as to", "to"),
+    "es": ("porque", "ya que", "puesto que", "dado que", "para que", "a fin de", "para"),
+    "fr": (
+        "parce que", "parce qu", "car", "puisque", "afin de", "afin d", "pour qu", "pour que",
+        "pour",
+    ),
     "ar": ("لأن", "لأنه", "لأنها", "لانه", "لكي", "كي"),
 }  # fmt: skip
 
@@ -227,10 +247,24 @@ UPPER_POSITIONS = {
 # "encima del cuello" the head. Before a region that answers the question, the answer is not
 # given (matching.Matcher._beside).
 BESIDE = {
-    "en": ("below", "under", "beneath", "underneath", "above", "over", "near", "beside"),
-    "es": ("debajo", "bajo", "encima", "arriba", "cerca", "junto", "lado"),
-    "fr": ("sous", "dessous", "dessus", "près", "côté"),
-    "ar": ("تحت", "فوق", "قرب", "بجانب", "جنب"),
+    "en": (
+        "below", "under", "beneath", "underneath", "above", "over", "near", "beside",
+        "lower than", "higher than", "next to", "close to",
+    ),
+    "es": (
+        "debajo", "bajo", "encima", "arriba", "cerca", "junto", "junto al", "junto a", "lado",
+        "más abajo", "más arriba",
+    ),
+    "fr": ("sous", "dessous", "dessus", "près", "côté", "plus bas que", "plus haut que"),
+    "ar": ("تحت", "فوق", "قرب", "بجانب", "جنب", "بالقرب من", "قريب من", "قريبة من"),
+}  # fmt: skip
+
+# Words that only sharpen a position ("just below the skull", "justo debajo de la cabeza").
+POSITION_FILLERS = {
+    "en": ("just", "right", "directly", "immediately", "slightly"),
+    "es": ("justo", "justo por", "inmediatamente", "por"),
+    "fr": ("juste", "juste en", "en", "au", "immédiatement"),
+    "ar": ("مباشرة", "تماما", "تمامًا"),
 }  # fmt: skip
 
 # Words that keep a word of position from meaning the upper back: the lower back said in the
@@ -302,10 +336,10 @@ OTHERS = {
 # So do words that make it a fake ("a fake neurologist", "un falso neurólogo", "un faux
 # neurologue", "an ex-neurologist").
 WORD_NEGATIONS = {
-    "en": ("non", "fake", "unqualified", "ex", "former", "pseudo", "false"),
+    "en": ("non", "fake", "unqualified", "ex", "former", "pseudo", "false", "quack", "bogus"),
     "es": ("falso", "falsa", "seudo", "pseudo", "ex"),
     "fr": ("non", "faux", "fausse", "pseudo", "ex"),
-    "ar": ("مزيف", "مزيفة"),
+    "ar": ("مزيف", "مزيفة", "عكس"),
 }
 
 # A range of spinal levels: "L4–S1", "L4 to S1", "L4 through S1", "from L4 to S1",

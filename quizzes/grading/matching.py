@@ -511,7 +511,7 @@ class Matcher:
         negated = no_one = one_word = False
         words_after_negation = filler_after_negation = False
         before = ""
-        for segment in self._joined(self._rather_than(self.cover(piece.text))):
+        for segment in self._as_words(self._joined(self._rather_than(self.cover(piece.text)))):
             if no_one and segment.given in self.but_only:
                 negated = no_one = False  # "nobody except X": X is kept
                 continue
@@ -543,10 +543,12 @@ class Matcher:
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:
             named = [i for i, segment in enumerate(kept) if segment.kind in NAMED]
-            if named:
-                del kept[named[-1]]
-            else:
+            if named and all(s.kind == FILLER for s in kept[named[-1] + 1 :]):
+                del kept[named[-1]]  # "sciatica was ruled out"
+            elif not named:
                 negates_before = not any(s.kind == UNKNOWN for s in kept)
+            # else words stand between ("a herniated disc from the wrong posture", in Arabic
+            # "…الجلسة الغلط"): the negation says something of them, not of the answer.
         if any(segment.kind == ANSWER for segment in kept):
             # Around an answer, a term made only of the question's own words is excused like
             # those words ("the neck part of the spine").
@@ -593,6 +595,28 @@ class Matcher:
                     shared[index] = dataclasses.replace(completed, piece=reading.piece)
                     break
         return shared
+
+    @cached_property
+    def fake_words(self) -> frozenset[str]:
+        """Negations of one word that are words of their own too ("falsa", "العكس"), not "non"
+        (which also asks: "sciatique, non ?")."""
+        return self.word_negations - phrase_set("NEGATIONS", self.language)
+
+    def _as_words(self, segments: list[Segment]) -> list[Segment]:
+        """A negation of one word with no word after it is a word itself: "ciática verdadera,
+        no la falsa" (the false one), "وليس العكس" (and not the opposite)."""
+        for index in range(len(segments) - 1, -1, -1):
+            segment = segments[index]
+            if segment.kind == FILLER:
+                continue
+            if segment.kind == NEGATION and segment.given in self.fake_words:
+                segments = [
+                    *segments[:index],
+                    Segment(UNKNOWN, segment.given),
+                    *segments[index + 1 :],
+                ]
+            break
+        return segments
 
     @cached_property
     def place_leads(self) -> frozenset[str]:
@@ -746,8 +770,19 @@ class Matcher:
         return changed
 
     def _opens_clause(self, text: str) -> bool:
+        """A reason or a purpose ("because…"); where the answer is a region, also where it
+        lies ("the neck, just below the skull")."""
         tokens = words(text, self.language)
-        return any(tokens[: len(clause)] == clause for clause in self.clauses)
+        if self.question.category == "region":
+            tokens = tuple(word for word in tokens if word not in self.position_fillers)
+            openers = self.clauses + self.beside_phrases
+        else:
+            openers = self.clauses
+        return any(tokens[: len(clause)] == clause for clause in openers)
+
+    @cached_property
+    def position_fillers(self) -> frozenset[str]:
+        return phrase_set("POSITION_FILLERS", self.language)
 
     def _blended(self, segments: list[Segment]) -> list[Segment]:
         """An answer with a stray word that, with the answer's own words, spells a known wrong
@@ -905,25 +940,38 @@ class Matcher:
         ]
 
     @cached_property
-    def beside_words(self) -> frozenset[str]:
-        return phrase_set("BESIDE", self.language)
+    def beside_phrases(self) -> tuple[tuple[str, ...], ...]:
+        return phrases("BESIDE", self.language)
+
+    def _after_beside(self, segments: list[Segment], index: int) -> bool:
+        """Whether the words right before segment `index` end with a word that places beside."""
+        words_before: list[str] = []
+        for segment in reversed(segments[max(0, index - 3) : index]):
+            if segment.kind not in (UNKNOWN, QUESTION, FILLER):
+                break
+            words_before[:0] = segment.given.split()
+        return any(
+            tuple(words_before[-len(phrase) :]) == phrase
+            for phrase in self.beside_phrases
+            if len(phrase) <= len(words_before)
+        )
 
     def _beside(self, segments: list[Segment]) -> list[Segment]:
         """Where the answer is a region, a word that places beside it ("below the neck",
-        "por encima del cuello", "sous le cou") says another place: the answer is not given."""
+        "por encima del cuello", "sous le cou", "next to the neck") says another place: the
+        answer is not given. A region or level so placed ("the neck, above T1", "the neck,
+        below the head") is a landmark: no second answer, and it places nothing."""
         if self.question.category != "region":
             return segments
-        beside = [
-            segment.kind == ANSWER
-            and index > 0
-            and segments[index - 1].kind in (UNKNOWN, QUESTION)
-            and segments[index - 1].given.split()[-1] in self.beside_words
-            for index, segment in enumerate(segments)
-        ]
-        return [
-            Segment(UNKNOWN, segment.given) if moved else segment
-            for segment, moved in zip(segments, beside, strict=True)
-        ]
+        placed = []
+        for index, segment in enumerate(segments):
+            if segment.kind in NAMED and self._after_beside(segments, index):
+                if segment.kind == ANSWER:
+                    segment = Segment(UNKNOWN, segment.given)
+                else:  # a landmark ("below the head"), not a second answer
+                    segment = Segment(TERM, segment.given, origin=True)
+            placed.append(segment)
+        return placed
 
     def _as_place(self, segment: Segment) -> Segment:
         """A region the question is about, marked as such (Reading.places)."""

@@ -203,13 +203,13 @@ LEVEL_BETWEEN = re.compile(
 LEVEL_PAIR = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*(\d{{1,2}})\b")
 LEVEL_SLASH = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*{_LEVEL}\b")
 LEVEL = re.compile(rf"(?<![^\W\d_]){_LEVEL}\b")
-# A bare number listed after a level is the next level of its region: "L4, 5 and S1" (not
-# "L4, 3 times a week": the number must end an item).
+# A bare number listed after a level is the next level of its region: "L4, 5 and S1", "L4 5
+# S1" (not "L4, 3 times a week": the number must end an item or come before a level).
 _ANY_AND = _alternatives(word for found in lang.AND_WORDS.values() for word in found)
 _ANY_OR = _alternatives(word for found in lang.OR_WORDS.values() for word in found)
 LEVEL_NEXT = re.compile(
-    rf"(?<![^\W\d_]){_LEVEL}(\s*,\s*(?:(?:{_ANY_AND})\s+)?|{_AND})(\d{{1,2}})\b"
-    rf"(?![.,]\d)(?=\s*(?:$|[,;/&+.)]|(?:{_ANY_AND}|{_ANY_OR})(?!\w)))",
+    rf"(?<![^\W\d_]){_LEVEL}(\s*,\s*(?:(?:{_ANY_AND})\s+)?|{_AND}|\s+)(\d{{1,2}})\b"
+    rf"(?![.,]\d)(?=\s*(?:$|[,;/&+.)]|(?:{_ANY_AND}|{_ANY_OR})(?!\w)|[CLTSclts]\d))",
     re.IGNORECASE,
 )
 JOINED_LEVELS = re.compile(r"(?:(?<=\b[clts]\d)|(?<=\b[clts]\d\d))(?=[clts]\d)", re.IGNORECASE)
@@ -267,6 +267,7 @@ def _and_words() -> frozenset[str]:
 
 
 WORD_SPAN = re.compile(r"\w+")
+ARTICLE_WORDS = frozenset({"the", "el", "la", "los", "las", "le", "les", "l"})
 # What may stand between two words of an ordinal level: spaces, a comma, a hyphen; between an
 # ordinal and its region, only spaces or a hyphen ("first, lumbar…" is no level).
 ORDINAL_GAP = re.compile(r"[\s,&-]*")
@@ -343,7 +344,12 @@ def _ordinal_levels(text: str, joiner: str) -> str:
             numbers, letter, end = found
             names = [_level_name(letter, str(number)) for number in numbers]
             if all(names):
-                replaced += [text[cursor : tokens[index][0]], before, joiner.join(names)]
+                start = index
+                # An article before the levels goes with them: "from the fourth lumbar to the
+                # first sacral" is "from L4 to S1", a range.
+                if start and kinds[start - 1][0] == "noun" and joined(start - 1, SPACE):
+                    start -= 1 if tokens[start - 1][2] in ARTICLE_WORDS else 0
+                replaced += [text[cursor : tokens[start][0]], before, joiner.join(names)]
                 cursor, index = tokens[end][1], end + 1
                 continue
         index += 1
@@ -364,8 +370,13 @@ def normalize_levels(text: str, *, as_items: bool = True) -> str:
         # Either way round: "S1–L4" names the same levels as "L4–S1".
         low, high = sorted((LEVEL_ORDER.index(start), LEVEL_ORDER.index(end)))
         levels = LEVEL_ORDER[low : high + 1]
-        # A longer range (the neck's "C1 to C7") is one place, written one way.
-        return joiner.join(levels) if len(levels) <= 6 else f"{levels[0]}-{levels[-1]}"
+        # A range of a whole region (the neck's "C1 to C7") is one place, written one way; any
+        # other long range names each of its levels ("C1–S1": 25, most of them wrong) where
+        # levels are the items asked for.
+        whole_region = len(levels) > 6 and levels[0][0] == levels[-1][0]
+        if len(levels) <= 6 or (as_items and not whole_region):
+            return joiner.join(levels)
+        return f"{levels[0]}-{levels[-1]}"
 
     def pair(match: re.Match) -> str:
         letter, first, second = match.groups()

@@ -1776,7 +1776,8 @@ def test_levels_spelled_by_ordinal_or_continued_by_a_number(
         ("L3, 4 and 5", "L3, L4 and L5"),
         ("pain at L4, 3 times a week", "pain at L4, 3 times a week"),
         ("L4, 2.5 cm", "L4, 2.5 cm"),
-        ("the fourth lumbar nerve root", "the L4 nerve root"),
+        ("the fourth lumbar nerve root", "L4 nerve root"),
+        ("from the fourth lumbar to the first sacral", "L4, L5, S1"),
         ("first of all, lumbar", "first of all, lumbar"),
         ("first, lumbar", "first, lumbar"),
         ("the fifth toe", "the fifth toe"),
@@ -1902,6 +1903,63 @@ def test_round_four(question, language, answer, points, correct):
 
 @pytest.mark.parametrize(ROW, ROUND_FOUR_REJECTED_DATA)
 def test_an_answer_rejected_in_words_is_not_given(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+# --- the fourth sweep's second round: the new rules attacked ---------------------------------
+ROUND_FOUR_B_DATA = [
+    # Wrong words after something else than the answer say nothing of the answer.
+    (CAUSE, "ar", "الانزلاق الغضروفي بسبب الجلسة الغلط", 1, True),
+    (CAUSE, "ar", "انزلاق غضروفي بسبب حمل الأشياء بطريقة خطأ", 1, True),
+    (SPECIALIST, "en", "neurologist - other causes ruled out", 1, True),
+    # "The false one", "the opposite" with nothing after: a word, not a negation.
+    (LEG_PAIN, "es", "ciática verdadera, no la falsa", 1, True),
+    (LEG_PAIN, "fr", "sciatique (la vraie, pas la fausse)", 1, True),
+    (LEG_PAIN, "ar", "عرق النسا وليس العكس", 1, True),
+    # Dialect "only" and "none other than".
+    (SPECIALIST, "ar", "مافي الا طبيب الاعصاب", 1, True),
+    (SPECIALIST, "ar", "ماحد الا طبيب الاعصاب", 1, True),
+    (SPECIALIST, "es", "ningún otro que el neurólogo", 1, True),
+    # Landmarks beside a region answer place it; they are no second answer.
+    (NECK_Q, "en", "the spine in the neck, above T1", 1, True),
+    (NECK_Q, "en", "neck, C1-C7, above T1", 1, True),
+    (NECK_Q, "en", "in the neck, just below the skull", 1, True),
+    (NECK_Q, "es", "el cuello, justo debajo de la cabeza", 1, True),
+    (NECK_Q, "fr", "le cou, juste sous la tête", 1, True),
+    (NECK_Q, "en", "cervical region C1-C7 below the head", 1, True),
+    (NECK_Q, "en", "below the head", 0, False),
+    # ...and more ways to put it beside the answer.
+    (NECK_Q, "en", "lower than the neck", 0, False),
+    (NECK_Q, "en", "next to the neck", 0, False),
+    (NECK_Q, "es", "junto al cuello", 0, False),
+    (NECK_Q, "ar", "بالقرب من الرقبة", 0, False),
+    (NECK_Q, "en", "the lower neck", 1, True),
+    # More ways to reject the answer.
+    (SPECIALIST, "en", "neurologist isn't needed", 0, False),
+    (SPECIALIST, "en", "a quack neurologist", 0, False),
+    (SPECIALIST, "ar", "طبيب الأعصاب خاطئ", 0, False),
+    (SPECIALIST, "ar", "طبيب الأعصاب مش ضروري", 0, False),
+    (SPECIALIST, "ar", "تجنب طبيب الأعصاب", 0, False),
+    (LEG_PAIN, "ar", "عرق النسا مستبعد", 0, False),
+    (LEG_PAIN, "ar", "موب عرق النسا", 0, False),
+    (LEG_PAIN, "es", "descartamos la ciática", 0, False),
+    (LEG_PAIN, "fr", "l'inverse de la sciatique", 0, False),
+    # A purpose after a comma is a reason, not a second answer.
+    (SPECIALIST, "en", "a neurologist, to avoid surgery", 1, True),
+    (SPECIALIST, "fr", "un neurologue, pour éviter une opération", 1, True),
+    (SPECIALIST, "es", "un neurólogo, para evitar una cirugía", 1, True),
+    (SPECIALIST, "en", "a neurologist, to a podiatrist", 0, False),
+    # Levels: a range over six levels names each; ordinals after an article; "L4 5 S1".
+    (ROOTS_Q, "en", ["C1-S1"], 0.36, False),
+    (ROOTS_Q, "en", ["T12-S1"], 1.29, False),
+    (ROOTS_Q, "en", ["from the fourth lumbar to the first sacral"], 3, True),
+    (ROOTS_Q, "en", ["L4 5 S1"], 3, True),
+    (ROOTS_Q, "en", ["L4 5 mm"], 1, False),
+]
+
+
+@pytest.mark.parametrize(ROW, ROUND_FOUR_B_DATA)
+def test_round_four_second_round(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
 
 
