@@ -2074,3 +2074,37 @@ CONTENT_ROUND_FOUR_DATA = [
 @pytest.mark.parametrize(ROW, CONTENT_ROUND_FOUR_DATA)
 def test_content_round_four(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- the fourth content sweep, second batch: near names that are not the answer, and everyday
+# spellings of the answer ------------------------------------------------------------------------
+CONTENT_ROUND_FOUR_B_DATA = [
+    # A pain like sciatica is not sciatica: 'sciatica-like pain' and 'a sciatica mimic' were read
+    # as the answer with a word beside it.
+    (LEG_PAIN, "en", "sciatica-like pain", 0, False),
+    (LEG_PAIN, "en", "sciatica like", 0, False),
+    (LEG_PAIN, "en", "sciatica mimic", 0, False),
+    (LEG_PAIN, "en", "sciatica mimics", 0, False),
+    (LEG_PAIN, "en", "sciatica imitation", 0, False),
+    (LEG_PAIN, "en", "a mimic of sciatica", 0, False),
+    (LEG_PAIN, "fr", "sciatica mimic", 0, False),
+    (LEG_PAIN, "es", "parecido a la ciática", 0, False),
+    (LEG_PAIN, "es", "dolor tipo ciática", 0, False),
+    (LEG_PAIN, "es", "pseudociática", 0, False),
+    (LEG_PAIN, "fr", "semblable à une sciatique", 0, False),
+    (LEG_PAIN, "fr", "fausse sciatique", 0, False),
+    (LEG_PAIN, "ar", "ألم شبيه بعرق النسا", 0, False),
+    (TRIO, "en", ["tingling", "weakness", "sciatica-like pain"], 2, False),
+    # ...and sciatica itself stays right.
+    (LEG_PAIN, "en", "sciatica", 1, True),
+    (LEG_PAIN, "en", "sciatica pain", 1, True),
+    (LEG_PAIN, "es", "es la ciática", 1, True),
+    (LEG_PAIN, "fr", "c'est une sciatique", 1, True),
+    (LEG_PAIN, "ar", "عرق النسا", 1, True),
+    (LEG_PAIN, "ar", "عرق النسا مثلا", 1, True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(ROW, CONTENT_ROUND_FOUR_B_DATA)
+def test_content_round_four_b(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
