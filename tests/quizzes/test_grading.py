@@ -2102,6 +2102,21 @@ CONTENT_ROUND_FOUR_B_DATA = [
     (LEG_PAIN, "fr", "c'est une sciatique", 1, True),
     (LEG_PAIN, "ar", "عرق النسا", 1, True),
     (LEG_PAIN, "ar", "عرق النسا مثلا", 1, True),
+    # A student is no specialist: 'neurology student' was read as neurology, the neurologist.
+    (SPECIALIST, "en", "neurology student", 0, False),
+    (SPECIALIST, "en", "medical student", 0, False),
+    (SPECIALIST, "en", "med student", 0, False),
+    (SPECIALIST, "es", "estudiante de neurología", 0, False),
+    (SPECIALIST, "fr", "étudiante en neurologie", 0, False),
+    (SPECIALIST, "ar", "طالب طب الأعصاب", 0, False),
+    # ...while a resident is a doctor training in neurology, who practises it: that stays right,
+    # as do the neurologist and the specialty, and a student named only to be ruled out.
+    (SPECIALIST, "en", "neurology resident", 1, True),
+    (SPECIALIST, "es", "residente de neurología", 1, True),
+    (SPECIALIST, "fr", "interne en neurologie", 1, True),
+    (SPECIALIST, "en", "a neurologist, not a medical student", 1, True),
+    (SPECIALIST, "es", "neurología", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب", 1, True),
 ]  # fmt: skip
 
 
