@@ -2117,6 +2117,22 @@ CONTENT_ROUND_FOUR_B_DATA = [
     (SPECIALIST, "en", "a neurologist, not a medical student", 1, True),
     (SPECIALIST, "es", "neurología", 1, True),
     (SPECIALIST, "ar", "طبيب الأعصاب", 1, True),
+    # A nerve block is an injection, not the test: 'nerve conduction block' was read as nerve
+    # conduction testing.
+    (LINK_TEST, "en", "nerve block", 0, False),
+    (LINK_TEST, "en", "nerve conduction block", 0, False),
+    (LINK_TEST, "en", "conduction block", 0, False),
+    (LINK_TEST, "es", "bloqueo de la conducción nerviosa", 0, False),
+    (LINK_TEST, "fr", "bloc de la conduction nerveuse", 0, False),
+    (LINK_TEST, "ar", "حصار التوصيل العصبي", 0, False),
+    (LINK_TEST, "ar", "إحصار العصب", 0, False),
+    # ...and the test stays right, a block ruled out or looked for with it included.
+    (LINK_TEST, "en", "nerve conduction study", 1, True),
+    (LINK_TEST, "en", "nerve conduction, not a nerve block", 1, True),
+    (LINK_TEST, "en", "nerve conduction testing to look for a conduction block", 1, True),
+    (LINK_TEST, "es", "estudio de conducción nerviosa", 1, True),
+    (LINK_TEST, "fr", "étude de la conduction nerveuse", 1, True),
+    (LINK_TEST, "ar", "اختبار التوصيل العصبي", 1, True),
 ]  # fmt: skip
 
 
