@@ -2133,6 +2133,20 @@ CONTENT_ROUND_FOUR_B_DATA = [
     (LINK_TEST, "es", "estudio de conducción nerviosa", 1, True),
     (LINK_TEST, "fr", "étude de la conduction nerveuse", 1, True),
     (LINK_TEST, "ar", "اختبار التوصيل العصبي", 1, True),
+    # Back pain around the rib cage is higher up, like back pain in the ribs, which was already
+    # wrong: the rib cage joins the ribs among the chest's spellings.
+    (WITH_PAIN, "en", "back pain around the ribcage", 0, False),
+    (WITH_PAIN, "en", "back pain around the rib cage", 0, False),
+    (WITH_PAIN, "en", "back pain around the ribs", 0, False),
+    (WITH_PAIN, "en", "back pain near a rib", 0, False),
+    (WITH_PAIN, "en", "back pain in the ribs", 0, False),
+    (WITH_PAIN, "es", "dolor de espalda en la caja torácica", 0, False),
+    (WITH_PAIN, "fr", "mal de dos au niveau de la cage thoracique", 0, False),
+    (WITH_PAIN, "ar", "ألم الظهر عند القفص الصدري", 0, False),
+    (NECK_Q, "en", "rib cage", 0, False),
+    # ...and back pain that names no place higher stays right.
+    (WITH_PAIN, "en", "back pain", 1, True),
+    (WITH_PAIN, "en", "low back pain", 1, True),
 ]  # fmt: skip
 
 
