@@ -2147,6 +2147,25 @@ CONTENT_ROUND_FOUR_B_DATA = [
     # ...and back pain that names no place higher stays right.
     (WITH_PAIN, "en", "back pain", 1, True),
     (WITH_PAIN, "en", "low back pain", 1, True),
+    # Numbness as feeling lost: 'sin sensibilidad' (read whole, before its negation) and 'plus de
+    # sensation'. The English 'no feeling' / 'without feeling' are not accepted: 'feeling' is a
+    # generic word the grader drops from spellings, which would leave 'no' alone as numbness.
+    (TRIO, "es", "hormigueo, debilidad, sin sensibilidad", 3, True),
+    (TRIO, "es", "hormigueo, debilidad, pérdida de sensibilidad", 3, True),
+    (TRIO, "fr", "fourmillements, faiblesse, plus de sensation", 3, True),
+    (TRIO, "fr", "fourmillements, faiblesse, perte de sensibilité", 3, True),
+    (TRIO, "ar", ["التنميل", "الضعف", "فقدان الإحساس"], 3, True),
+    (TRIO, "ar", ["التنميل", "الضعف", "انعدام الإحساس"], 3, True),
+    (TRIO, "en", "tingling, weakness, lack of feeling", 3, True),
+    (TRIO, "en", "tingling, weakness, loss of sensation", 3, True),
+    (TRIO, "es", "entumecimiento, sin sensibilidad", 1, False),
+    # ...and a negated symptom stays negated.
+    (TRIO, "en", "tingling, weakness, no numbness", 2, False),
+    (TRIO, "es", "hormigueo, debilidad, sin entumecimiento", 2, False),
+    (TRIO, "es", "hormigueo, sin debilidad", 1, False),
+    (TRIO, "fr", "fourmillements, faiblesse, pas d'engourdissement", 2, False),
+    (TRIO, "fr", "fourmillements, faiblesse, plus de crampes", 2, False),
+    (TRIO, "ar", ["التنميل", "الضعف", "لا خدر"], 2, False),
 ]  # fmt: skip
 
 
