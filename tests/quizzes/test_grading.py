@@ -2166,6 +2166,19 @@ CONTENT_ROUND_FOUR_B_DATA = [
     (TRIO, "fr", "fourmillements, faiblesse, pas d'engourdissement", 2, False),
     (TRIO, "fr", "fourmillements, faiblesse, plus de crampes", 2, False),
     (TRIO, "ar", ["التنميل", "الضعف", "لا خدر"], 2, False),
+    # Low back pain as 'la parte de abajo' / 'la partie basse' of the back; 'en bas du dos'
+    # already passed. The upper back so spelled stays wrong, and so does low back pain where
+    # sciatica is asked for.
+    (WITH_PAIN, "es", "dolor en la parte de abajo de la espalda", 1, True),
+    (WITH_PAIN, "es", "dolor de la parte de abajo de la espalda", 1, True),
+    (WITH_PAIN, "fr", "douleur de la partie basse du dos", 1, True),
+    (WITH_PAIN, "fr", "douleur dans la partie basse du dos", 1, True),
+    (WITH_PAIN, "fr", "mal en bas du dos", 1, True),
+    (WITH_PAIN, "es", "dolor en la parte de arriba de la espalda", 0, False),
+    (WITH_PAIN, "fr", "douleur de la partie haute du dos", 0, False),
+    (WITH_PAIN, "fr", "mal en haut du dos", 0, False),
+    (LEG_PAIN, "fr", "douleur de la partie basse du dos", 0, False),
+    (LEG_PAIN, "es", "dolor en la parte de abajo de la espalda", 0, False),
 ]  # fmt: skip
 
 
