@@ -2179,6 +2179,24 @@ CONTENT_ROUND_FOUR_B_DATA = [
     (WITH_PAIN, "fr", "mal en haut du dos", 0, False),
     (LEG_PAIN, "fr", "douleur de la partie basse du dos", 0, False),
     (LEG_PAIN, "es", "dolor en la parte de abajo de la espalda", 0, False),
+    # The neck by its everyday and anatomical names: all were already accepted, so no content
+    # changed; the rows keep them, and the other regions so named stay wrong.
+    (NECK_Q, "en", "cervical spine", 1, True),
+    (NECK_Q, "en", "cervical region", 1, True),
+    (NECK_Q, "en", "cervical vertebrae", 1, True),
+    (NECK_Q, "es", "columna cervical", 1, True),
+    (NECK_Q, "es", "vértebras cervicales", 1, True),
+    (NECK_Q, "es", "vértebras del cuello", 1, True),
+    (NECK_Q, "fr", "rachis cervical", 1, True),
+    (NECK_Q, "fr", "vertèbres cervicales", 1, True),
+    (NECK_Q, "fr", "les cervicales", 1, True),
+    (NECK_Q, "ar", "الفقرات العنقية", 1, True),
+    (NECK_Q, "ar", "فقرات الرقبة", 1, True),
+    (NECK_Q, "ar", "الرقبة", 1, True),
+    (NECK_Q, "en", "thoracic vertebrae", 0, False),
+    (NECK_Q, "es", "columna lumbar", 0, False),
+    (NECK_Q, "fr", "vertèbres lombaires", 0, False),
+    (NECK_Q, "ar", "الفقرات القطنية", 0, False),
 ]  # fmt: skip
 
 
