@@ -54,7 +54,7 @@ test: install catalogs icons lint browser  ## Set up and run the whole suite (py
 	$(MANAGE) translationstatus
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-serve-prod: install catalogs  ## The production configuration here: gunicorn on PostgreSQL + Redis (PORT, WORKERS)
+serve-prod: install catalogs icons  ## The production configuration here: gunicorn on PostgreSQL + Redis (PORT, WORKERS)
 	. tools/prod-env.sh && $(MANAGE) migrate --noinput && $(MANAGE) collectstatic --noinput -v0 \
 	  && $(MANAGE) loadcontent && exec $(VENV)/bin/gunicorn config.wsgi -w $(WORKERS) \
 	  -b 127.0.0.1:$(PORT) --no-control-socket --access-logfile -
