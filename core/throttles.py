@@ -11,6 +11,7 @@ every learner while Redis is down).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import threading
 import time
@@ -38,6 +39,12 @@ class _LocalCounter:
             if len(self.windows) > 10_000:  # forget finished windows now and then
                 self.windows = {k: v for k, v in self.windows.items() if v[1] > now}
         return count + 1, ends - now
+
+    def take_back(self, key: str) -> None:
+        with self.lock:
+            if key in self.windows:
+                count, ends = self.windows[key]
+                self.windows[key] = (max(0, count - 1), ends)
 
 
 local_counter = _LocalCounter()
@@ -72,6 +79,31 @@ def count_hit(key: str, window: int) -> int:
         return cache.incr(key)
     except ValueError:  # expired between add and incr, or the cache went away
         return local_counter.hit(key, window)[0]
+
+
+# Take one hit back, only from a window that still runs (DECR alone would start a key with no
+# expiry at -1).
+TAKE_BACK = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+return 0
+"""
+
+
+def take_back_hit(key: str) -> None:
+    """Uncount one hit of `key` (a sign-in that succeeded is no guess)."""
+    local_counter.take_back(key)
+    cache = caches["default"]
+    if isinstance(cache, ResilientRedisCache):
+        full_key = cache.make_and_validate_key(key)
+        try:
+            cache.script(TAKE_BACK)(keys=[full_key], args=[])
+        except cache.unavailable as error:
+            health.failed(error)
+        return
+    try:
+        cache.decr(key)
+    except ValueError:  # the window ended meanwhile
+        pass
 
 
 def _ends_key(key: str) -> str:
@@ -159,12 +191,33 @@ class ResponseSaveRateThrottle(UserScopedThrottle):
 
 
 class LoginRateThrottle(WindowRateThrottle):
-    """Sign-in attempts, keyed per address whoever is signed in (guessing passwords)."""
+    """Sign-in attempts that failed, keyed per address whoever is signed in (guessing
+    passwords). Each attempt counts as it comes and one that succeeds is taken back
+    (`signed_in`), so a class signing in at once behind one school address is not refused."""
 
     scope = "login"
 
     def get_cache_key(self, request, view):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def signed_in(self) -> None:
+        if getattr(self, "key", None):
+            take_back_hit(self.key)
+
+
+class LoginAccountRateThrottle(LoginRateThrottle):
+    """Failed sign-ins to one account, from any address: guessing one learner's password
+    from many addresses is held to the same rate as from one."""
+
+    scope = "login"
+
+    def get_cache_key(self, request, view):
+        username = request.data.get("username") if isinstance(request.data, dict) else None
+        if not isinstance(username, str) or not username.strip():
+            return None  # refused as invalid by the view
+        # Hashed: a key any cache takes, whatever the name holds.
+        ident = hashlib.sha256(username.strip().casefold().encode()).hexdigest()[:32]
+        return self.cache_format % {"scope": "login-account", "ident": ident}
 
 
 class PasswordRateThrottle(UserScopedThrottle):

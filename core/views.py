@@ -37,7 +37,7 @@ from core.serializers import (
     LoginInput,
     PasswordChangeInput,
 )
-from core.throttles import LoginRateThrottle, PasswordRateThrottle
+from core.throttles import LoginAccountRateThrottle, LoginRateThrottle, PasswordRateThrottle
 
 BAD_CREDENTIALS = _("That username and password do not match an account.")
 WRONG_PASSWORD = _("This is not your current password.")
@@ -88,7 +88,13 @@ class LoginApi(APIView):
     """Sign in with the session. CSRF applies even before sign-in, so no other site can sign
     a learner into an account of its own (get the token from auth/me first)."""
 
-    throttle_classes = [LoginRateThrottle]
+    throttle_classes = [LoginRateThrottle, LoginAccountRateThrottle]
+
+    def get_throttles(self):
+        # The same instances that counted this request, so a sign-in can take its hits back.
+        if not hasattr(self, "_throttles"):
+            self._throttles = super().get_throttles()
+        return self._throttles
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -101,6 +107,8 @@ class LoginApi(APIView):
         if user is None:
             raise ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
         login(request, user)
+        for throttle in self.get_throttles():
+            throttle.signed_in()  # a sign-in that succeeded guessed nothing
         return Response(AccountOutput(Account.of(user)).data)
 
 
