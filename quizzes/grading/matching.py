@@ -230,6 +230,12 @@ class Matcher:
         )
 
     @cached_property
+    def term_words(self) -> frozenset[str]:
+        """Every word of every known term, answer and known wrong answer of the question."""
+        wrong = {word for _wrong, tokens in self.wrong_spellings for word in tokens}
+        return frozenset(self.lexicon.words) | self.answer_words | wrong
+
+    @cached_property
     def answer_words(self) -> frozenset[str]:
         """Every word of every accepted spelling of the question."""
         return frozenset(word for spelling in self.spellings for word in spelling.tokens)
@@ -582,6 +588,9 @@ class Matcher:
         for index, reading in enumerate(readings):
             if not _only_unknown(reading):
                 continue
+            unknown = {word for segment in reading.of(UNKNOWN) for word in segment.given.split()}
+            if not unknown & self.term_words:
+                continue  # no known term holds these words: nothing to share (and no re-read)
             texts = []
             if index + 1 < len(readings) and _names(readings[index + 1]):
                 after = readings[index + 1].piece.text.split()

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from quizzes.grading import language as lang
 
@@ -274,12 +274,17 @@ ORDINAL_GAP = re.compile(r"[\s,&-]*")
 SPACE = re.compile(r"[\s-]*")
 
 
+@lru_cache(maxsize=1 << 14)
+def _folded_word(word: str) -> str:
+    return fold(word)
+
+
 def _ordinal_levels(text: str, joiner: str) -> str:
     """Levels named by ordinal and region, either way round: "the fourth and fifth lumbar"
     -> "L4, L5"; "primera sacra" -> "S1"; "القطني الرابع والخامس" -> "L4, L5". An Arabic و
     joined to the first word stays "and" before the levels."""
     ordinals = _ordinal_numbers()
-    if not any(fold(word) in ordinals for word in WORD_SPAN.findall(text)):
+    if not any(_folded_word(word) in ordinals for word in WORD_SPAN.findall(text)):
         return text
     nouns, ands = _level_nouns(), _and_words()
     tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_SPAN.finditer(text)]
