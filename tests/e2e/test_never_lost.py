@@ -237,13 +237,19 @@ def test_an_answer_the_server_will_not_take_is_marked_on_its_question(
     assert [p for p in problems_of(page) if "400" not in p] == []
 
 
-def test_an_answer_taken_back_is_not_graded(transactional_db, learner, page_in):
+def one_text_question_started(learner, page_in):
+    """A quiz of one text question (the piriformis), started on a phone: (page, question)."""
     muscle = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can squeeze the sciatic nerve?")
     AcceptedAnswerFactory(question=muscle, synonyms="piriformis")
     quiz = QuizFactory(slug="one-text", title="One text", questions=[muscle])
     page = page_in("en", signed_in=learner)
     go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
     start_or_resume(page)
+    return page, muscle
+
+
+def test_an_answer_taken_back_is_not_graded(transactional_db, learner, page_in):
+    page, _question = one_text_question_started(learner, page_in)
     answer(page, "text", {"text": "piriformis"})
 
     def saved():
@@ -262,12 +268,7 @@ def test_an_answer_taken_back_is_not_graded(transactional_db, learner, page_in):
 def test_a_pasted_nul_character_is_left_out_not_refused_for_ever(
     transactional_db, learner, page_in
 ):
-    muscle = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can squeeze the sciatic nerve?")
-    AcceptedAnswerFactory(question=muscle, synonyms="piriformis")
-    quiz = QuizFactory(slug="one-text", title="One text", questions=[muscle])
-    page = page_in("en", signed_in=learner)
-    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
-    start_or_resume(page)
+    page, _question = one_text_question_started(learner, page_in)
     answer(page, "text", {"text": "piri\u0000formis"})  # no database stores a NUL
 
     def saved():
@@ -284,12 +285,7 @@ def test_a_pasted_nul_character_is_left_out_not_refused_for_ever(
 def test_an_answer_too_long_is_refused_with_its_reason_not_cut_short(
     transactional_db, learner, page_in
 ):
-    muscle = QuestionFactory(kind=Kind.TEXT, prompt="Which muscle can squeeze the sciatic nerve?")
-    AcceptedAnswerFactory(question=muscle, synonyms="piriformis")
-    quiz = QuizFactory(slug="one-text", title="One text", questions=[muscle])
-    page = page_in("en", signed_in=learner)
-    go(page, f"/en/quizzes/{quiz.slug}/", "quiz")
-    start_or_resume(page)
+    page, muscle = one_text_question_started(learner, page_in)
     pasted = "piriformis " + "and so on " * 60  # 611 characters
     answer(page, "text", {"text": pasted})
     assert page.locator("fieldset.question input").input_value() == pasted, "cut short"
