@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from quizzes.grading import language as lang
 
@@ -195,7 +196,8 @@ _LEVEL = r"([cltsCLTS])\s*[-.]?\s*(\d{1,2})"
 _END = r"(?:([cltsCLTS])\s*[-.]?\s*)?(\d{1,2})\b"
 _FROM = rf"(?:(?<!\w)(?:{_alternatives(lang.RANGE_FROM)})\s+)?"
 _THROUGH = rf"(?:\s*[-–—]\s*|\s+(?:{_alternatives(lang.RANGE_TO)})\s+)"
-_AND = rf"(?:\s+(?:{_alternatives(w for t in lang.AND_WORDS.values() for w in t)})\s+|\s*و\s*)"
+_ANY_AND = _alternatives(word for found in lang.AND_WORDS.values() for word in found)
+_AND = rf"(?:\s+(?:{_ANY_AND})\s+|\s*و\s*)"
 LEVEL_RANGE = re.compile(rf"{_FROM}(?<![^\W\d_]){_LEVEL}{_THROUGH}{_END}", re.IGNORECASE)
 LEVEL_BETWEEN = re.compile(
     rf"(?<!\w)(?:{_alternatives(lang.RANGE_BETWEEN)})\s+{_LEVEL}{_AND}{_END}", re.IGNORECASE
@@ -205,7 +207,6 @@ LEVEL_SLASH = re.compile(rf"(?<![^\W\d_]){_LEVEL}\s*/\s*{_LEVEL}\b")
 LEVEL = re.compile(rf"(?<![^\W\d_]){_LEVEL}\b")
 # A bare number listed after a level is the next level of its region: "L4, 5 and S1", "L4 5
 # S1" (not "L4, 3 times a week": the number must end an item or come before a level).
-_ANY_AND = _alternatives(word for found in lang.AND_WORDS.values() for word in found)
 _ANY_OR = _alternatives(word for found in lang.OR_WORDS.values() for word in found)
 LEVEL_NEXT = re.compile(
     rf"(?<![^\W\d_]){_LEVEL}(\s*,\s*(?:(?:{_ANY_AND})\s+)?|{_AND}|\s+)(\d{{1,2}})\b"
@@ -279,84 +280,84 @@ def _folded_word(word: str) -> str:
     return fold(word)
 
 
+class _Word(NamedTuple):
+    """One word of a text, as an ordinal level reads it: `kind` ORDINAL (`value` its number),
+    REGION (`value` the level letter), AND, NOUN or "" (anything else); `before` is "و "
+    when a joined Arabic و came off it."""
+
+    kind: str
+    value: int | str | None = None
+    before: str = ""
+
+
+ORDINAL, REGION, AND, NOUN = "ordinal", "region", "and", "noun"
+
+
+def _ordinal_word(word: str, ordinals: dict[str, int]) -> _Word:
+    readings = [(word, "")]
+    if word.startswith(ARABIC_AND) and len(word) > 2:
+        readings.append((word[1:], f"{ARABIC_AND} "))
+    for bare, before in readings:
+        if bare in ordinals:
+            return _Word(ORDINAL, ordinals[bare], before)
+        if letter := _region_letter(bare):
+            return _Word(REGION, letter, before)
+    if word in _and_words():
+        return _Word(AND)
+    return _Word(NOUN if word in _level_nouns() else "")
+
+
 def _ordinal_levels(text: str, joiner: str) -> str:
     """Levels named by ordinal and region, either way round: "the fourth and fifth lumbar"
     -> "L4, L5"; "primera sacra" -> "S1"; "القطني الرابع والخامس" -> "L4, L5". An Arabic و
     joined to the first word stays "and" before the levels."""
     ordinals = _ordinal_numbers()
-    if not any(_folded_word(word) in ordinals for word in WORD_SPAN.findall(text)):
+    spans = [(m.start(), m.end(), _folded_word(m.group())) for m in WORD_SPAN.finditer(text)]
+    if not any(word in ordinals for _, _, word in spans):
         return text
-    nouns, ands = _level_nouns(), _and_words()
-    tokens = [(m.start(), m.end(), fold(m.group())) for m in WORD_SPAN.finditer(text)]
-
-    def read(word: str) -> tuple[str, str]:
-        """(what the word is, "و " when a joined و comes off it) -> kind is "ordinal:N",
-        "region:L", "and", "noun" or ""."""
-        readings = [(word, "")]
-        if word.startswith(ARABIC_AND) and len(word) > 2:
-            readings.append((word[1:], f"{ARABIC_AND} "))
-        for bare, before in readings:
-            if bare in ordinals:
-                return f"ordinal:{ordinals[bare]}", before
-            if letter := _region_letter(bare):
-                return f"region:{letter}", before
-        if word in ands:
-            return "and", ""
-        return ("noun" if word in nouns else ""), ""
-
-    kinds = [read(word) for _, _, word in tokens]
+    read = [_ordinal_word(word, ordinals) for _, _, word in spans]
+    last_index = len(spans) - 1
 
     def joined(index: int, gap: re.Pattern = ORDINAL_GAP) -> bool:
-        """Nothing but `gap` between this token and the next."""
-        return gap.fullmatch(text[tokens[index][1] : tokens[index + 1][0]]) is not None
+        """Nothing but `gap` between this word and the next."""
+        return gap.fullmatch(text[spans[index][1] : spans[index + 1][0]]) is not None
+
+    def next_is(index: int, kind: str, gap: re.Pattern = SPACE) -> bool:
+        return index < last_index and joined(index, gap) and read[index + 1].kind == kind
 
     def ordinal_run(index: int) -> tuple[list[int], int]:
         """The numbers of a run of ordinals from `index` ("fourth, fifth and sixth") and the
         index of its last ordinal."""
-        numbers, last = [int(kinds[index][0].split(":")[1])], index
-        at = index
-        while at + 1 < len(tokens) and joined(at):
+        numbers, last, at = [read[index].value], index, index
+        while at < last_index and joined(at) and read[at + 1].kind in (ORDINAL, AND, NOUN):
             at += 1
-            kind, _ = kinds[at]
-            if kind.startswith("ordinal:"):
-                numbers.append(int(kind.split(":")[1]))
+            if read[at].kind == ORDINAL:
+                numbers.append(read[at].value)
                 last = at
-            elif kind not in ("and", "noun"):
-                break
         return numbers, last
 
     replaced, cursor, index = [], 0, 0
-    while index < len(tokens):
-        kind, before = kinds[index]
-        found = None
-        if kind.startswith("ordinal:"):
-            numbers, last = ordinal_run(index)
-            at = last
-            while at + 1 < len(tokens) and joined(at, SPACE) and kinds[at + 1][0] == "noun":
+    while index <= last_index:
+        word, found = read[index], None
+        if word.kind == ORDINAL:  # "the fourth and fifth lumbar (nerve root)"
+            numbers, at = ordinal_run(index)
+            while next_is(at, NOUN):
                 at += 1
-            if (
-                at + 1 < len(tokens)
-                and joined(at, SPACE)
-                and kinds[at + 1][0].startswith("region:")
-            ):
-                letter = kinds[at + 1][0].split(":")[1]
-                found = (numbers, letter, at + 1)
-        elif kind.startswith("region:") and index + 1 < len(tokens) and joined(index, SPACE):
-            if kinds[index + 1][0].startswith("ordinal:") and not kinds[index + 1][1]:
-                numbers, last = ordinal_run(index + 1)
-                found = (numbers, kind.split(":")[1], last)
-        if found:
-            numbers, letter, end = found
-            names = [_level_name(letter, str(number)) for number in numbers]
-            if all(names):
-                start = index
-                # An article before the levels goes with them: "from the fourth lumbar to the
-                # first sacral" is "from L4 to S1", a range.
-                if start and kinds[start - 1][0] == "noun" and joined(start - 1, SPACE):
-                    start -= 1 if tokens[start - 1][2] in ARTICLE_WORDS else 0
-                replaced += [text[cursor : tokens[start][0]], before, joiner.join(names)]
-                cursor, index = tokens[end][1], end + 1
-                continue
+            if next_is(at, REGION):
+                found = (numbers, read[at + 1].value, at + 1)
+        elif word.kind == REGION and next_is(index, ORDINAL) and not read[index + 1].before:
+            numbers, last = ordinal_run(index + 1)  # "القطني الرابع والخامس"
+            found = (numbers, word.value, last)
+        names = [_level_name(found[1], str(number)) for number in found[0]] if found else []
+        if found and all(names):
+            start = index
+            # An article before the levels goes with them: "from the fourth lumbar to the
+            # first sacral" is "from L4 to S1", a range.
+            if start and spans[start - 1][2] in ARTICLE_WORDS and joined(start - 1, SPACE):
+                start -= 1
+            replaced += [text[cursor : spans[start][0]], word.before, joiner.join(names)]
+            cursor, index = spans[found[2]][1], found[2] + 1
+            continue
         index += 1
     return "".join(replaced) + text[cursor:]
 
