@@ -45,6 +45,11 @@ def offline_ready(page) -> None:
 
 def sign_in_through_the_app(page, username: str, password: str) -> None:
     page.click("#account a.sign-in")
+    sign_in_on_the_screen(page, username, password)
+
+
+def sign_in_on_the_screen(page, username: str, password: str) -> None:
+    """The sign-in screen, reached by any of the app's links: fill it in and send it."""
     screen(page, "login")
     page.fill("#id_username", username)
     page.fill("#id_password", password)

@@ -126,15 +126,21 @@ def test_a_submission_refused_for_one_answer_is_graded_on_the_others_once(
     assert [p for p in problems_of(page) if "400" not in p] == []  # Chromium logs the 400
 
 
-def test_a_second_tab_resumes_the_open_attempt_instead_of_starting_another(
-    two_questions, learner, page_in
-):
-    quiz, roots, right, truth = two_questions()
+def two_tabs_on(quiz, learner, page_in):
+    """The quiz's screen in two tabs of one browser, signed in as `learner`."""
     first = page_in("en", signed_in=learner)
     go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
     second = first.context.new_page()
     second.base = first.base
     go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    return first, second
+
+
+def test_a_second_tab_resumes_the_open_attempt_instead_of_starting_another(
+    two_questions, learner, page_in
+):
+    quiz, roots, right, truth = two_questions()
+    first, second = two_tabs_on(quiz, learner, page_in)
     second.wait_for_selector("#quiz-actions [data-action=start]")  # drawn before any attempt
 
     start_or_resume(first)
@@ -152,11 +158,7 @@ def test_a_second_tab_resumes_the_open_attempt_instead_of_starting_another(
 
 def test_two_tabs_starting_at_the_same_moment_open_one_attempt(two_questions, learner, page_in):
     quiz, roots, right, truth = two_questions()
-    first = page_in("en", signed_in=learner)
-    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
-    second = first.context.new_page()
-    second.base = first.base
-    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    first, second = two_tabs_on(quiz, learner, page_in)
     for page in (first, second):
         page.wait_for_selector("#quiz-actions [data-action=start]")
     held = []

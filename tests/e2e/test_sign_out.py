@@ -15,6 +15,7 @@ from tests.e2e.app import (
     go,
     next_question,
     screen,
+    sign_in_on_the_screen,
     sign_in_through_the_app,
     start_or_resume,
 )
@@ -143,10 +144,7 @@ def test_a_session_that_ended_offers_to_sign_in_again(two_questions, learner, pa
     assert not page.locator("#account .account-name").count()
 
     problem.locator("a").click()
-    screen(page, "login")
-    page.fill("#id_username", learner.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("#sign-in button[type=submit]")
+    sign_in_on_the_screen(page, learner.username, PASSWORD)
     screen(page, "quiz")
     page.wait_for_selector("#account .account-name")
     start_or_resume(page)
@@ -178,10 +176,7 @@ def test_a_refusal_that_arrives_after_signing_in_again_does_not_sign_out(
     problem.wait_for(timeout=10000)
     eventually(page, lambda: held, "the app read nothing of the learner's once signed out")
     problem.locator("a").click()
-    screen(page, "login")
-    page.fill("#id_username", learner.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("#sign-in button[type=submit]")
+    sign_in_on_the_screen(page, learner.username, PASSWORD)
     screen(page, "quiz")
     page.wait_for_selector("#account .account-name")
     late = '{"code": "not_authenticated", "message": "Not signed in.", "details": {}}'
