@@ -6,7 +6,8 @@ own cost of a request, to compare before and after a change to a write path.
     .venv/bin/python tools/write_cost.py [--requests 40] [--profile]
 
 CPU is the mean of the requests; statements are those of one request, authentication
-included (besides BEGIN and COMMIT).
+included (besides BEGIN and COMMIT). Two GETs come first for scale: `/healthz` (the
+benchmark's 100 %) and `auth/me` signed in, the floor under every write (session, user, DRF).
 
 BENCH_DATABASE_URL / BENCH_REDIS_URL choose the database and cache as for tools/bench_http.py.
 """
@@ -85,11 +86,28 @@ def main() -> int:
     def submit(attempt: dict) -> None:
         call("post", f"/api/v1/attempts/{attempt['id']}/submit/", {"responses": []}, 200)
 
+    def cpu_of(path: str) -> str:
+        """A GET's mean CPU milliseconds and statements, for scale: what any request costs
+        before its own work."""
+        for _ in range(20):
+            assert client.get(path).status_code == 200, path
+        statements = Statements()
+        with connection.execute_wrapper(statements):
+            client.get(path)
+        cpu = time.process_time()
+        for _ in range(count * 5):
+            client.get(path)
+        cpu = (time.process_time() - cpu) / (count * 5) * 1000
+        return f"{cpu:>7.2f} ms CPU{statements.count:>4} SQL statements"
+
     for _ in range(3):  # warm every cache a server keeps
         attempt = start()
         save(attempt)
         submit(attempt)
     count = options.requests
+    # The floor of every write: the session, the signed-in user and DRF, doing nothing else.
+    print(f"{'/healthz':<14}{cpu_of('/healthz')}")
+    print(f"{'auth/me':<14}{cpu_of('/api/v1/auth/me/')} (signed in, nothing else)")
     for name, write in (("attempt start", start), ("answer save", save), ("submit", submit)):
         attempts = [start() for _ in range(count + 1)]
         if write is submit:
