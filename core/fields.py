@@ -1,6 +1,8 @@
 """Input serializers that take only what the contract documents: ids are JSON integers,
 UUIDs are strings, and a field the operation does not know is refused, not ignored."""
 
+from datetime import datetime, timedelta
+
 from rest_framework import serializers
 
 from core.errors import NOT_AN_INTEGER, UNKNOWN_FIELD
@@ -48,3 +50,21 @@ def no_body(request) -> None:
     hostile JSON, a body that is not an object and any field answer 400, and nothing is done."""
     body = request.data
     NoInput(data={} if isinstance(body, dict) and not body else body).is_valid(raise_exception=True)
+
+
+SENT_AT = (
+    "The device's clock when it sent this request (ISO 8601). With it the device's other times "
+    "in the request are read as how long before sending they were, so a device whose clock is "
+    "wrong still orders its answers right. Without it they are taken as they are, but never "
+    "later than the server's now."
+)
+
+
+def on_server_clock(device_time: datetime, *, sent_at: datetime | None, now: datetime) -> datetime:
+    """A moment by a device's clock, on the server's. `sent_at`, the device's clock when it sent
+    the request, says how far apart the clocks are (to within the request's travel): a cheap
+    phone's clock may be hours or years off. Never later than `now`: nothing reaches the server
+    from its future, and a clock that went back between the two counts as "just now"."""
+    if sent_at is not None:
+        device_time = now - max(sent_at - device_time, timedelta(0))
+    return min(device_time, now)

@@ -219,9 +219,9 @@ def validated_answer(key: grading.QuestionKey, answer) -> dict:
 def response_save(*, learner, attempt_id: int, question_id: int, answer, typed_at=None) -> Response:
     """Save (or replace, or with None take back) one answer of an attempt in progress.
 
-    `typed_at`: when the learner typed it (the device's clock). A copy typed before the saved
-    one (another device's, sent late after it was offline) changes nothing: the saved answer
-    stands and is returned."""
+    `typed_at`: when the learner typed it (on the server's clock: the API reads the device's
+    with its `sent_at`). A copy typed before the saved one (another device's, sent late after
+    it was offline) changes nothing: the saved answer stands and is returned."""
     attempt = _locked(learner=learner, attempt_id=attempt_id)
     if attempt.is_submitted:
         raise Conflict(ErrorCode.ALREADY_SUBMITTED, errors.ALREADY_SUBMITTED)

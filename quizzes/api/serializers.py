@@ -12,7 +12,13 @@ from django.utils.translation import pgettext
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.fields import InputSerializer, StrictIntegerField, StrictUUIDField
+from core.fields import (
+    SENT_AT,
+    InputSerializer,
+    StrictIntegerField,
+    StrictUUIDField,
+    on_server_clock,
+)
 from quizzes import drawing, grading
 from quizzes.assignments import Status
 from quizzes.models import Attempt, Question, Quiz, Response
@@ -223,10 +229,19 @@ def feedback_summary(feedback: dict, correct: bool) -> str:
 
 
 TYPED_AT = (
-    "When the learner typed this answer, by the device's clock (ISO 8601). Of two devices' "
-    "copies of one answer, the one typed later stands: a copy typed earlier changes nothing, "
-    "and the answer that stands is returned. Leave it out and the save always applies."
+    "When the learner typed this answer, by the device's clock (ISO 8601; send `sent_at` with "
+    "it). Of two devices' copies of one answer, the one typed later stands: a copy typed "
+    "earlier changes nothing, and the answer that stands is returned. Leave it out and the "
+    "save always applies. Shown back on the server's clock."
 )
+
+
+def typed_on_server_clock(items: list[dict], sent_at) -> None:
+    """Read each item's `typed_at` (the device's clock) on the server's, in place."""
+    now = timezone.now()
+    for item in items:
+        if item.get("typed_at") is not None:
+            item["typed_at"] = on_server_clock(item["typed_at"], sent_at=sent_at, now=now)
 
 
 class SavedResponseOutput(serializers.Serializer):
@@ -423,6 +438,11 @@ class ResponseSaveInput(InputSerializer):
         "answer back (the question is unanswered again).",
     )
     typed_at = serializers.DateTimeField(required=False, allow_null=True, help_text=TYPED_AT)
+    sent_at = serializers.DateTimeField(required=False, allow_null=True, help_text=SENT_AT)
+
+    def validate(self, data: dict) -> dict:
+        typed_on_server_clock([data], data.get("sent_at"))
+        return data
 
 
 class SubmittedResponseInput(InputSerializer):
@@ -440,6 +460,11 @@ class SubmittedResponseInput(InputSerializer):
 
 class SubmitInput(InputSerializer):
     responses = SubmittedResponseInput(many=True, required=False, max_length=200)
+    sent_at = serializers.DateTimeField(required=False, allow_null=True, help_text=SENT_AT)
+
+    def validate(self, data: dict) -> dict:
+        typed_on_server_clock(data.get("responses", []), data.get("sent_at"))
+        return data
 
 
 # --- progress and assignments ---------------------------------------------------------------

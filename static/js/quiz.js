@@ -15,7 +15,7 @@ import { hasAnswer, renderQuestion } from "./questions.js";
 import { renderResult } from "./result.js";
 import { currentUser, signInUrl } from "./session.js";
 import { store } from "./store.js";
-import { queueSubmission, refusal, savedOnServer, secondsLeft, submittedResponses } from "./submission.js";
+import { queueSubmission, refusal, savedOnServer, secondsLeft, submittedResponses, withSentAt } from "./submission.js";
 import { sync, syncSoon, syncState } from "./sync.js";
 
 const WARN_AT = 60; // seconds before the deadline
@@ -151,23 +151,22 @@ class QuizScreen {
     return null;
   }
 
-  /** Keep a server attempt on the device; answers this device has not sent yet win, and
-   * for the rest the server's saved answers are the latest (also where one was taken back).
-   * This device's entry stays where the server holds the same answer (a partly placed order
-   * rides on the null the server has). */
+  /** Keep a server attempt on the device; answers this device has not sent yet stay until
+   * they are sent, and for the rest the server's saved answers are the latest (also where one
+   * was taken back). This device's entry stays where the server holds the same answer (a
+   * partly placed order rides on the null the server has). */
   async adopt(attempt, base = {}) {
     const answers = {};
-    const typedOnServer = {};
     for (const response of attempt.responses) {
       if (response.answer !== null) answers[response.question] = { answer: response.answer, rev: 0, synced: true };
-      typedOnServer[response.question] = Date.parse(response.typed_at) || null;
     }
     for (const [question, entry] of Object.entries(base.answers || {})) {
       const saved = answers[question]?.answer ?? null;
-      // This device's unsent copy stays unless the server's was typed later (on another device).
-      const older = !savedOnServer(entry) && entry.typedAt && typedOnServer[question] > entry.typedAt;
+      // An unsent copy stays: only the server can tell whether another device's answer was
+      // typed later (this device's clock may be wrong; see withSentAt). If it was, sending
+      // this one brings that one back to the screen (rootwise:replaced).
       // Kept too: an answer the server refused (its notice stays) or kept back for the submission.
-      if ((!savedOnServer(entry) && !older) || entry.refused || JSON.stringify(entry.answer ?? null) === JSON.stringify(saved)) {
+      if (!savedOnServer(entry) || entry.refused || JSON.stringify(entry.answer ?? null) === JSON.stringify(saved)) {
         answers[question] = entry;
       }
     }
@@ -549,7 +548,7 @@ class QuizScreen {
     this.renderWaiting();
     const body = { responses: submittedResponses(this.record) };
     try {
-      return this.showResult(await untilSent(() => api.send("POST", `attempts/${this.record.id}/submit/`, body)));
+      return this.showResult(await untilSent(() => api.send("POST", `attempts/${this.record.id}/submit/`, withSentAt(body))));
     } catch (error) {
       this.locked = false;
       this.record.submitRefused = true; // no automatic resubmission at the deadline

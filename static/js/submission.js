@@ -24,6 +24,13 @@ export function savedOnServer(entry) {
   return Boolean(entry?.synced) && !KEPT_REFUSALS.has(entry.refused);
 }
 
+/** A body that carries when its answers were typed, with the device's clock as it is sent:
+ * the server reads each `typed_at` as how long before sending it was typed, so a phone whose
+ * clock is wrong (never set, or reset with a flat battery) still orders its answers right. */
+export function withSentAt(body) {
+  return { ...body, sent_at: new Date().toISOString() };
+}
+
 /** A submission's responses: the answers the server does not have yet (those it has stand as
  * saved, so an answer saved later from another device is not replaced by this device's older
  * copy), but those it would not take. Answers it kept back (time up) go with it, to be kept on

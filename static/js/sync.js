@@ -10,6 +10,7 @@
 import { api } from "./api.js";
 import { currentUser, endSession } from "./session.js";
 import { store } from "./store.js";
+import { withSentAt } from "./submission.js";
 
 const DEBOUNCE = 600;
 const RETRY_EVERY = 30_000;
@@ -156,7 +157,7 @@ async function run() {
   const takenBack = new Set();
   for (const item of answers) {
     try {
-      const body = item.typedAt ? { answer: item.answer, typed_at: new Date(item.typedAt).toISOString() } : { answer: item.answer };
+      const body = item.typedAt ? withSentAt({ answer: item.answer, typed_at: new Date(item.typedAt).toISOString() }) : { answer: item.answer };
       const saved = await api.send("PUT", `attempts/${item.attemptId}/responses/${item.questionId}/`, body);
       if (saved && JSON.stringify(saved.answer ?? null) !== JSON.stringify(item.answer ?? null)) {
         // Another device's answer, typed later, stands: this device shows it from now on.
@@ -182,7 +183,7 @@ async function run() {
   for (const entry of outbox) {
     if (entry.type === "submit" && takenBack.has(entry.clientId)) continue;
     try {
-      const data = await api.send(entry.method, entry.path, entry.body);
+      const data = await api.send(entry.method, entry.path, entry.type === "submit" ? withSentAt(entry.body) : entry.body);
       await finish(entry, data);
       await store.dequeue(entry.key);
       emit("rootwise:synced", { entry, data });

@@ -155,3 +155,53 @@ def test_an_older_answer_sent_late_from_an_offline_phone_does_not_replace_the_ne
     first.click("[data-action=submit]")
     first.wait_for_selector(".result", timeout=15000)
     assert graded_choice(learner, roots) == right.pk
+
+
+# A phone whose clock runs an hour behind (never set, or reset when its battery ran out).
+CLOCK_AN_HOUR_BEHIND = """
+(() => {
+  const skew = -3600 * 1000;
+  const RealDate = Date;
+  class DeviceDate extends RealDate {
+    constructor(...args) { if (args.length) super(...args); else super(RealDate.now() + skew); }
+    static now() { return RealDate.now() + skew; }
+  }
+  globalThis.Date = DeviceDate;
+})();
+"""
+
+
+@pytest.mark.parametrize("back", ["online", "reopened"])
+def test_an_answer_typed_last_on_a_phone_whose_clock_is_behind_stands(
+    two_questions, learner, page_in, back
+):
+    """Phone 2 answers and saves; then phone 1, whose clock is an hour behind, answers offline.
+    Phone 1's answer was typed last: it stands when phone 1 comes back online, or opens the quiz
+    again, and is graded (by the clocks alone it looked an hour older and was dropped)."""
+    quiz, roots, right, truth = two_questions()
+    other = roots.choices.exclude(pk=right.pk).get()
+    first, second = page_in("en", signed_in=learner), page_in("en", signed_in=learner)
+    first.context.add_init_script(CLOCK_AN_HOUR_BEHIND)
+    go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(first)
+    go(second, f"/en/quizzes/{quiz.slug}/", "quiz")
+    start_or_resume(second)
+    answer(second, "single", {"choice": other.pk})
+    eventually(second, lambda: saved_choice(learner, roots) == other.pk, "phone 2 not saved")
+    first.context.set_offline(True)
+    answer(first, "single", {"choice": right.pk})  # typed last, kept on phone 1
+    first.context.set_offline(False)
+    if back == "online":
+        first.evaluate("window.dispatchEvent(new Event('online'))")
+    else:
+        go(first, f"/en/quizzes/{quiz.slug}/", "quiz")
+        start_or_resume(first)
+    eventually(first, lambda: saved_choice(learner, roots) == right.pk, "phone 1's answer lost")
+    radio = first.locator(f"fieldset.question input[value='{right.pk}']")
+    eventually(first, radio.is_checked, "phone 1 does not show its own answer")
+    next_question(first)
+    answer(first, "true_false", {"value": True})
+    next_question(first)
+    first.click("[data-action=submit]")
+    first.wait_for_selector(".result", timeout=15000)
+    assert graded_choice(learner, roots) == right.pk
