@@ -4,7 +4,7 @@ card is a graded response (as after a submit) plus when the card is due next."""
 from django.utils import timezone
 from rest_framework import serializers
 
-from core.fields import InputSerializer, StrictUUIDField
+from core.fields import SENT_AT, InputSerializer, StrictUUIDField, on_server_clock
 from quizzes.api.serializers import GradedResponseOutput, QuestionOutput
 from review.models import ReviewCard
 
@@ -29,9 +29,17 @@ class ReviewAnswerInput(InputSerializer):
     answered_at = serializers.DateTimeField(
         required=False,
         allow_null=True,
-        help_text="When the learner answered (perhaps offline); the server clamps it between "
-        "the card's last review and its own now.",
+        help_text="When the learner answered (perhaps offline), by the device's clock (send "
+        "`sent_at` with it); the server clamps it between the card's last review and its own now.",
     )
+    sent_at = serializers.DateTimeField(required=False, allow_null=True, help_text=SENT_AT)
+
+    def validate(self, data: dict) -> dict:
+        if data.get("answered_at") is not None:
+            data["answered_at"] = on_server_clock(
+                data["answered_at"], sent_at=data.get("sent_at"), now=timezone.now()
+            )
+        return data
 
 
 class ReviewResultOutput(GradedResponseOutput):

@@ -76,6 +76,8 @@ function retrySoon() {
 const LATER = "later"; // this write failed for now (a busy server): the others still go
 const STOP = "stop"; // nothing can go now (offline, signed out, a stale CSRF token)
 const REFUSED = "refused"; // the server will never take it as it is
+// Outbox entries whose bodies say when something happened, by this device's clock.
+const DEVICE_TIMES = new Set(["submit", "review"]);
 
 /** What a failed write means for it and for the rest of this run. */
 function outcome(error) {
@@ -183,7 +185,7 @@ async function run() {
   for (const entry of outbox) {
     if (entry.type === "submit" && takenBack.has(entry.clientId)) continue;
     try {
-      const data = await api.send(entry.method, entry.path, entry.type === "submit" ? withSentAt(entry.body) : entry.body);
+      const data = await api.send(entry.method, entry.path, DEVICE_TIMES.has(entry.type) ? withSentAt(entry.body) : entry.body);
       await finish(entry, data);
       await store.dequeue(entry.key);
       emit("rootwise:synced", { entry, data });

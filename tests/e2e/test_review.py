@@ -109,7 +109,11 @@ def test_review_counts_due_cards_and_checks_an_offline_answer_once(course, learn
     review = reviews.get()
     assert str(review.client_id) == body["client_id"] and review.correct
     answered_at = datetime.fromisoformat(body["answered_at"])
-    assert review.reviewed_at == answered_at < back_online, "not counted when it was given"
+    # Read on the server's clock with the phone's sent_at: later only by the request's travel.
+    assert "sent_at" in body
+    travel = review.reviewed_at - answered_at
+    assert timedelta(0) <= travel < timedelta(seconds=1), f"counted {travel} after it was given"
+    assert review.reviewed_at < back_online, "not counted when it was given"
     offline_card.refresh_from_db()
     assert offline_card.reviews_count == 2 and offline_card.due_at > back_online
     assert offline_card.due_at == review.due_after, "the card was not rescheduled"

@@ -198,6 +198,28 @@ def test_an_offline_answer_counts_when_it_was_given_clamped(bank, missed, learne
     assert reviewed == T0 + timedelta(days=1), "not clamped to the card's last review"
 
 
+@pytest.mark.parametrize("skew", [timedelta(hours=-6), timedelta(days=-4000), timedelta(hours=5)])
+def test_an_offline_answer_from_a_phone_whose_clock_is_wrong_counts_when_it_was_given(
+    bank, missed, learner_client, skew
+):
+    """Answered offline three hours ago on a phone whose clock is off by `skew`, sent now with
+    the phone's clock (sent_at): it counts three hours ago by the server's clock."""
+    now = T0 + timedelta(days=2)
+    phone_now = now + skew
+    body = {
+        "answer": {"text": "piriformis"},
+        "client_id": str(uuid.uuid4()),
+        "answered_at": (phone_now - timedelta(hours=3)).isoformat(),
+        "sent_at": phone_now.isoformat(),
+    }
+    with time_machine.travel(now, tick=False):
+        reviewed = learner_client.post(
+            f"/api/v1/me/review/{bank['muscle'].pk}/", body, format="json"
+        )
+    assert reviewed.status_code == 201, reviewed.content
+    assert datetime.fromisoformat(reviewed.json()["reviewed_at"]) == now - timedelta(hours=3)
+
+
 def test_cards_never_show_a_key_and_belong_to_their_learner(
     bank, missed, learner_client, other_learner_client
 ):
