@@ -46,8 +46,13 @@ def one_request_at_a_time(request):
 
 @pytest.fixture(autouse=True)
 def queries_wait_for_the_server(transactional_db):
+    """The server answers for as long as the test's database lives (its flush comes after)."""
     with connection.execute_wrapper(serial.locked):
-        yield
+        serial.open_for_a_test()
+        try:
+            yield
+        finally:
+            serial.close_after_a_test()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -164,9 +169,6 @@ def page_in(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
-    serial.wait_for_requests_in_flight(live_server.thread.httpd)
-    with serial.LOCK:  # the last request the browser sent is over: the database can be emptied
-        pass
 
 
 @pytest.fixture

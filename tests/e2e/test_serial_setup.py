@@ -1,8 +1,11 @@
 """The browser tests' own queries wait for the live server's request in progress
-(tests.e2e.serial): the lock is on the connection the tests use, the flush's included."""
+(tests.e2e.serial): the lock is on the connection the tests use; between tests the server
+refuses what a closed browser had already sent."""
 
 import threading
 import time
+from urllib.error import HTTPError
+from urllib.request import urlopen
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -28,3 +31,34 @@ def test_a_query_of_the_test_waits_for_the_request_in_progress(transactional_db,
     waited = time.monotonic() - began
     server.join(5)
     assert waited >= held_for * 0.8, f"the query ran during the request ({waited:.3f} s)"
+
+
+def test_between_tests_the_server_answers_503_without_the_database(transactional_db, live_server):
+    serial.close_after_a_test()
+    try:
+        with pytest.raises(HTTPError) as refused:
+            urlopen(f"{live_server.url}/api/v1/auth/me/", timeout=5)
+    finally:
+        serial.open_for_a_test()
+    assert refused.value.code == 503
+    with urlopen(f"{live_server.url}/healthz", timeout=5) as answered:
+        assert answered.status == 200
+
+
+def test_closing_the_server_waits_for_the_request_in_progress(transactional_db, live_server):
+    inside, held_for = threading.Event(), 0.3
+
+    def request_in_progress():
+        with serial.LOCK:
+            inside.set()
+            time.sleep(held_for)
+
+    server = threading.Thread(target=request_in_progress)
+    server.start()
+    inside.wait(5)
+    began = time.monotonic()
+    serial.close_after_a_test()
+    waited = time.monotonic() - began
+    serial.open_for_a_test()
+    server.join(5)
+    assert waited >= held_for * 0.8, f"closed during the request ({waited:.3f} s)"
