@@ -77,6 +77,9 @@ class QuizScreen {
     this.listen("rootwise:synced", (event) => this.synced(event.detail));
     this.listen("rootwise:refused", (event) => this.refused(event.detail));
     this.listen("rootwise:replaced", (event) => this.replaced(event.detail));
+    this.listen("visibilitychange", () => {
+      if (document.visibilityState === "visible") this.shownAgain();
+    });
     this.listen("rootwise:sync", () => this.showSaveState());
     if (attemptId) return this.showAttempt(attemptId);
     if (!this.user) {
@@ -578,6 +581,20 @@ class QuizScreen {
     this.record = (await store.attempt(clientId)) ?? this.record;
     const current = this.record.attempt?.questions?.[this.index];
     if (current?.id === questionId && this.stage?.isConnected) this.showQuestion(this.index, false);
+  }
+
+  /** Back to this tab: another tab of this device may have changed answers meanwhile (they
+   * share the device's store), so the question on screen is drawn again if its answer did. */
+  async shownAgain() {
+    if (!this.record?.client_id || this.locked || this.unkept) return; // unkept: the store lags
+    const stored = await store.attempt(this.record.client_id).catch(() => null);
+    if (!stored?.answers) return;
+    const current = this.record.attempt?.questions?.[this.index];
+    const answerOf = (record) => JSON.stringify(record.answers?.[current?.id]?.answer ?? null);
+    const changed = current && answerOf(stored) !== answerOf(this.record);
+    this.record = stored;
+    if (changed && this.stage?.isConnected) this.showQuestion(this.index, false);
+    this.showSaveState();
   }
 
   async refused({ entry, error }) {

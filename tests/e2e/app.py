@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
-from quizzes.models import Choice, Question
+from quizzes.models import Choice, Question, Response
 
 SUBMIT_OR_NEXT = ".quiz-nav button[type=submit]"
 
@@ -176,3 +176,9 @@ def _js_catalog(language: str) -> dict[str, str]:
 def js_text(language: str, msgid: str) -> str:
     """A string of the app's JavaScript catalog (djangojs.po) as a learner in `language` sees it."""
     return _js_catalog(language).get(msgid, msgid)
+
+
+def saved_choice(learner, question) -> int | None:
+    """The choice the server holds as `learner`'s saved answer to `question`, if any."""
+    response = Response.objects.filter(attempt__learner=learner, question=question).first()
+    return response.answer.get("choice") if response and response.answer else None

@@ -21,6 +21,7 @@ from tests.e2e.app import (
     go,
     next_question,
     offline_ready,
+    saved_choice,
     screen,
     sign_in_through_the_app,
     start_or_resume,
@@ -175,6 +176,24 @@ def test_two_tabs_starting_at_the_same_moment_open_one_attempt(two_questions, le
     for page in (first, second):
         page.wait_for_selector("fieldset.question")
     assert Attempt.objects.filter(learner=learner).count() == 1, "two attempts were opened"
+
+
+def test_a_tab_shown_again_shows_the_answer_changed_in_another_tab(two_questions, learner, page_in):
+    """Both tabs on the first question; the learner changes the answer in the second tab and
+    comes back to the first, which shows the change (it showed its older copy until reloaded)."""
+    quiz, roots, right, truth = two_questions()
+    other = roots.choices.exclude(pk=right.pk).get()
+    first, second = two_tabs_on(quiz, learner, page_in)
+    start_or_resume(first)
+    answer(first, "single", {"choice": right.pk})
+    eventually(first, lambda: saved_choice(learner, roots) == right.pk, "tab 1 not saved")
+    start_or_resume(second)
+    answer(second, "single", {"choice": other.pk})
+    eventually(second, lambda: saved_choice(learner, roots) == other.pk, "tab 2 not saved")
+    first.bring_to_front()
+    first.evaluate("document.dispatchEvent(new Event('visibilitychange', {bubbles: true}))")
+    radio = first.locator(f"fieldset.question input[value='{other.pk}']")
+    eventually(first, radio.is_checked, "tab 1 still shows its older copy")
 
 
 def test_a_timed_quiz_is_submitted_at_its_deadline_from_another_screen(

@@ -4,7 +4,7 @@ resumed its stale copy and whose submission replaced the answer given on the oth
 
 import pytest
 
-from quizzes.models import Attempt, Response
+from quizzes.models import Attempt
 from tests.e2e.app import (
     answer,
     answer_refused,
@@ -12,15 +12,11 @@ from tests.e2e.app import (
     go,
     js_text,
     next_question,
+    saved_choice,
     start_or_resume,
 )
 
 pytestmark = pytest.mark.e2e
-
-
-def saved_choice(learner, question) -> int | None:
-    response = Response.objects.filter(attempt__learner=learner, question=question).first()
-    return response.answer.get("choice") if response and response.answer else None
 
 
 def answered_on_two_phones(two_questions, learner, page_in):
