@@ -15,17 +15,25 @@ from tests.e2e import serial
 pytestmark = pytest.mark.e2e
 
 
-def test_a_query_of_the_test_waits_for_the_request_in_progress(transactional_db, live_server):
-    inside, held_for = threading.Event(), 0.3
+def request_in_progress(seconds: float) -> threading.Thread:
+    """A thread that holds the server's lock for `seconds`, as a request does; returned once
+    it holds it."""
+    inside = threading.Event()
 
-    def request_in_progress():
+    def hold():
         with serial.LOCK:
             inside.set()
-            time.sleep(held_for)
+            time.sleep(seconds)
 
-    server = threading.Thread(target=request_in_progress)
+    server = threading.Thread(target=hold)
     server.start()
     inside.wait(5)
+    return server
+
+
+def test_a_query_of_the_test_waits_for_the_request_in_progress(transactional_db, live_server):
+    held_for = 0.3
+    server = request_in_progress(held_for)
     began = time.monotonic()
     get_user_model().objects.count()
     waited = time.monotonic() - began
@@ -46,16 +54,8 @@ def test_between_tests_the_server_answers_503_without_the_database(transactional
 
 
 def test_closing_the_server_waits_for_the_request_in_progress(transactional_db, live_server):
-    inside, held_for = threading.Event(), 0.3
-
-    def request_in_progress():
-        with serial.LOCK:
-            inside.set()
-            time.sleep(held_for)
-
-    server = threading.Thread(target=request_in_progress)
-    server.start()
-    inside.wait(5)
+    held_for = 0.3
+    server = request_in_progress(held_for)
     began = time.monotonic()
     serial.close_after_a_test()
     waited = time.monotonic() - began

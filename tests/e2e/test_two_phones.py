@@ -40,6 +40,15 @@ def graded_choice(learner, question) -> int:
     return attempt.responses.get(question=question).answer["choice"]
 
 
+def answer_the_second_and_submit(phone) -> None:
+    """On to the quiz's true/false question, answer it, and submit from the review."""
+    next_question(phone)
+    answer(phone, "true_false", {"value": True})
+    next_question(phone)
+    phone.click("[data-action=submit]")
+    phone.wait_for_selector(".result", timeout=15000)
+
+
 def test_a_phone_resuming_its_copy_shows_the_answer_saved_on_the_other(
     two_questions, learner, page_in
 ):
@@ -48,11 +57,7 @@ def test_a_phone_resuming_its_copy_shows_the_answer_saved_on_the_other(
     start_or_resume(first)
     radio = first.locator(f"fieldset.question input[value='{other.pk}']")
     eventually(first, radio.is_checked, "phone 1 shows its own older answer")
-    next_question(first)
-    answer(first, "true_false", {"value": True})
-    next_question(first)
-    first.click("[data-action=submit]")
-    first.wait_for_selector(".result", timeout=15000)
+    answer_the_second_and_submit(first)
     assert graded_choice(learner, roots) == other.pk
     assert Attempt.objects.get(learner=learner).responses.get(question=truth).points == 1
 
@@ -61,11 +66,7 @@ def test_a_phone_that_never_looked_again_submits_without_replacing_the_newer_ans
     two_questions, learner, page_in
 ):
     quiz, roots, truth, other, first = answered_on_two_phones(two_questions, learner, page_in)
-    next_question(first)  # phone 1 still shows its own answer to the first question
-    answer(first, "true_false", {"value": True})
-    next_question(first)
-    first.click("[data-action=submit]")
-    first.wait_for_selector(".result", timeout=15000)
+    answer_the_second_and_submit(first)  # phone 1 still shows its own answer to the first
     assert graded_choice(learner, roots) == other.pk, "the older copy replaced the newer answer"
     attempt = Attempt.objects.get(learner=learner)
     assert attempt.responses.get(question=truth).answer == {"value": True}
@@ -145,11 +146,7 @@ def test_an_older_answer_sent_late_from_an_offline_phone_does_not_replace_the_ne
     radio = first.locator(f"fieldset.question input[value='{right.pk}']")
     eventually(first, radio.is_checked, "phone 1 still shows its older answer")
     assert saved_choice(learner, roots) == right.pk, "the older copy replaced the newer answer"
-    next_question(first)
-    answer(first, "true_false", {"value": True})
-    next_question(first)
-    first.click("[data-action=submit]")
-    first.wait_for_selector(".result", timeout=15000)
+    answer_the_second_and_submit(first)
     assert graded_choice(learner, roots) == right.pk
 
 
@@ -195,9 +192,5 @@ def test_an_answer_typed_last_on_a_phone_whose_clock_is_behind_stands(
     eventually(first, lambda: saved_choice(learner, roots) == right.pk, "phone 1's answer lost")
     radio = first.locator(f"fieldset.question input[value='{right.pk}']")
     eventually(first, radio.is_checked, "phone 1 does not show its own answer")
-    next_question(first)
-    answer(first, "true_false", {"value": True})
-    next_question(first)
-    first.click("[data-action=submit]")
-    first.wait_for_selector(".result", timeout=15000)
+    answer_the_second_and_submit(first)
     assert graded_choice(learner, roots) == right.pk
