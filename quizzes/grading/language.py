@@ -52,7 +52,7 @@ PAIN_WORDS = {
 # article), so the French phrases with "part" that negate nothing are filler below.
 NEGATIONS = {
     "en": (
-        "not", "no", "never", "neither", "nor", "without", "except", "excluding",
+        "not", "no", "none", "never", "neither", "nor", "without", "except", "excluding",
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn", "non",
         "instead of", "rather than", "other than", "apart from", "aside from",
         "anything but", "anyone but", "anybody but", "everything but", "everyone but",

@@ -12,6 +12,7 @@ arthritis" is not "arthritis" plus a stray word).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -52,6 +53,8 @@ NAMED = (ANSWER, WRONG, TERM)
 # "إنه ليس النقرس"): up to this many go with it.
 NEGATION_FRAME = 2
 QUESTION_MARKS = ("?", "؟")
+# A word or three, then a colon, a full stop, an exclamation mark or a dash: a reply of its own.
+REPLY = re.compile(r"^\W*([^\W\d_]+(?:[\s'’]+[^\W\d_]+){0,2})(?:\s*[:.!—–]+|\s+-+)(?=\s|$)")
 # Categories of questions whose answers sit somewhere in the body (a condition, a symptom),
 # or are a part of it (a region: "neck, L4" or "neck at L5" names no neck). Not muscles: the
 # piriformis is as much in the hip as in the buttock the prompt names.
@@ -99,6 +102,10 @@ class Reading:
     segments: tuple[Segment, ...] = ()
     negated: tuple[Segment, ...] = ()  # what a negation took away ("except L5")
     negates_before: bool = False
+    # A negation that still holds at the end of the piece ("not L4"), and whether the piece
+    # opens with what it names ("L5"): such a piece after it continues the negated list.
+    negation_open: bool = False
+    opens_with_item: bool = False
     clause: bool = False
     only_places: bool = False  # only places the question is about ("lower legs and feet")
     only_details: bool = False  # only known terms of another kind and words leading to them
@@ -126,9 +133,19 @@ class Reading:
         return not any(s.kind not in (FILLER, NEGATION) for s in self.segments)
 
     def taken_back(self) -> Reading:
-        """This piece with what it names negated by the piece after it."""
+        """This piece with what it names negated by the piece after it. What it negated is
+        taken back too: "no pain in L4? no: L4, L5, S1" denies no L4."""
         kept = tuple(s for s in self.segments if s.kind not in NAMED)
-        return dataclasses.replace(self, segments=kept)
+        return dataclasses.replace(self, segments=kept, negated=(), negation_open=False)
+
+    def denied(self) -> Reading:
+        """This piece as the rest of a negated list ("not L4, L5 or S1"): what it names is
+        negated, as if the negation stood before it too."""
+        named = tuple(s for s in self.segments if s.kind in NAMED)
+        kept = tuple(s for s in self.segments if s.kind not in NAMED)
+        return dataclasses.replace(
+            self, segments=kept, negated=self.negated + named, negation_open=True
+        )
 
     def without_answers(self, keys: set[str]) -> Reading:
         """This piece with these answers not given (negated elsewhere in the answer)."""
@@ -516,8 +533,13 @@ class Matcher:
         removed: list[Segment] = []  # what a negation took away, named or not
         negated = no_one = one_word = False
         words_after_negation = filler_after_negation = False
+        # The last thing named was negated, and the negation still holds at the end: a list
+        # that goes on after this piece is negated too ("not L4, L5 or S1").
+        negation_open = False
         before = ""
-        for segment in self._as_words(self._joined(self._rather_than(self.cover(piece.text)))):
+        reply = self._reply(piece.text)
+        segments = self._as_words(self._joined(self._rather_than(self.cover(piece.text[reply:]))))
+        for segment in segments:
             if no_one and segment.given in self.but_only:
                 negated = no_one = False  # "nobody except X": X is kept
                 continue
@@ -533,8 +555,10 @@ class Matcher:
                 one_word = segment.given in self.word_negations
             elif negated and segment.kind in NAMED:
                 negated = False
+                negation_open = not one_word
                 removed.append(segment)
             elif not negated:
+                negation_open = negation_open and segment.kind not in NAMED
                 kept.append(segment)
             elif segment.kind == UNKNOWN:
                 words_after_negation = True
@@ -545,7 +569,7 @@ class Matcher:
             elif segment.kind == FILLER:
                 filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
         kept = self._not_contradicted(kept, removed)
-        negates_before = False
+        negates_before = bool(reply)
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:
             named = [i for i, segment in enumerate(kept) if segment.kind in NAMED]
@@ -567,6 +591,8 @@ class Matcher:
             tuple(_merge_unknown(kept)),
             negated=tuple(s for s in removed if s.kind in NAMED),
             negates_before=negates_before,
+            negation_open=negation_open,
+            opens_with_item=bool(segments) and segments[0].kind in NAMED,
             clause=self._opens_clause(piece.text),
             only_places=self._only_places(kept),
             only_details=all(
@@ -576,6 +602,19 @@ class Matcher:
                 for s in kept
             ),
         )
+
+    def _reply(self, text: str) -> int:
+        """The length of a negation that opens `text` as a reply of its own ("no: L4, L5, S1",
+        "Non. L4", "no - S1"): it answers what came before, so it negates nothing after it.
+        0 when there is none."""
+        found = REPLY.match(text)
+        if found and words(found.group(1), self.language) in self.negation_phrase_set:
+            return found.end()
+        return 0
+
+    @cached_property
+    def negation_phrase_set(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(phrases("NEGATIONS", self.language))
 
     def shared(self, readings: list[Reading]) -> list[Reading]:
         """Pieces that share a word with their neighbour across "and" / "or": a piece of only

@@ -176,6 +176,16 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
             reading = matcher.read(piece)
             if reading.negates_before and own:  # "sciatica, no"
                 own[-1] = own[-1].taken_back()
+            # A negation before a list negates the whole list, not its first item: "not L4,
+            # L5 or S1", "aucune de L4, L5, S1", "ليس L4 و L5 و S1". It holds over each piece
+            # that opens with what it names, until one says something first ("not C1 but L4",
+            # "…, maybe L5") or a new sentence begins ("not C1; L4"). A text answer names one
+            # thing: there a comma corrects ("pas une lombalgie, une sciatique") and only
+            # "or" goes on with the list ("not sciatica or low back pain").
+            lists = question.kind == SET or piece.alternative
+            if own and own[-1].negation_open and reading.opens_with_item and lists:
+                if not piece.new_sentence:
+                    reading = reading.denied()
             own.append(reading)
         readings += matcher.shared(own) if len(own) > 1 else own
     # An answer negated anywhere is not given ("L4 to S1 except L5": the range named L5 too),

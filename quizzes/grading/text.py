@@ -29,6 +29,10 @@ from typing import NamedTuple
 from quizzes.grading import language as lang
 
 LIST_SEPARATORS = r"[,،;؛/&+\n\r\uf8ff]+"
+SENTENCE_SEPARATORS = re.compile(r"[;؛\n\r]")
+# A question mark with more after it ends a question the learner asks and answers ("no pain in
+# L4? no: L4, L5, S1"): the answer is a piece of its own. At the end it stays ("ciática, ¿no?").
+QUESTION_END = re.compile(r"([?؟])(?=[^\S\n]*[^\s?؟])")
 # Stands for the word "or" while splitting, so the piece after it is known as an alternative.
 OR_MARK = "\uf8ff"
 # Phrases kept whole while splitting stand in as one private-use character each.
@@ -419,10 +423,13 @@ def normalize_levels(text: str, *, as_items: bool = True) -> str:
 
 @dataclass(frozen=True)
 class Piece:
-    """One item of a typed answer. `alternative`: it followed the word "or"."""
+    """One item of a typed answer. `alternative`: it followed the word "or". `new_sentence`:
+    it followed a semicolon, a new line or a question mark, so a negation of the list before
+    it ends there ("not C1; L4, L5, S1")."""
 
     text: str
     alternative: bool = False
+    new_sentence: bool = False
 
 
 def _shadow(text: str) -> str:
@@ -517,6 +524,7 @@ def split_pieces(
     `after_and`: gives the known words (folded, without the article) that an Arabic و joined
     to them makes "and" + that word; asked only of a text that holds a و."""
     text = unmarked(text).translate(DIGITS)
+    text = QUESTION_END.sub("\\1\n", text)
     text = _plain_short_words(PRIVATE_USE.sub("", text))
     text, originals = _keep_phrases(text, kept, language)
     # Arabic script glued to a Latin letter or a digit is two words ("وS1", "إلىS1", "منL4"):
@@ -540,7 +548,13 @@ def split_pieces(
         before = parts[index - 1] if index else ""
         piece = _restore(parts[index], originals).strip()
         if fold(piece):
-            pieces.append(Piece(piece, alternative=OR_MARK in before))
+            pieces.append(
+                Piece(
+                    piece,
+                    alternative=OR_MARK in before,
+                    new_sentence=bool(SENTENCE_SEPARATORS.search(before)),
+                )
+            )
     return pieces
 
 

@@ -2203,3 +2203,83 @@ CONTENT_ROUND_FOUR_B_DATA = [
 @pytest.mark.parametrize(ROW, CONTENT_ROUND_FOUR_B_DATA)
 def test_content_round_four_b(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- a negation before a list -----------------------------------------------------------------
+# A negation before a list negates every item of it, not only the first ("not L4, L5 or S1" was
+# 2 of 3: L5 and S1 were credited). In a text answer only "or" goes on with the list: a comma
+# corrects ("not low back pain, sciatica").
+NEGATED_LIST_DATA = [
+    (ROOTS_Q, "en", "not L4, L5 or S1", 0, False),
+    (ROOTS_Q, "en", "not L4, L5 and S1", 0, False),
+    (ROOTS_Q, "en", "NOT l4 , l5 or s1", 0, False),
+    (ROOTS_Q, "en", "not S1, L5 or L4", 0, False),
+    (ROOTS_Q, "en", "it's not L4, L5, S1", 0, False),
+    (ROOTS_Q, "en", "none of L4, L5 and S1", 0, False),
+    (ROOTS_Q, "en", "not L4-S1", 0, False),
+    (ROOTS_Q, "en", "not L4 to S1", 0, False),
+    (ROOTS_Q, "en", "neither L5 nor S1", 0, False),
+    (ROOTS_Q, "fr", "aucune de L4, L5, S1", 0, False),
+    (ROOTS_Q, "fr", "pas L4, L5 ou S1", 0, False),
+    (ROOTS_Q, "fr", "ce n'est pas L4, L5 et S1", 0, False),
+    (ROOTS_Q, "fr", "ni L4 ni L5 ni S1", 0, False),
+    (ROOTS_Q, "es", "ninguna de L4, L5 o S1", 0, False),
+    (ROOTS_Q, "es", "ningúna de l4, l5 y s1", 0, False),
+    (ROOTS_Q, "es", "no L4, L5 ni S1", 0, False),
+    (ROOTS_Q, "es", "no es L4, L5 o S1", 0, False),
+    (ROOTS_Q, "ar", "ليس L4 و L5 و S1", 0, False),
+    (ROOTS_Q, "ar", "ليس L4، L5، S1", 0, False),
+    (ROOTS_Q, "ar", "ليست L4 ولا L5 ولا S1", 0, False),
+    (TRIO, "en", "not tingling, weakness or numbness", 0, False),
+    (TRIO, "fr", "pas de picotements, faiblesse ou engourdissement", 0, False),
+    (TRIO, "es", "sin hormigueo, debilidad ni entumecimiento", 0, False),
+    (TRIO, "ar", "لا وخز، ضعف، خدر", 0, False),
+    (FOOT_Q, "en", "not heel spurs, tendonitis, plantar fasciitis or metatarsalgia", 0, False),
+    (LEG_PAIN, "en", "not low back pain or sciatica", 0, False),
+    (LEG_PAIN, "es", "no lumbalgia o ciática", 0, False),
+    (LEG_PAIN, "fr", "pas la lombalgie ou la sciatique", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, NEGATED_LIST_DATA)
+def test_a_negation_before_a_list_negates_every_item(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+# What is still said: the items before the negation, those after a "but" or a new sentence, a
+# "not only … but also", and after a "no" that answers what came before ("no: L4, L5, S1" lost
+# its L4; "no pain in L4? no: L4, L5, S1" denied L4 by the question the learner asked).
+LIST_AFTER_NEGATION_DATA = [
+    (ROOTS_Q, "en", "L4, L5, S1, not C1", 3, True),
+    (ROOTS_Q, "en", "not C1 but L4, L5 and S1", 3, True),
+    (ROOTS_Q, "en", "not C1, but L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "not C1; L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "not only L4 but also L5 and S1", 3, True),
+    (ROOTS_Q, "en", "no: L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "Nope - L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "no pain in L4? no: L4, L5, S1", 3, True),
+    (ROOTS_Q, "fr", "Non. L4, L5 et S1", 3, True),
+    (ROOTS_Q, "fr", "pas C1 mais L4, L5 et S1", 3, True),
+    (ROOTS_Q, "es", "no: L4, L5 y S1", 3, True),
+    (ROOTS_Q, "es", "no C1 sino L4, L5 y S1", 3, True),
+    (ROOTS_Q, "ar", "لا: L4 و L5 و S1", 3, True),
+    (ROOTS_Q, "ar", "ليس C1 بل L4 و L5 و S1", 3, True),
+    (LEG_PAIN, "en", "not low back pain, sciatica", 1, True),
+    (LEG_PAIN, "fr", "pas une lombalgie, une sciatique", 1, True),
+    (SPECIALIST, "en", "none except a neurologist", 1, True),
+    (SPECIALIST, "en", "sciatica? no: a neurologist", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, LIST_AFTER_NEGATION_DATA)
+def test_what_follows_a_negated_list_or_a_reply_still_counts(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+def test_a_question_mark_ends_a_piece_and_a_semicolon_begins_a_sentence():
+    pieces = grading.split_pieces("no pain in L4? no: L4; L5", "en")
+    assert [piece.text for piece in pieces] == ["no pain in L4?", "no: L4", "L5"]
+    assert [piece.new_sentence for piece in pieces] == [False, True, True]
+    assert grading.split_items("ciática, ¿no?", "es") == ["ciática", "¿no?"]

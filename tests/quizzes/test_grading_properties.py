@@ -416,3 +416,40 @@ def test_no_forgiven_typo_is_or_is_nearer_another_known_term(case):
         for term in key.lexicon.joined:
             if term not in own:
                 assert OSA.distance(given, term) > to_key, (typo, term, to_key)
+
+
+# Negations that open a list, in each language (and English, which every answer may use).
+LIST_NEGATIONS = {
+    "en": ["not ", "none of ", "it's not ", "neither "],
+    "es": ["no ", "ninguna de ", "no es ", "not "],
+    "fr": ["pas ", "aucune de ", "ce n'est pas ", "not "],
+    "ar": ["ليس ", "ليست ", "لا ", "not "],
+}
+OR = {"en": [" or "], "es": [" o ", " or "], "fr": [" ou ", " or "], "ar": [" أو ", " or "]}
+
+
+@SETTINGS
+@given(question=st.sampled_from(SET_QUESTIONS), data=st.data())
+def test_a_negation_before_a_whole_list_credits_none_of_it(question, data):
+    """ "not L4, L5 or S1": whatever the items, their spellings, order and separators, a list
+    after a negation earns nothing."""
+    key = KEYS[question]
+    chosen = data.draw(st.permutations(key.answers))
+    items = [data.draw(st.sampled_from(answer.synonyms)) for answer in chosen]
+    separators = [", ", " , ", *AND[key.language], *OR[key.language]]
+    text = items[0]
+    for item in items[1:]:
+        text += data.draw(st.sampled_from(separators)) + item
+    negation = data.draw(st.sampled_from(LIST_NEGATIONS[key.language]))
+    assert outcome(key, {"items": [text]}) == (key.points, True), f"{text!r} is not right"
+    assert outcome(key, {"items": [negation + text]}) == (0, False), negation + text
+
+
+@SETTINGS
+@given(case=SET_ANSWERS, language_negation=st.data())
+def test_prefixing_a_negation_never_raises_the_score(case, language_negation):
+    key, items = case
+    negation = language_negation.draw(st.sampled_from(LIST_NEGATIONS[key.language]))
+    before = outcome(key, {"items": items})
+    after = outcome(key, {"items": [negation + item for item in items]})
+    assert after[0] <= before[0], (items, before, after)
