@@ -54,6 +54,8 @@ NEGATIONS = {
     "en": (
         "not", "no", "none", "never", "neither", "nor", "without", "except", "excluding",
         "isn", "aren", "wasn", "weren", "don", "doesn", "didn", "non",
+        # The whole contraction, so its "t" is no word after the negation ("…, but it isn't").
+        "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't",
         "instead of", "rather than", "other than", "apart from", "aside from",
         "anything but", "anyone but", "anybody but", "everything but", "everyone but",
         "everybody but", "nothing like", "far from", "not at all", "not really", "no way",
@@ -65,6 +67,8 @@ NEGATIONS = {
         "isn't right", "not right", "isn't correct", "not correct", "avoid", "no need for",
         "no need to", "opposite of", "different from", "different than", "isn't needed",
         "is not needed",
+        # An answer taken back ("…, scratch that", "I was wrong").
+        "take that back", "scratch that", "never mind", "nevermind",
     ),
     "es": (
         "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
@@ -76,7 +80,9 @@ NEGATIONS = {
         "algo distinto a", "distinto de", "distinto a", "diferente de", "diferente a",
         "lo contrario de", "contrario a", "evitar", "evite", "evita", "incorrecto",
         "incorrecta", "equivocado", "equivocada", "descartado", "descartada", "no hace falta",
-        "no es necesario", "innecesario", "descartamos", "descarto",
+        "no es necesario", "innecesario", "descartamos", "descarto", "incorrectos",
+        "incorrectas", "equivocados", "equivocadas", "retiro lo dicho", "me equivoqué",
+        "me equivoco", "olvídalo", "no es eso", "no es así",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
@@ -89,7 +95,9 @@ NEGATIONS = {
         "différente d", "le contraire de", "le contraire d", "contraire de", "contraire d",
         "l’opposé de", "l’opposé d", "éviter", "évitez", "inutile de", "inutile d",
         "pas besoin de", "pas besoin d", "incorrect", "incorrecte", "exclu", "exclue",
-        "écarté", "écartée", "l’inverse de", "l’inverse d", "inverse de",
+        "écarté", "écartée", "l’inverse de", "l’inverse d", "inverse de", "incorrects",
+        "incorrectes", "je retire", "je me suis trompé", "je me suis trompée", "je me trompe",
+        "pas ça", "pas cela",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
@@ -99,9 +107,53 @@ NEGATIONS = {
         # "Except" on its own (after "anyone", "all"); after a negation it means "only" (NO_ONE).
         "إلا", "الا", "بلا", "بلاش", "مستحيل", "مب", "موب", "موش", "مهوش", "ماهوش", "مهيش",
         "لاء", "خطأ", "خاطئ", "غلط", "غير صحيح", "ليس صحيحا", "ليس صحيحًا", "مش ضروري",
-        "غير ضروري", "تجنب", "مستبعد", "مختلف عن",
+        "غير ضروري", "تجنب", "مستبعد", "مختلف عن", "أتراجع", "كنت مخطئا", "كنت مخطئًا",
+        "كنت مخطئ", "أخطأت", "ليس كذلك", "مش كده", "مو كذا",
     ),
 }  # fmt: skip
+
+# A belief given up: said after an answer, these take back the whole answer typed before
+# them, not only its last item ("L4, L5, S1, not anymore", "ciática, ya no"). They negate as
+# NEGATIONS do, so they are listed there too.
+WITHDRAWALS = {
+    "en": ("not anymore", "not any more", "no longer", "no more", "so I thought", "so I believed"),
+    "es": ("ya no", "ya no es", "ya no lo creo", "eso creía", "eso pensaba"),
+    "fr": (
+        # Not "je le croyais": the article folds away and leaves "je croyais", a past belief.
+        "plus maintenant", "n’est plus", "ne l’est plus", "plus du tout",
+    ),
+    "ar": ("لم يعد", "لم تعد", "لم أعد", "ما عاد", "ما عادت", "ليس بعد الآن", "هكذا ظننت"),
+}  # fmt: skip
+# Past beliefs: they open an answer the learner held before ("I thought it was L5", "je pensais
+# L5", "creía que era L5", "كنت أظن L5"). Filler on their own; with a negation after the answer
+# ("…, but it isn't", "mais non", "pero no", "لكن لا") the whole answer is given up.
+PAST_BELIEFS = {
+    "en": (
+        "I thought", "I thought that", "I used to think", "used to think", "I believed",
+        "I used to believe", "I was thinking", "I had thought", "I'd thought", "at first I thought",
+    ),
+    "es": (
+        "creía", "creía que", "yo creía", "yo creía que", "pensaba", "pensaba que",
+        "antes pensaba", "antes creía", "creí", "creí que", "pensé", "pensé que",
+    ),
+    "fr": (
+        "je pensais", "je pensais que", "je croyais", "je croyais que", "j’ai cru",
+        "j’ai cru que", "j’avais cru", "avant je pensais", "au début je pensais",
+    ),
+    "ar": (
+        "كنت أظن", "كنت أظن أن", "كنت أظن أنه", "كنت أظن أنها", "كنت أعتقد", "كنت أعتقد أن",
+        "كنت أعتقد أنه", "ظننت", "ظننت أن", "ظننت أنه", "ظننت أنها", "اعتقدت", "اعتقدت أن",
+        "اعتقدت أنه",
+    ),
+}  # fmt: skip
+# Words for "all" before a negation at the end ("L4, L5 and S1 are all wrong", "L4 و L5 و S1
+# كلها خطأ"): the negation takes back every item of the answer.
+ALL_WORDS = {
+    "en": ("all", "both", "all of them", "all three", "each", "every one", "them all"),
+    "es": ("todos", "todas", "ambos", "ambas", "los tres", "las tres", "todo"),
+    "fr": ("tous", "toutes", "les deux", "les trois", "tout"),
+    "ar": ("كلها", "كلهم", "جميعها", "جميعهم", "كلاهما", "الكل", "كله"),
+}
 
 # "Except" after "nobody" keeps only what follows: "nobody except a neurologist", "nadie salvo
 # el neurólogo", "personne d’autre qu’un neurologue", "ne consulter qu’un neurologue" (French
@@ -156,7 +208,7 @@ FILLER = {
         "according to the lesson", "according to the factsheet", "according to the text",
         "I hope", "is it not", "no doubt about it", "for sure", "I'd say so", "I think so",
         "especially", "particularly", "mainly", "mostly", "above all", "in particular",
-        "in my opinion", "if you ask me",
+        "in my opinion", "if you ask me", "actually", "wait", "hold on", "oh",
     ),
     "es": (
         "creo que", "creo", "pienso que", "supongo que", "me parece que", "diría que",
@@ -171,7 +223,7 @@ FILLER = {
         "según la lección", "según el texto", "eso creo", "creo que sí", "ni más ni menos",
         "sin duda alguna", "sin ninguna duda", "espero", "es decir", "esto es",
         "en otras palabras", "especialmente", "sobre todo", "principalmente", "en particular",
-        "por supuesto", "en mi opinión", "para mí",
+        "por supuesto", "en mi opinión", "para mí", "en realidad", "de hecho", "espera",
     ),
     "fr": (
         "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
@@ -188,7 +240,8 @@ FILLER = {
         "non seulement", "pas seulement", "mais aussi", "selon la leçon", "d’après la leçon",
         "selon le texte", "j’espère", "sans aucun doute", "ni plus ni moins", "je crois bien",
         "évidemment", "bien sûr", "bien entendu", "surtout", "particulièrement", "notamment",
-        "principalement", "c’est-à-dire", "selon moi", "pour moi",
+        "principalement", "c’est-à-dire", "selon moi", "pour moi", "en fait", "enfin",
+        "attends", "attendez",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",
@@ -199,6 +252,7 @@ FILLER = {
         "في رأيي", "حسب علمي", "حسنا", "حسنًا", "طيب", "يعني", "أليس كذلك", "صح", "صحيح",
         "ليس فقط", "بل أيضا", "بل أيضًا", "حسب الدرس", "حسب النص", "بالطبع", "أكيد",
         "خاصة", "خصوصا", "خصوصًا", "لا سيما", "بالأخص", "أي", "برأيي", "حسب رأيي",
+        "في الحقيقة", "بالحقيقة", "انتظر", "لحظة",
     ),
 }  # fmt: skip
 
@@ -290,7 +344,10 @@ NEGATION_FRAMES = {
         "i", "say", "s",
     ),
     "es": ("es", "eso", "esto", "yo", "diría", "son", "era"),
-    "fr": ("ce", "c", "cela", "ça", "il", "elle", "je", "dirais", "est", "serait", "s"),
+    "fr": (
+        "ce", "c", "cela", "ça", "il", "elle", "je", "dirais", "est", "serait", "s", "sont",
+        "ils", "elles",
+    ),
     "ar": ("إنه", "انه", "إنها", "انها", "هو", "هي", "هذا", "هذه", "ذلك"),
 }  # fmt: skip
 

@@ -53,8 +53,8 @@ NAMED = (ANSWER, WRONG, TERM)
 # "إنه ليس النقرس"): up to this many go with it.
 NEGATION_FRAME = 2
 QUESTION_MARKS = ("?", "؟")
-# A word or three, then a colon, a full stop, an exclamation mark or a dash: a reply of its own.
-REPLY = re.compile(r"^\W*([^\W\d_]+(?:[\s'’]+[^\W\d_]+){0,2})(?:\s*[:.!—–]+|\s+-+)(?=\s|$)")
+# A colon, a full stop, an exclamation mark or a dash after a word, with more after it.
+REPLY_END = re.compile(r"(?<=\w)(?:\s*[:.!—–]+|\s+-+)(?=\s)")
 # Categories of questions whose answers sit somewhere in the body (a condition, a symptom),
 # or are a part of it (a region: "neck, L4" or "neck at L5" names no neck). Not muscles: the
 # piriformis is as much in the hip as in the buttock the prompt names.
@@ -106,6 +106,12 @@ class Reading:
     # opens with what it names ("L5"): such a piece after it continues the negated list.
     negation_open: bool = False
     opens_with_item: bool = False
+    # A past belief opens the piece ("I thought…"); a negation at its end takes back what it
+    # named, or the piece before ("…, but it isn't", "…, no"); and with a word for "all" or a
+    # belief given up ("are all wrong", "not anymore") it takes back the whole answer.
+    past_belief: bool = False
+    withdraws: bool = False
+    withdraws_all: bool = False
     clause: bool = False
     only_places: bool = False  # only places the question is about ("lower legs and feet")
     only_details: bool = False  # only known terms of another kind and words leading to them
@@ -299,12 +305,26 @@ class Matcher:
 
     @cached_property
     def filler(self) -> tuple[tuple[str, ...], ...]:
-        return phrases("FILLER", self.language)
+        found = set(phrases("FILLER", self.language) + phrases("PAST_BELIEFS", self.language))
+        return tuple(sorted(found, key=len, reverse=True))
+
+    @cached_property
+    def past_beliefs(self) -> frozenset[str]:
+        return phrase_set("PAST_BELIEFS", self.language)
+
+    @cached_property
+    def withdrawals(self) -> frozenset[str]:
+        return phrase_set("WITHDRAWALS", self.language)
+
+    @cached_property
+    def all_words(self) -> frozenset[str]:
+        return phrase_set("ALL_WORDS", self.language)
 
     @cached_property
     def negation_phrases(self) -> tuple[tuple[str, ...], ...]:
         """Negations, those of one word ("a fake neurologist") among them, longest first."""
         found = set(phrases("NEGATIONS", self.language) + phrases("WORD_NEGATIONS", self.language))
+        found |= set(phrases("WITHDRAWALS", self.language))
         return tuple(sorted(found, key=len, reverse=True))
 
     @cached_property
@@ -535,10 +555,9 @@ class Matcher:
         words_after_negation = filler_after_negation = False
         # The last thing named was negated, and the negation still holds at the end: a list
         # that goes on after this piece is negated too ("not L4, L5 or S1").
-        negation_open = False
-        before = ""
-        reply = self._reply(piece.text)
-        segments = self._as_words(self._joined(self._rather_than(self.cover(piece.text[reply:]))))
+        negation_open = of_all = False
+        before = last_negation = ""
+        segments = self._as_words(self._joined(self._rather_than(self.cover(piece.text))))
         for segment in segments:
             if no_one and segment.given in self.but_only:
                 negated = no_one = False  # "nobody except X": X is kept
@@ -550,7 +569,8 @@ class Matcher:
             before = segment.given
             if segment.kind == NEGATION:
                 if not negated:
-                    self._drop_frame(kept)
+                    of_all = self._drop_frame(kept)
+                last_negation = segment.given
                 negated, words_after_negation, filler_after_negation = True, False, False
                 one_word = segment.given in self.word_negations
             elif negated and segment.kind in NAMED:
@@ -569,14 +589,15 @@ class Matcher:
             elif segment.kind == FILLER:
                 filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
         kept = self._not_contradicted(kept, removed)
-        negates_before = bool(reply)
+        negates_before = withdraws = False
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:
             named = [i for i, segment in enumerate(kept) if segment.kind in NAMED]
             if named and all(s.kind == FILLER for s in kept[named[-1] + 1 :]):
                 del kept[named[-1]]  # "sciatica was ruled out"
+                withdraws = True
             elif not named:
-                negates_before = not any(s.kind == UNKNOWN for s in kept)
+                negates_before = withdraws = not any(s.kind == UNKNOWN for s in kept)
             # else words stand between ("a herniated disc from the wrong posture", in Arabic
             # "…الجلسة الغلط"): the negation says something of them, not of the answer.
         if any(segment.kind == ANSWER for segment in kept):
@@ -593,6 +614,9 @@ class Matcher:
             negates_before=negates_before,
             negation_open=negation_open,
             opens_with_item=bool(segments) and segments[0].kind in NAMED,
+            past_belief=bool(segments) and segments[0].given in self.past_beliefs,
+            withdraws=withdraws,
+            withdraws_all=withdraws and (of_all or last_negation in self.withdrawals),
             clause=self._opens_clause(piece.text),
             only_places=self._only_places(kept),
             only_details=all(
@@ -603,14 +627,25 @@ class Matcher:
             ),
         )
 
-    def _reply(self, text: str) -> int:
-        """The length of a negation that opens `text` as a reply of its own ("no: L4, L5, S1",
-        "Non. L4", "no - S1"): it answers what came before, so it negates nothing after it.
-        0 when there is none."""
-        found = REPLY.match(text)
-        if found and words(found.group(1), self.language) in self.negation_phrase_set:
-            return found.end()
-        return 0
+    def replies(self, pieces: list[Piece]) -> list[Piece]:
+        """A negation before a colon, a full stop or a dash is a reply of its own ("no: L4,
+        L5, S1", "Non. L4", "I thought L5 but no: S1"): it answers what came before it, and
+        what follows begins a new sentence, which it does not negate."""
+        found = []
+        for piece in pieces:
+            while cut := self._reply_end(piece.text):
+                found.append(dataclasses.replace(piece, text=piece.text[: cut.start()]))
+                piece = Piece(piece.text[cut.end() :], new_sentence=True)
+            found.append(piece)
+        return found
+
+    def _reply_end(self, text: str) -> re.Match | None:
+        for mark in REPLY_END.finditer(text):
+            tokens = words(text[: mark.start()], self.language)
+            longest = min(len(tokens), NEGATION_FRAME + 1)
+            if any(tokens[-size:] in self.negation_phrase_set for size in range(1, longest + 1)):
+                return mark
+        return None
 
     @cached_property
     def negation_phrase_set(self) -> frozenset[tuple[str, ...]]:
@@ -780,19 +815,22 @@ class Matcher:
     def negation_frames(self) -> frozenset[str]:
         return phrase_set("NEGATION_FRAMES", self.language)
 
-    def _drop_frame(self, kept: list[Segment]) -> None:
+    def _drop_frame(self, kept: list[Segment]) -> bool:
         """The words right before a negation that frame it ("it isn't", "ce n'est pas") are
-        no item of their own: up to NEGATION_FRAME of them go with it. Any other word stays
-        ("anesthesiologist not podiatrist" names an anesthesiologist)."""
-        frame = 0
-        while (
-            kept
-            and kept[-1].kind == UNKNOWN
-            and kept[-1].given in self.negation_frames
-            and frame < NEGATION_FRAME
-        ):
+        no item of their own: up to NEGATION_FRAME of them go with it, and a word for "all"
+        among them ("are all wrong", "كلها خطأ"), which it returns true for. Any other word
+        stays ("anesthesiologist not podiatrist" names an anesthesiologist)."""
+        frame, of_all = 0, False
+        while kept and kept[-1].kind in (UNKNOWN, QUESTION, FILLER) and frame <= NEGATION_FRAME:
+            if kept[-1].given in self.all_words:
+                of_all = True
+            elif kept[-1].kind == FILLER or kept[-1].given not in self.negation_frames:
+                break  # a frame word may be the prompt's too ("sont" of "quelles … sont")
+            elif frame == NEGATION_FRAME:
+                break
             kept.pop()
             frame += 1
+        return of_all
 
     def _rather_than(self, segments: list[Segment]) -> list[Segment]:
         """ "Rather X than Y": the "rather" is filler and the "than" negates Y."""

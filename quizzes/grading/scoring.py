@@ -172,7 +172,7 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
             after_and=lambda: matcher.after_and,
         )
         own: list[Reading] = []
-        for piece in pieces:
+        for piece in matcher.replies(pieces):
             reading = matcher.read(piece)
             if reading.negates_before and own:  # "sciatica, no"
                 own[-1] = own[-1].taken_back()
@@ -187,6 +187,19 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
                 if not piece.new_sentence:
                     reading = reading.denied()
             own.append(reading)
+        # A belief given up takes back the whole answer before it, not only its last item:
+        # "I thought L4, L5 and S1 but no", "L4, L5, S1, not anymore", "L4 و L5 و S1 كلها
+        # خطأ". What follows it stands ("I thought L5 but no, S1").
+        given_up = next(
+            (
+                index
+                for index, reading in enumerate(own)
+                if reading.withdraws_all or (reading.withdraws and own[0].past_belief)
+            ),
+            None,
+        )
+        if given_up is not None:
+            own[: given_up + 1] = [reading.taken_back() for reading in own[: given_up + 1]]
         readings += matcher.shared(own) if len(own) > 1 else own
     # An answer negated anywhere is not given ("L4 to S1 except L5": the range named L5 too),
     # nor one whose narrower form is ("dolor de espalda, no en la zona lumbar").

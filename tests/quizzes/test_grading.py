@@ -2283,3 +2283,74 @@ def test_a_question_mark_ends_a_piece_and_a_semicolon_begins_a_sentence():
     assert [piece.text for piece in pieces] == ["no pain in L4?", "no: L4", "L5"]
     assert [piece.new_sentence for piece in pieces] == [False, True, True]
     assert grading.split_items("ciática, ¿no?", "es") == ["ciática", "¿no?"]
+
+
+# --- a belief given up ------------------------------------------------------------------------
+# An answer the learner held and then gave up ("I thought it was sciatica but it isn't", "je
+# pensais L5 mais non", "creía que era L5 pero no", "كنت أظن L5 لكن لا") was credited where the
+# negation's words after it ("isn't", "not anymore", "ya no", "ce n'est pas ça") read as words
+# of their own, and in a list only its last item was taken back. A past belief with a negation
+# after it, a belief given up ("not anymore") or "all wrong" takes back the whole answer.
+GIVEN_UP_DATA = [
+    (LEG_PAIN, "en", "I thought it was sciatica but it isn't", 0, False),
+    (LEG_PAIN, "en", "I used to think sciatica, not anymore", 0, False),
+    (LEG_PAIN, "en", "was sciatica, not anymore", 0, False),
+    (LEG_PAIN, "en", "sciatica - actually no", 0, False),
+    (LEG_PAIN, "en", "sciatica... no wait", 0, False),
+    (LEG_PAIN, "en", "sciatica, I take that back", 0, False),
+    (LEG_PAIN, "fr", "je croyais que c'était la sciatique, mais ce n'est pas ça", 0, False),
+    (LEG_PAIN, "fr", "je pensais sciatique mais non", 0, False),
+    (LEG_PAIN, "es", "creía que era ciática pero no", 0, False),
+    (LEG_PAIN, "es", "antes pensaba ciática, ya no", 0, False),
+    (LEG_PAIN, "ar", "كنت أظن أنه عرق النسا لكن لا", 0, False),
+    (SPECIALIST, "en", "I thought neurologist but it isn't", 0, False),
+    (SPECIALIST, "en", "used to think a neurologist, not anymore", 0, False),
+    (ROOTS_Q, "en", "I thought it was L5 but it isn't", 0, False),
+    (ROOTS_Q, "en", "I thought L4, L5 and S1 but no", 0, False),
+    (ROOTS_Q, "en", "I used to think L4, L5, S1, not anymore", 0, False),
+    (ROOTS_Q, "en", "L4, L5, S1 - no longer", 0, False),
+    (ROOTS_Q, "en", "L4, L5 and S1 are all wrong", 0, False),
+    (ROOTS_Q, "en", "L4, L5, S1 - both wrong", 0, False),
+    (ROOTS_Q, "fr", "je pensais L5 mais non", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1, plus maintenant", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1 sont toutes incorrectes", 0, False),
+    (ROOTS_Q, "es", "creía que era L5 pero no", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1, ya no", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1 son todas incorrectas", 0, False),
+    (ROOTS_Q, "ar", "كنت أظن L5 لكن لا", 0, False),
+    (ROOTS_Q, "ar", "L4 و L5 و S1 كلها خطأ", 0, False),
+    (ROOTS_Q, "ar", "L4 و L5 و S1، لم يعد", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, GIVEN_UP_DATA)
+def test_an_answer_given_up_is_not_credited(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+# ...while a belief kept, or corrected, still counts: what follows the "no" stands.
+BELIEF_KEPT_DATA = [
+    (LEG_PAIN, "en", "I thought it was sciatica", 1, True),
+    (LEG_PAIN, "en", "I thought it was sciatica, and it is", 1, True),
+    (LEG_PAIN, "en", "sciatica, isn't it?", 1, True),
+    (LEG_PAIN, "en", "oh, sciatica", 1, True),
+    (LEG_PAIN, "en", "sciatica, no longer low back pain", 1, True),
+    (LEG_PAIN, "es", "ciática, ya no lumbalgia", 1, True),
+    (LEG_PAIN, "fr", "enfin, la sciatique", 1, True),
+    (SPECIALIST, "en", "I thought a podiatrist but no, a neurologist", 1, True),
+    (SPECIALIST, "fr", "je pensais un podologue mais non : un neurologue", 1, True),
+    (SPECIALIST, "es", "creía que un podólogo, pero no: un neurólogo", 1, True),
+    (ROOTS_Q, "en", "I thought L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "I thought L4, L5 but no: L4, L5 and S1", 3, True),
+    (ROOTS_Q, "en", "I thought L5 but no, L4, L5 and S1", 3, True),
+    (ROOTS_Q, "en", "actually L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "all of L4, L5 and S1", 3, True),
+    (ROOTS_Q, "fr", "je pensais L4, L5 et S1", 3, True),
+    (ROOTS_Q, "es", "creía que L4, L5 y S1", 3, True),
+    (ROOTS_Q, "ar", "كنت أظن L4 و L5 و S1", 3, True),
+]
+
+
+@pytest.mark.parametrize(ROW, BELIEF_KEPT_DATA)
+def test_a_belief_kept_or_corrected_still_counts(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)

@@ -453,3 +453,25 @@ def test_prefixing_a_negation_never_raises_the_score(case, language_negation):
     before = outcome(key, {"items": items})
     after = outcome(key, {"items": [negation + item for item in items]})
     assert after[0] <= before[0], (items, before, after)
+
+
+# A belief given up, around a whole answer: (before, after) in each language.
+GIVE_UPS = {
+    "en": [("I thought ", " but no"), ("", ", not anymore"), ("", " - all wrong")],
+    "es": [("creía que ", " pero no"), ("", ", ya no"), ("", ", todas incorrectas")],
+    "fr": [("je pensais ", " mais non"), ("", ", plus maintenant"), ("", ", tous incorrects")],
+    "ar": [("كنت أظن ", " لكن لا"), ("", "، لم يعد"), ("", " كلها خطأ")],
+}
+
+
+@SETTINGS
+@given(case=RIGHT_ANSWERS, data=st.data())
+def test_a_right_answer_given_up_earns_nothing(case, data):
+    """ "I thought L4, L5 and S1 but no", "ciática, ya no": whatever the right answer and its
+    spelling, giving it up takes it all back."""
+    key, answer = case
+    text = answer["text"] if key.kind == grading.TEXT else ", ".join(answer["items"])
+    before, after = data.draw(st.sampled_from(GIVE_UPS[key.language]))
+    given_up = before + text + after
+    changed = {"text": given_up} if key.kind == grading.TEXT else {"items": [given_up]}
+    assert outcome(key, changed) == (0, False), given_up
