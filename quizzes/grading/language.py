@@ -146,6 +146,45 @@ PAST_BELIEFS = {
         "اعتقدت أنه",
     ),
 }  # fmt: skip
+# Cause and effect inside one piece: "X causing Y" and "Y caused by X" name Y as the effect of
+# X. Where the question asks for causes ("causes of foraminal stenosis"), an answer named as an
+# effect ("foraminal stenosis causing degenerative disc disease") is not given as a cause. Not
+# the nouns ("the cause is…", "la causa es…"): only verbs and prepositions of causing.
+CAUSING = {
+    "en": (
+        "causing", "caused", "leads to", "leading to", "led to", "results in", "resulting in",
+        "produces", "producing", "triggers", "triggering", "brings on", "bringing on",
+    ),
+    "es": (
+        "causando", "provoca", "provocando", "produce", "produciendo", "lleva a", "conduce a",
+        "origina", "desencadena",
+    ),
+    "fr": (
+        "causant", "provoque", "provoquant", "entraîne", "entraînant", "mène à", "menant à",
+        "produit", "déclenche",
+    ),
+    "ar": ("يسبب", "تسبب", "يسبب في", "يؤدي إلى", "تؤدي إلى", "مسببا", "مسببة", "ينتج عنه"),
+}  # fmt: skip
+CAUSED_BY = {
+    "en": (
+        "caused by", "due to", "because of", "resulting from", "result of", "brought on by",
+        "secondary to", "triggered by", "produced by",
+    ),
+    "es": (
+        "causada por", "causado por", "causadas por", "causados por", "debida a", "debido a",
+        "provocada por", "provocado por", "a causa de", "por culpa de", "secundaria a",
+        "secundario a", "producida por", "producido por",
+    ),
+    "fr": (
+        "causée par", "causé par", "causées par", "causés par", "due à", "dû à", "dues à",
+        "dus à", "provoquée par", "provoqué par", "à cause de", "suite à", "secondaire à",
+        "produite par", "produit par",
+    ),
+    "ar": ("بسبب", "ناتج عن", "ناتجة عن", "الناتج عن", "الناتجة عن", "الناجم عن", "ناجم عن"),
+}  # fmt: skip
+# The prompt's words that ask for causes (every prompt is in English too).
+CAUSE_WORDS = ("cause", "causes")
+
 # Words for "all" before a negation at the end ("L4, L5 and S1 are all wrong", "L4 و L5 و S1
 # كلها خطأ"): the negation takes back every item of the answer.
 ALL_WORDS = {

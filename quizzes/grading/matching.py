@@ -19,7 +19,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
-from quizzes.grading.language import GENERIC_WORDS, PAIN_WORDS, for_language
+from quizzes.grading.language import CAUSE_WORDS, GENERIC_WORDS, PAIN_WORDS, for_language
 from quizzes.grading.lexicon import (
     LEVEL,
     REGION,
@@ -53,6 +53,7 @@ NAMED = (ANSWER, WRONG, TERM)
 # "إنه ليس النقرس"): up to this many go with it.
 NEGATION_FRAME = 2
 QUESTION_MARKS = ("?", "؟")
+ARABIC_CLITICS = ("ل", "ب", "ك")
 # A colon, a full stop, an exclamation mark or a dash after a word, with more after it.
 REPLY_END = re.compile(r"(?<=\w)(?:\s*[:.!—–]+|\s+-+)(?=\s)")
 # Categories of questions whose answers sit somewhere in the body (a condition, a symptom),
@@ -112,6 +113,9 @@ class Reading:
     past_belief: bool = False
     withdraws: bool = False
     withdraws_all: bool = False
+    # It ends on the effects of a cause ("foraminal stenosis causing degenerative disc
+    # disease"): a list that goes on after it ("and spinal osteoarthritis") names effects too.
+    effects_open: bool = False
     clause: bool = False
     only_places: bool = False  # only places the question is about ("lower legs and feet")
     only_details: bool = False  # only known terms of another kind and words leading to them
@@ -152,6 +156,11 @@ class Reading:
         return dataclasses.replace(
             self, segments=kept, negated=self.negated + named, negation_open=True
         )
+
+    def as_effects(self) -> Reading:
+        """This piece as the rest of a list of effects: its answers are no causes given."""
+        segments = tuple(_as_effect(s) for s in self.segments)
+        return dataclasses.replace(self, segments=segments, effects_open=True)
 
     def without_answers(self, keys: set[str]) -> Reading:
         """This piece with these answers not given (negated elsewhere in the answer)."""
@@ -319,6 +328,55 @@ class Matcher:
     @cached_property
     def all_words(self) -> frozenset[str]:
         return phrase_set("ALL_WORDS", self.language)
+
+    @cached_property
+    def causal_phrases(self) -> tuple[tuple[tuple[str, ...], bool], ...]:
+        """(words, whether the effect follows them): "causing" (it does), "caused by" (it
+        stands before them); none where the question does not ask for causes."""
+        if not self.prompt_words & set(CAUSE_WORDS):
+            return ()
+        found = [(tokens, True) for tokens in phrases("CAUSING", self.language)]
+        found += [(tokens, False) for tokens in phrases("CAUSED_BY", self.language)]
+        return tuple(sorted(found, key=lambda found: len(found[0]), reverse=True))
+
+    def _names_subject(self, segment: Segment) -> bool:
+        """Whether a segment is the question's own subject: words of the prompt, alone or as a
+        known term ("foraminal stenosis" of "causes of foraminal stenosis")."""
+        if segment.kind not in (QUESTION, TERM):
+            return False
+        said = [word for word in segment.given.split() if word not in self.generic_words]
+        return bool(said) and all(word in self.prompt_words for word in said)
+
+    @cached_property
+    def prompt_words(self) -> frozenset[str]:
+        """The prompt's words, and its Arabic words without a joined ل, ب or ك ("لتضيق", of
+        stenosis, is "تضيق")."""
+        found = {word for text in self.question.prompt_texts for word in text}
+        found |= {word[1:] for word in found if word[:1] in ARABIC_CLITICS and len(word) > 3}
+        return frozenset(found)
+
+    def _effects(self, segments: list[Segment]) -> tuple[list[Segment], bool]:
+        """Where the question asks for causes, an answer named as the effect of something
+        the question names ("foraminal stenosis causing degenerative disc disease", "arthrose
+        causée par une sténose foraminale") is no cause given, but a detail. Also whether the
+        effects run on to the end of the piece (the list after it is effects too). Of anything
+        else, an answer may be the effect: "degenerative disc disease caused by a herniated
+        disc" still names a cause of the stenosis."""
+        if not self.causal_phrases:
+            return segments, False
+        given = [segment.given for segment in segments]
+        for at in range(len(given)):
+            for tokens, forward in self.causal_phrases:
+                if tuple(given[at : at + len(tokens)]) != tokens:
+                    continue
+                after = range(at + len(tokens), len(segments))
+                effect, cause = (after, range(at)) if forward else (range(at), after)
+                if not any(self._names_subject(segments[i]) for i in cause):
+                    break  # nor a shorter phrase here ("caused" of "caused by")
+                return [
+                    _as_effect(s) if i in effect else s for i, s in enumerate(segments)
+                ], forward
+        return segments, False
 
     @cached_property
     def negation_phrases(self) -> tuple[tuple[str, ...], ...]:
@@ -589,6 +647,7 @@ class Matcher:
             elif segment.kind == FILLER:
                 filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
         kept = self._not_contradicted(kept, removed)
+        kept, effects_open = self._effects(kept)
         negates_before = withdraws = False
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:
@@ -616,6 +675,7 @@ class Matcher:
             opens_with_item=bool(segments) and segments[0].kind in NAMED,
             past_belief=bool(segments) and segments[0].given in self.past_beliefs,
             withdraws=withdraws,
+            effects_open=effects_open,
             withdraws_all=withdraws and (of_all or last_negation in self.withdrawals),
             clause=self._opens_clause(piece.text),
             only_places=self._only_places(kept),
@@ -1117,6 +1177,11 @@ class Matcher:
             for phrase in for_language(GENERIC_WORDS, self.language)
             for token in words(phrase, self.language)
         )
+
+
+def _as_effect(segment: Segment) -> Segment:
+    """An answer named as an effect: a known term, but no answer (and no second answer)."""
+    return Segment(TERM, segment.given) if segment.kind == ANSWER else segment
 
 
 def _names(reading: Reading) -> bool:

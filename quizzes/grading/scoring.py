@@ -183,9 +183,11 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
             # thing: there a comma corrects ("pas une lombalgie, une sciatique") and only
             # "or" goes on with the list ("not sciatica or low back pain").
             lists = question.kind == SET or piece.alternative
-            if own and own[-1].negation_open and reading.opens_with_item and lists:
-                if not piece.new_sentence:
+            if own and reading.opens_with_item and lists and not piece.new_sentence:
+                if own[-1].negation_open:
                     reading = reading.denied()
+                elif own[-1].effects_open:  # "foraminal stenosis causing X and Y": Y too
+                    reading = reading.as_effects()
             own.append(reading)
         # A belief given up takes back the whole answer before it, not only its last item:
         # "I thought L4, L5 and S1 but no", "L4, L5, S1, not anymore", "L4 و L5 و S1 كلها

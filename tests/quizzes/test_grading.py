@@ -2354,3 +2354,56 @@ BELIEF_KEPT_DATA = [
 @pytest.mark.parametrize(ROW, BELIEF_KEPT_DATA)
 def test_a_belief_kept_or_corrected_still_counts(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- cause and effect -------------------------------------------------------------------------
+# Where the question asks for causes, an answer named as an effect of the question's own subject
+# gives no cause: "foraminal stenosis causing degenerative disc disease and spinal
+# osteoarthritis" had full marks for the two causes of foraminal stenosis turned round.
+DDD, SOA, FS = "degenerative disc disease", "spinal osteoarthritis", "foraminal stenosis"
+DDD_FR, SOA_FR = "discopathie dégénérative", "arthrose vertébrale"
+DDD_ES, SOA_ES = "enfermedad degenerativa del disco", "artrosis de columna"
+FOOT_FOUR = "heel spurs, tendonitis, plantar fasciitis, metatarsalgia"
+EFFECT_NOT_CAUSE_DATA = [
+    (FORAMINAL, "en", f"{FS} causing {DDD} and {SOA}", 0, False),
+    (FORAMINAL, "en", f"{DDD} caused by {FS}, {SOA} caused by {FS}", 0, False),
+    (FORAMINAL, "fr", f"la sténose foraminale provoque une {DDD_FR} et une {SOA_FR}", 0, False),
+    (
+        FORAMINAL,
+        "fr",
+        f"{DDD_FR} causée par la sténose foraminale, {SOA_FR} causée par la sténose foraminale",
+        0,
+        False,
+    ),
+    (FORAMINAL, "es", f"la estenosis foraminal provoca {DDD_ES} y {SOA_ES}", 0, False),
+    (FORAMINAL, "ar", "تضيق الثقبة الفقرية يسبب مرض القرص التنكسي والفصال العظمي الفقري", 0, False),
+    (FOOT_Q, "en", f"foot pain causing {FOOT_FOUR}", 0, False),
+    (CAUSE, "en", "a squeezed nerve root causing herniated discs", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, EFFECT_NOT_CAUSE_DATA)
+def test_an_answer_named_as_an_effect_is_no_cause(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+# The causes named as causes, either way round, still count; and an answer that is the effect
+# of something else than the question's subject still names a cause of it.
+CAUSE_NAMED_DATA = [
+    (FORAMINAL, "en", f"{FS} caused by {DDD} and {SOA}", 2, True),
+    (FORAMINAL, "en", f"{DDD} and {SOA} causing {FS}", 2, True),
+    (FORAMINAL, "en", f"{FS} due to {DDD}, {SOA}", 2, True),
+    (FORAMINAL, "en", f"{DDD} leading to {FS}, {SOA}", 2, True),
+    (FORAMINAL, "fr", f"sténose foraminale causée par la {DDD_FR} et l'{SOA_FR}", 2, True),
+    (FORAMINAL, "es", f"estenosis foraminal causada por {DDD_ES} y {SOA_ES}", 2, True),
+    (FORAMINAL, "en", f"{DDD} caused by a herniated disc, {SOA}", 1.33, False),
+    (FOOT_Q, "en", f"foot pain caused by {FOOT_FOUR}", 3.2, False),  # "foot pain" costs, as before
+    (CAUSE, "en", "herniated discs causing a squeezed nerve root", 1, True),
+    (CAUSE, "en", "a squeezed root caused by herniated discs", 1, True),
+    (MUSCLE, "en", "piriformis causing sciatica", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, CAUSE_NAMED_DATA)
+def test_a_cause_named_as_a_cause_still_counts(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)

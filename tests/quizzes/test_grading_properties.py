@@ -475,3 +475,26 @@ def test_a_right_answer_given_up_earns_nothing(case, data):
     given_up = before + text + after
     changed = {"text": given_up} if key.kind == grading.TEXT else {"items": [given_up]}
     assert outcome(key, changed) == (0, False), given_up
+
+
+# The subject of a question that asks for causes, said as the cause of the answer (its effect).
+AS_EFFECTS = {
+    "en": ["foraminal stenosis causing ", "foraminal stenosis leading to "],
+    "es": ["la estenosis foraminal provoca ", "estenosis foraminal causando "],
+    "fr": ["la sténose foraminale provoque ", "sténose foraminale entraînant "],
+    "ar": ["تضيق الثقبة الفقرية يسبب "],
+}
+
+
+@SETTINGS
+@given(language=st.sampled_from(["en", "es", "fr", "ar"]), data=st.data())
+def test_causes_turned_into_effects_earn_nothing(language, data):
+    """ "foraminal stenosis causing degenerative disc disease and spinal osteoarthritis": the
+    causes asked for, named as effects of the question's subject, in any spelling and order."""
+    key = KEYS["foraminal-stenosis-causes", language]
+    chosen = data.draw(st.permutations(key.answers))
+    items = [data.draw(st.sampled_from(answer.synonyms)) for answer in chosen]
+    text = items[0] + data.draw(st.sampled_from([", ", *AND[language]])) + items[1]
+    effects = data.draw(st.sampled_from(AS_EFFECTS[language])) + text
+    assert outcome(key, {"items": [text]}) == (key.points, True), f"{text!r} is not right"
+    assert outcome(key, {"items": [effects]}) == (0, False), effects
