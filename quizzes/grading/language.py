@@ -82,7 +82,8 @@ NEGATIONS = {
         "incorrecta", "equivocado", "equivocada", "descartado", "descartada", "no hace falta",
         "no es necesario", "innecesario", "descartamos", "descarto", "incorrectos",
         "incorrectas", "equivocados", "equivocadas", "retiro lo dicho", "me equivoqué",
-        "me equivoco", "olvídalo", "no es eso", "no es así",
+        "me equivoco", "olvídalo", "no es eso", "no es así", "está mal", "están mal", "es falso",
+        "es falsa", "son falsos", "son falsas",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
@@ -97,7 +98,8 @@ NEGATIONS = {
         "pas besoin de", "pas besoin d", "incorrect", "incorrecte", "exclu", "exclue",
         "écarté", "écartée", "l’inverse de", "l’inverse d", "inverse de", "incorrects",
         "incorrectes", "je retire", "je me suis trompé", "je me suis trompée", "je me trompe",
-        "pas ça", "pas cela",
+        "pas ça", "pas cela", "c’est faux", "est faux", "est fausse", "sont faux", "sont fausses",
+        "tous faux", "toutes fausses",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
@@ -188,9 +190,20 @@ CAUSE_WORDS = ("cause", "causes")
 # Words for "all" before a negation at the end ("L4, L5 and S1 are all wrong", "L4 و L5 و S1
 # كلها خطأ"): the negation takes back every item of the answer.
 ALL_WORDS = {
-    "en": ("all", "both", "all of them", "all three", "each", "every one", "them all"),
-    "es": ("todos", "todas", "ambos", "ambas", "los tres", "las tres", "todo"),
-    "fr": ("tous", "toutes", "les deux", "les trois", "tout"),
+    # and the plural of "to be": "L4, L5 and S1 are wrong" says it of them all.
+    "en": (
+        "all",
+        "both",
+        "all of them",
+        "all three",
+        "each",
+        "every one",
+        "them all",
+        "are",
+        "were",
+    ),
+    "es": ("todos", "todas", "ambos", "ambas", "los tres", "las tres", "todo", "son", "eran"),
+    "fr": ("tous", "toutes", "les deux", "les trois", "tout", "sont", "étaient"),
     "ar": ("كلها", "كلهم", "جميعها", "جميعهم", "كلاهما", "الكل", "كله"),
 }
 

@@ -56,6 +56,8 @@ QUESTION_MARKS = ("?", "؟")
 ARABIC_CLITICS = ("ل", "ب", "ك")
 # A colon, a full stop, an exclamation mark or a dash after a word, with more after it.
 REPLY_END = re.compile(r"(?<=\w)(?:\s*[:.!—–]+|\s+-+)(?=\s)")
+# The same marks before the last words of a piece ("L4, L5, S1 - no", "…: wrong").
+LAST_WORDS = re.compile(r"(?<=\w)\s*(?:[:.!—–…]+|\s-+)\s*([^:.!—–…-]+?)[\s.!]*$")
 # Categories of questions whose answers sit somewhere in the body (a condition, a symptom),
 # or are a part of it (a region: "neck, L4" or "neck at L5" names no neck). Not muscles: the
 # piriformis is as much in the hip as in the buttock the prompt names.
@@ -696,6 +698,12 @@ class Matcher:
             while cut := self._reply_end(piece.text):
                 found.append(dataclasses.replace(piece, text=piece.text[: cut.start()]))
                 piece = Piece(piece.text[cut.end() :], new_sentence=True)
+            # A negation alone after such a mark ends the answer with a sentence of its own
+            # ("L4, L5, S1 - no"): it takes back the whole sentence before it (scoring).
+            last = LAST_WORDS.search(piece.text)
+            if last and words(last.group(1), self.language) in self.negation_phrase_set:
+                found.append(dataclasses.replace(piece, text=piece.text[: last.start()]))
+                piece = Piece(last.group(1), new_sentence=True)
             found.append(piece)
         return found
 

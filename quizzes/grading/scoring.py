@@ -176,6 +176,12 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
             reading = matcher.read(piece)
             if reading.negates_before and own:  # "sciatica, no"
                 own[-1] = own[-1].taken_back()
+                # A "no" of its own after a question mark, a full stop or a dash takes back
+                # the whole sentence before it: "L4, L5, S1? no", "L4, L5, S1 - no".
+                back = len(own) - 1
+                while piece.new_sentence and back > 0 and not own[back].piece.new_sentence:
+                    back -= 1
+                    own[back] = own[back].taken_back()
             # A negation before a list negates the whole list, not its first item: "not L4,
             # L5 or S1", "aucune de L4, L5, S1", "ليس L4 و L5 و S1". It holds over each piece
             # that opens with what it names, until one says something first ("not C1 but L4",

@@ -2407,3 +2407,42 @@ CAUSE_NAMED_DATA = [
 @pytest.mark.parametrize(ROW, CAUSE_NAMED_DATA)
 def test_a_cause_named_as_a_cause_still_counts(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- a list taken back after it ---------------------------------------------------------------
+# A "no" of its own after a question mark, a full stop or a dash, and a negation said of them
+# all ("are wrong", "sont toutes fausses"), take back the whole list: "L4, L5, S1? no" and "L4,
+# L5 and S1 are wrong" still credited L4 and L5. After a comma only the last piece goes ("L4,
+# L5, S1, not C1"), and a sentence after the list stands.
+LIST_TAKEN_BACK_DATA = [
+    (ROOTS_Q, "en", "L4, L5, S1? no", 0, False),
+    (ROOTS_Q, "en", "L4, L5, S1 - no", 0, False),
+    (ROOTS_Q, "en", "L4 L5 S1. Nope.", 0, False),
+    (ROOTS_Q, "en", "L4, L5 and S1 are wrong", 0, False),
+    (ROOTS_Q, "en", "L4, L5 and S1 are not correct", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1 ? non", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1 sont toutes fausses", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1 - no", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1 son incorrectas", 0, False),
+    (ROOTS_Q, "ar", "L4 و L5 و S1؟ لا", 0, False),
+    (TRIO, "en", "tingling, weakness, numbness? no", 0, False),
+]
+LIST_KEPT_DATA = [
+    (ROOTS_Q, "en", "L4, L5, S1 - no doubt", 3, True),
+    (ROOTS_Q, "en", "no idea. L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "L4? L5? S1?", 3, True),
+    (ROOTS_Q, "en", "L3? no. L4, L5, S1", 3, True),
+    (ROOTS_Q, "es", "¿L3? no: L4, L5 y S1", 3, True),
+    (TRIO, "en", "tingling, weakness and numbness - not cramps", 3, True),
+    (LEG_PAIN, "en", "sciatica. not low back pain.", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, LIST_TAKEN_BACK_DATA)
+def test_a_list_taken_back_after_it_is_not_credited(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, LIST_KEPT_DATA)
+def test_a_list_before_a_new_sentence_stands(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)

@@ -457,11 +457,20 @@ def test_prefixing_a_negation_never_raises_the_score(case, language_negation):
 
 # A belief given up, around a whole answer: (before, after) in each language.
 GIVE_UPS = {
-    "en": [("I thought ", " but no"), ("", ", not anymore"), ("", " - all wrong")],
-    "es": [("creía que ", " pero no"), ("", ", ya no"), ("", ", todas incorrectas")],
-    "fr": [("je pensais ", " mais non"), ("", ", plus maintenant"), ("", ", tous incorrects")],
-    "ar": [("كنت أظن ", " لكن لا"), ("", "، لم يعد"), ("", " كلها خطأ")],
-}
+    "en": [
+        ("I thought ", " but no"), ("", ", not anymore"), ("", " - all wrong"), ("", "? no"),
+        ("", " - no"), ("", " are wrong"),
+    ],
+    "es": [
+        ("creía que ", " pero no"), ("", ", ya no"), ("", ", todas incorrectas"), ("", "? no"),
+        ("", " - no"),
+    ],
+    "fr": [
+        ("je pensais ", " mais non"), ("", ", plus maintenant"), ("", ", tous incorrects"),
+        ("", " ? non"), ("", ". Non."),
+    ],
+    "ar": [("كنت أظن ", " لكن لا"), ("", "، لم يعد"), ("", " كلها خطأ"), ("", "؟ لا")],
+}  # fmt: skip
 
 
 @SETTINGS
