@@ -495,12 +495,12 @@ class Matcher:
         """Every way to read the words from `start`: (segment, words used, cost)."""
         token = tokens[start]
         yield Segment(UNKNOWN, token), 1, (1, 0, 0, 0, 0, 0)
-        for phrase in self.negation_phrases:
+        for phrase in self.negations_by_first.get(token, ()):
             if tokens[start : start + len(phrase)] == phrase:
                 yield Segment(NEGATION, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0, 0)
         if token in self.question_words:
             yield Segment(QUESTION, token), 1, (0, 1, 0, 0, 1, 0)
-        for phrase in self.filler:
+        for phrase in self.filler_by_first.get(token, ()):
             if tokens[start : start + len(phrase)] == phrase:
                 yield Segment(FILLER, " ".join(phrase)), len(phrase), (0, len(phrase), 0, 0, 0, 0)
         for phrase in self.others:  # "and others", "وغير ذلك": more answers, not named
@@ -517,6 +517,16 @@ class Matcher:
             if variant != token and variant in self.negations:
                 yield Segment(NEGATION, variant), 1, (0, 1, 0, 0, 0, 0)
             yield from self._known_options(head)
+
+    @cached_property
+    def negations_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The negation phrases by their first word, longest first as in negation_phrases:
+        a word is tried against its own phrases only, not against every one."""
+        return _by_first_word(self.negation_phrases)
+
+    @cached_property
+    def filler_by_first(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        return _by_first_word(self.filler)
 
     @cached_property
     def own_without_spaces(self) -> dict[str, tuple[Segment, ...]]:
@@ -1185,6 +1195,14 @@ class Matcher:
             for phrase in for_language(GENERIC_WORDS, self.language)
             for token in words(phrase, self.language)
         )
+
+
+def _by_first_word(found: Sequence[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first word, each group in the order given."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in found:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {word: tuple(phrases_) for word, phrases_ in grouped.items()}
 
 
 def _as_effect(segment: Segment) -> Segment:
