@@ -146,11 +146,15 @@ def problems_of(page, *, offline: bool = False) -> list[str]:
 def page_in(browser, live_server):
     """page_in("ar") -> a phone-sized page whose browser speaks that language, with every
     console error and failed request collected in page.problems. `signed_in=user` starts with
-    that user's session (tests of signing in itself go through the sign-in screen)."""
+    that user's session (tests of signing in itself go through the sign-in screen).
+    `service_workers="block"`: the app without its worker, for a test that routes a read the
+    worker answers once it controls the page (page.route does not see the worker's fetches)."""
     contexts = []
 
-    def open_page(locale: str = "en", *, signed_in=None, viewport=PHONE):
-        context = browser.new_context(viewport=viewport, locale=locale)
+    def open_page(locale: str = "en", *, signed_in=None, viewport=PHONE, service_workers="allow"):
+        context = browser.new_context(
+            viewport=viewport, locale=locale, service_workers=service_workers
+        )
         contexts.append(context)
         if signed_in is not None:
             client = Client()
