@@ -207,6 +207,27 @@ ALL_WORDS = {
     "ar": ("كلها", "كلهم", "جميعها", "جميعهم", "كلاهما", "الكل", "كله"),
 }
 
+# Verdicts that say it of the whole list before them: in the plural ("están mal", "sont
+# faux", "incorrectas") or, where the word marks no number, bare ("L4, L5 and S1 wrong", "L4 و
+# L5 و S1 غلط"). At the end of an answer they take back every item, as a word for "all" does;
+# after a word of the singular ("S2 is wrong", "S2 est faux") only the last. Not "no" or
+# "not": "L4, L5, S1, S2 no" says no to S2.
+VERDICTS = {
+    "en": ("wrong", "incorrect", "false", "not right", "not correct"),
+    "es": (
+        "están mal", "son falsos", "son falsas", "incorrectos", "incorrectas", "equivocados",
+        "equivocadas",
+    ),
+    "fr": ("faux", "fausses", "sont faux", "sont fausses", "incorrects", "incorrectes"),
+    "ar": ("غلط", "خطأ", "خاطئ", "غير صحيح"),
+}  # fmt: skip
+ONE_FRAMES = {
+    "en": ("is", "was", "s"),
+    "es": ("es", "era", "está", "estaba"),
+    "fr": ("est", "était"),
+    "ar": ("هو", "هي"),
+}
+
 # "Except" after "nobody" keeps only what follows: "nobody except a neurologist", "nadie salvo
 # el neurólogo", "personne d’autre qu’un neurologue", "ne consulter qu’un neurologue" (French
 # "ne … que" is "only"), "لا أحد سوى طبيب الأعصاب", "لا يشخصه إلا طبيب الأعصاب". A word of
@@ -447,7 +468,7 @@ OTHERS = {
 WORD_NEGATIONS = {
     "en": ("non", "fake", "unqualified", "ex", "former", "pseudo", "false", "quack", "bogus"),
     "es": ("falso", "falsa", "seudo", "pseudo", "ex"),
-    "fr": ("non", "faux", "fausse", "pseudo", "ex"),
+    "fr": ("non", "faux", "fausse", "fausses", "pseudo", "ex"),
     "ar": ("مزيف", "مزيفة", "عكس"),
 }
 

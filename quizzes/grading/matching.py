@@ -328,6 +328,14 @@ class Matcher:
         return phrase_set("WITHDRAWALS", self.language)
 
     @cached_property
+    def verdicts(self) -> frozenset[str]:
+        return phrase_set("VERDICTS", self.language)
+
+    @cached_property
+    def one_frames(self) -> frozenset[str]:
+        return phrase_set("ONE_FRAMES", self.language)
+
+    @cached_property
     def all_words(self) -> frozenset[str]:
         return phrase_set("ALL_WORDS", self.language)
 
@@ -625,7 +633,7 @@ class Matcher:
         words_after_negation = filler_after_negation = False
         # The last thing named was negated, and the negation still holds at the end: a list
         # that goes on after this piece is negated too ("not L4, L5 or S1").
-        negation_open = of_all = False
+        negation_open = of_all = one = False
         before = last_negation = ""
         segments = self._as_words(self._joined(self._rather_than(self.cover(piece.text))))
         for segment in segments:
@@ -639,6 +647,7 @@ class Matcher:
             before = segment.given
             if segment.kind == NEGATION:
                 if not negated:
+                    one = bool(kept) and kept[-1].given in self.one_frames
                     of_all = self._drop_frame(kept)
                 last_negation = segment.given
                 negated, words_after_negation, filler_after_negation = True, False, False
@@ -688,7 +697,12 @@ class Matcher:
             past_belief=bool(segments) and segments[0].given in self.past_beliefs,
             withdraws=withdraws,
             effects_open=effects_open,
-            withdraws_all=withdraws and (of_all or last_negation in self.withdrawals),
+            withdraws_all=withdraws
+            and (
+                of_all
+                or last_negation in self.withdrawals
+                or (last_negation in self.verdicts and not one)
+            ),
             clause=self._opens_clause(piece.text),
             only_places=self._only_places(kept),
             only_details=all(
@@ -711,7 +725,9 @@ class Matcher:
             # A negation alone after such a mark ends the answer with a sentence of its own
             # ("L4, L5, S1 - no"): it takes back the whole sentence before it (scoring).
             last = LAST_WORDS.search(piece.text)
-            if last and words(last.group(1), self.language) in self.negation_phrase_set:
+            # A lone "faux", "falso" there is a verdict too, not the word "fake".
+            said = words(last.group(1), self.language) if last else ()
+            if said in self.negation_phrase_set or " ".join(said) in self.fake_words:
                 found.append(dataclasses.replace(piece, text=piece.text[: last.start()]))
                 piece = Piece(last.group(1), new_sentence=True)
             found.append(piece)
@@ -770,7 +786,11 @@ class Matcher:
             segment = segments[index]
             if segment.kind == FILLER:
                 continue
-            if segment.kind == NEGATION and segment.given in self.fake_words:
+            # Right after what it judges, or alone, it is a verdict: "S1 faux", "L4, L5 et
+            # S1 : faux" ("un neurólogo falso" is no neurologist either way).
+            before = next((s for s in reversed(segments[:index]) if s.kind != FILLER), None)
+            judges = before is None or before.kind in NAMED
+            if segment.kind == NEGATION and segment.given in self.fake_words and not judges:
                 segments = [
                     *segments[:index],
                     Segment(UNKNOWN, segment.given),

@@ -2426,6 +2426,20 @@ LIST_TAKEN_BACK_DATA = [
     (ROOTS_Q, "es", "L4, L5 y S1 son incorrectas", 0, False),
     (ROOTS_Q, "ar", "L4 و L5 و S1؟ لا", 0, False),
     (TRIO, "en", "tingling, weakness, numbness? no", 0, False),
+    # A verdict in the plural, or bare, says it of them all, not only of S1.
+    (ROOTS_Q, "en", "L4, L5 and S1 are incorrect", 0, False),
+    (ROOTS_Q, "en", "L4, L5, S1: wrong", 0, False),
+    (ROOTS_Q, "en", "L4, L5, S1 wrong", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1 están mal", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1 son falsos", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1 incorrectos", 0, False),
+    (ROOTS_Q, "es", "L4, L5, S1: falso", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1 sont faux", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1 : faux", 0, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1 incorrects", 0, False),
+    (ROOTS_Q, "ar", "L4 و L5 و S1 غلط", 0, False),
+    (ROOTS_Q, "ar", "L4 و L5 و S1 خطأ", 0, False),
+    (SPECIALIST, "es", "un neurólogo falso", 0, False),
 ]
 LIST_KEPT_DATA = [
     (ROOTS_Q, "en", "L4, L5, S1 - no doubt", 3, True),
@@ -2435,6 +2449,18 @@ LIST_KEPT_DATA = [
     (ROOTS_Q, "es", "¿L3? no: L4, L5 y S1", 3, True),
     (TRIO, "en", "tingling, weakness and numbness - not cramps", 3, True),
     (LEG_PAIN, "en", "sciatica. not low back pain.", 1, True),
+    # Negation elsewhere, or a verdict said of one item only, keeps the list.
+    (ROOTS_Q, "en", "not C1 but L4, L5 and S1", 3, True),
+    (ROOTS_Q, "en", "no: L4, L5, S1", 3, True),
+    (ROOTS_Q, "en", "L4, L5, S1, not C1", 3, True),
+    (ROOTS_Q, "en", "L4, L5, S1, S2 no", 3, True),
+    (ROOTS_Q, "en", "L4, L5, S1, S2 is wrong", 3, True),
+    (ROOTS_Q, "es", "L4, L5 y S1, S2 está mal", 3, True),
+    (ROOTS_Q, "fr", "L4, L5 et S1, S2 est faux", 3, True),
+    (ROOTS_Q, "fr", "non : L4, L5 et S1", 3, True),
+    (ROOTS_Q, "ar", "L4 و L5 و S1، ليس C1", 3, True),
+    (SPECIALIST, "es", "un neurólogo, no el falso", 1, True),
+    (SPECIALIST, "fr", "un neurologue, pas un faux", 1, True),
 ]
 
 

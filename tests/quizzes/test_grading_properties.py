@@ -459,17 +459,19 @@ def test_prefixing_a_negation_never_raises_the_score(case, language_negation):
 GIVE_UPS = {
     "en": [
         ("I thought ", " but no"), ("", ", not anymore"), ("", " - all wrong"), ("", "? no"),
-        ("", " - no"), ("", " are wrong"),
+        ("", " - no"), ("", " are wrong"), ("", " wrong"), ("", ": incorrect"),
     ],
     "es": [
         ("creía que ", " pero no"), ("", ", ya no"), ("", ", todas incorrectas"), ("", "? no"),
-        ("", " - no"),
+        ("", " - no"), ("", " están mal"), ("", ": falso"),
     ],
     "fr": [
         ("je pensais ", " mais non"), ("", ", plus maintenant"), ("", ", tous incorrects"),
-        ("", " ? non"), ("", ". Non."),
+        ("", " ? non"), ("", ". Non."), ("", " sont faux"), ("", " : faux"),
     ],
-    "ar": [("كنت أظن ", " لكن لا"), ("", "، لم يعد"), ("", " كلها خطأ"), ("", "؟ لا")],
+    "ar": [
+        ("كنت أظن ", " لكن لا"), ("", "، لم يعد"), ("", " كلها خطأ"), ("", "؟ لا"), ("", " غلط"),
+    ],
 }  # fmt: skip
 
 
