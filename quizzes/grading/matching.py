@@ -118,6 +118,10 @@ class Reading:
     # It ends on the effects of a cause ("foraminal stenosis causing degenerative disc
     # disease"): a list that goes on after it ("and spinal osteoarthritis") names effects too.
     effects_open: bool = False
+    # It says the question's subject caused what it names, or the list before it ("…, due to
+    # foraminal stenosis", "… spinal osteoarthritis due to foraminal stenosis"): that list
+    # names effects too.
+    effects_before: bool = False
     clause: bool = False
     only_places: bool = False  # only places the question is about ("lower legs and feet")
     only_details: bool = False  # only known terms of another kind and words leading to them
@@ -365,28 +369,32 @@ class Matcher:
         found |= {word[1:] for word in found if word[:1] in ARABIC_CLITICS and len(word) > 3}
         return frozenset(found)
 
-    def _effects(self, segments: list[Segment]) -> tuple[list[Segment], bool]:
+    def _effects(self, segments: list[Segment]) -> tuple[list[Segment], bool, bool]:
         """Where the question asks for causes, an answer named as the effect of something
         the question names ("foraminal stenosis causing degenerative disc disease", "arthrose
         causée par une sténose foraminale") is no cause given, but a detail. Also whether the
         effects run on to the end of the piece (the list after it is effects too). Of anything
         else, an answer may be the effect: "degenerative disc disease caused by a herniated
-        disc" still names a cause of the stenosis."""
+        disc" still names a cause of the stenosis. Last, whether the subject caused what
+        stands before the phrase (the list before this piece is effects too)."""
         if not self.causal_phrases:
-            return segments, False
+            return segments, False, False
         given = [segment.given for segment in segments]
         for at in range(len(given)):
             for tokens, forward in self.causal_phrases:
                 if tuple(given[at : at + len(tokens)]) != tokens:
                     continue
                 after = range(at + len(tokens), len(segments))
+                if at == 0 and all(self._names_subject(segments[i]) for i in after) and after:
+                    # Only the phrase and the subject ("…, causing foraminal stenosis", "…, due
+                    # to foraminal stenosis"): it says how the list before relates to it.
+                    return [Segment(FILLER, s.given) for s in segments], False, not forward
                 effect, cause = (after, range(at)) if forward else (range(at), after)
                 if not any(self._names_subject(segments[i]) for i in cause):
                     break  # nor a shorter phrase here ("caused" of "caused by")
-                return [
-                    _as_effect(s) if i in effect else s for i, s in enumerate(segments)
-                ], forward
-        return segments, False
+                effects = [_as_effect(s) if i in effect else s for i, s in enumerate(segments)]
+                return effects, forward, not forward
+        return segments, False, False
 
     @cached_property
     def negation_phrases(self) -> tuple[tuple[str, ...], ...]:
@@ -668,7 +676,7 @@ class Matcher:
             elif segment.kind == FILLER:
                 filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
         kept = self._not_contradicted(kept, removed)
-        kept, effects_open = self._effects(kept)
+        kept, effects_open, effects_before = self._effects(kept)
         negates_before = withdraws = False
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:
@@ -697,6 +705,7 @@ class Matcher:
             past_belief=bool(segments) and segments[0].given in self.past_beliefs,
             withdraws=withdraws,
             effects_open=effects_open,
+            effects_before=effects_before,
             withdraws_all=withdraws
             and (
                 of_all

@@ -194,6 +194,12 @@ def _readings(question: QuestionKey, texts: Iterable[str]) -> list[Reading]:
                     reading = reading.denied()
                 elif own[-1].effects_open:  # "foraminal stenosis causing X and Y": Y too
                     reading = reading.as_effects()
+            # "degenerative disc disease and spinal osteoarthritis, due to foraminal stenosis":
+            # the list before, in this sentence, names effects of the subject, no causes.
+            back, start = len(own) - 1, piece
+            while reading.effects_before and back >= 0 and not start.new_sentence:
+                own[back] = own[back].as_effects()
+                start, back = own[back].piece, back - 1
             own.append(reading)
         # A belief given up takes back the whole answer before it, not only its last item:
         # "I thought L4, L5 and S1 but no", "L4, L5, S1, not anymore", "L4 و L5 و S1 كلها

@@ -2379,6 +2379,22 @@ EFFECT_NOT_CAUSE_DATA = [
     (FORAMINAL, "ar", "تضيق الثقبة الفقرية يسبب مرض القرص التنكسي والفصال العظمي الفقري", 0, False),
     (FOOT_Q, "en", f"foot pain causing {FOOT_FOUR}", 0, False),
     (CAUSE, "en", "a squeezed nerve root causing herniated discs", 0, False),
+    # The subject named as the cause after the list, in a piece of its own or not.
+    (FORAMINAL, "en", f"{DDD} and {SOA}, due to {FS}", 0, False),
+    (FORAMINAL, "en", f"{DDD} and {SOA}, caused by {FS}", 0, False),
+    (FORAMINAL, "en", f"{DDD} and {SOA} due to {FS}", 0, False),
+    (FORAMINAL, "fr", f"{DDD_FR} et {SOA_FR}, à cause de la sténose foraminale", 0, False),
+    (FORAMINAL, "fr", f"{DDD_FR} et {SOA_FR} dues à la sténose foraminale", 0, False),
+    (FORAMINAL, "es", f"{DDD_ES} y {SOA_ES}, debido a la estenosis foraminal", 0, False),
+    (FORAMINAL, "es", f"{DDD_ES} y {SOA_ES} causadas por la estenosis foraminal", 0, False),
+    (FORAMINAL, "ar", "مرض القرص التنكسي والفصال العظمي الفقري بسبب تضيق الثقبة الفقرية", 0, False),
+    (
+        FORAMINAL,
+        "ar",
+        "مرض القرص التنكسي والفصال العظمي الفقري، بسبب تضيق الثقبة الفقرية",
+        0,
+        False,
+    ),
 ]
 
 
@@ -2401,6 +2417,14 @@ CAUSE_NAMED_DATA = [
     (CAUSE, "en", "herniated discs causing a squeezed nerve root", 1, True),
     (CAUSE, "en", "a squeezed root caused by herniated discs", 1, True),
     (MUSCLE, "en", "piriformis causing sciatica", 1, True),
+    # The subject named as the effect after the list: the list is its causes.
+    (FORAMINAL, "en", f"{DDD} and {SOA}, causing {FS}", 2, True),
+    (FORAMINAL, "en", f"{DDD} and {SOA}, leading to {FS}", 2, True),
+    (FORAMINAL, "fr", f"{DDD_FR} et {SOA_FR}, provoquant une sténose foraminale", 2, True),
+    (FORAMINAL, "es", f"{DDD_ES} y {SOA_ES}, causando estenosis foraminal", 2, True),
+    (FORAMINAL, "en", f"{FS} due to {DDD} and {SOA}", 2, True),
+    # A new sentence is no part of the list the subject caused.
+    (FORAMINAL, "en", f"{DDD}; {SOA} due to {FS}", 0.67, False),
 ]
 
 

@@ -509,3 +509,25 @@ def test_causes_turned_into_effects_earn_nothing(language, data):
     effects = data.draw(st.sampled_from(AS_EFFECTS[language])) + text
     assert outcome(key, {"items": [text]}) == (key.points, True), f"{text!r} is not right"
     assert outcome(key, {"items": [effects]}) == (0, False), effects
+
+
+# The same subject named after the list as what caused it.
+CAUSED_BY_SUBJECT = {
+    "en": [", due to foraminal stenosis", " caused by foraminal stenosis"],
+    "es": [", debido a la estenosis foraminal", " causadas por la estenosis foraminal"],
+    "fr": [", à cause de la sténose foraminale", " dues à la sténose foraminale"],
+    "ar": [" بسبب تضيق الثقبة الفقرية", "، بسبب تضيق الثقبة الفقرية"],
+}
+
+
+@SETTINGS
+@given(language=st.sampled_from(["en", "es", "fr", "ar"]), data=st.data())
+def test_causes_said_to_be_caused_by_the_subject_earn_nothing(language, data):
+    """ "degenerative disc disease and spinal osteoarthritis, due to foraminal stenosis": the
+    list before the subject's cause is its effects, in any spelling and order."""
+    key = KEYS["foraminal-stenosis-causes", language]
+    chosen = data.draw(st.permutations(key.answers))
+    items = [data.draw(st.sampled_from(answer.synonyms)) for answer in chosen]
+    text = items[0] + data.draw(st.sampled_from([", ", *AND[language]])) + items[1]
+    effects = text + data.draw(st.sampled_from(CAUSED_BY_SUBJECT[language]))
+    assert outcome(key, {"items": [effects]}) == (0, False), effects
