@@ -184,8 +184,9 @@ CAUSED_BY = {
     ),
     "ar": ("بسبب", "ناتج عن", "ناتجة عن", "الناتج عن", "الناتجة عن", "الناجم عن", "ناجم عن"),
 }  # fmt: skip
-# The prompt's words that ask for causes (every prompt is in English too).
-CAUSE_WORDS = ("cause", "causes")
+# The prompt's words that ask for causes (every prompt is in English too): what squeezes a
+# nerve is what causes its pain ("Which muscle … can squeeze the sciatic nerve?").
+CAUSE_WORDS = ("cause", "causes", "squeeze", "squeezes", "compress", "compresses")
 
 # Words for "all" before a negation at the end ("L4, L5 and S1 are all wrong", "L4 و L5 و S1
 # كلها خطأ"): the negation takes back every item of the answer.

@@ -43,7 +43,7 @@ from quizzes.grading.text import (
     phrases,
     words,
 )
-from quizzes.grading.values import AnswerKey, QuestionKey, Typo, WrongAnswerKey
+from quizzes.grading.values import SET, AnswerKey, QuestionKey, Typo, WrongAnswerKey
 
 ANSWER, WRONG, TERM, QUESTION, FILLER, NEGATION, UNKNOWN = (
     "answer", "wrong", "term", "question", "filler", "negation", "unknown",
@@ -62,6 +62,8 @@ LAST_WORDS = re.compile(r"(?<=\w)\s*(?:[:.!—–…]+|\s-+)\s*([^:.!—–…-]
 # or are a part of it (a region: "neck, L4" or "neck at L5" names no neck). Not muscles: the
 # piriformis is as much in the hip as in the buttock the prompt names.
 PLACED_CATEGORIES = frozenset({"condition", "symptom", "region"})
+# Known terms that, named as what brought an answer on, are given as the cause instead.
+CAUSE_CATEGORIES = frozenset({"condition", "symptom"})
 # The lexicon's English terms for the back as a whole and for its parts (every language's
 # lexicon holds the English spellings), and the regions a leg or foot symptom may come from.
 BACK, UPPER_BACK, LOWER_BACK = "back", "upper back", "lower back"
@@ -361,6 +363,19 @@ class Matcher:
         said = [word for word in segment.given.split() if word not in self.generic_words]
         return bool(said) and all(word in self.prompt_words for word in said)
 
+    def _causes_answer(self, segment: Segment) -> bool:
+        """Whether an answer named as the effect of this segment is no cause given: the
+        segment is the question's subject, or, in a text answer, a condition or symptom of
+        another kind than asked ("sciatica causing piriformis syndrome" gives sciatica as the
+        cause). In a set, an item may be the effect of another and still a cause ("degenerative
+        disc disease caused by a herniated disc")."""
+        if self._names_subject(segment):
+            return True
+        if self.question.kind == SET or segment.kind != TERM or segment.candidate:
+            return False
+        categories = self.lexicon.categories_of(tuple(segment.given.split()))
+        return bool(categories & CAUSE_CATEGORIES)
+
     @cached_property
     def prompt_words(self) -> frozenset[str]:
         """The prompt's words, and its Arabic words without a joined ل, ب or ك ("لتضيق", of
@@ -390,7 +405,7 @@ class Matcher:
                     # to foraminal stenosis"): it says how the list before relates to it.
                     return [Segment(FILLER, s.given) for s in segments], False, not forward
                 effect, cause = (after, range(at)) if forward else (range(at), after)
-                if not any(self._names_subject(segments[i]) for i in cause):
+                if not any(self._causes_answer(segments[i]) for i in cause):
                     break  # nor a shorter phrase here ("caused" of "caused by")
                 effects = [_as_effect(s) if i in effect else s for i, s in enumerate(segments)]
                 return effects, forward, not forward

@@ -2395,6 +2395,12 @@ EFFECT_NOT_CAUSE_DATA = [
         0,
         False,
     ),
+    # What squeezes the nerve is asked: a symptom given as what brought it on is the cause.
+    (MUSCLE, "en", "sciatica causing piriformis syndrome", 0, False),
+    (MUSCLE, "en", "piriformis syndrome caused by sciatica", 0, False),
+    (MUSCLE, "fr", "sciatique provoquant un syndrome du piriforme", 0, False),
+    (MUSCLE, "es", "síndrome del piriforme causado por la ciática", 0, False),
+    (MUSCLE, "ar", "عرق النسا يسبب متلازمة الكمثرية", 0, False),
 ]
 
 
@@ -2417,6 +2423,10 @@ CAUSE_NAMED_DATA = [
     (CAUSE, "en", "herniated discs causing a squeezed nerve root", 1, True),
     (CAUSE, "en", "a squeezed root caused by herniated discs", 1, True),
     (MUSCLE, "en", "piriformis causing sciatica", 1, True),
+    (MUSCLE, "en", "piriformis syndrome causing sciatica", 1, True),
+    (MUSCLE, "fr", "le piriforme, qui provoque la sciatique", 1, True),
+    (MUSCLE, "es", "el piriforme, que provoca la ciática", 1, True),
+    (MUSCLE, "ar", "العضلة الكمثرية تسبب عرق النسا", 1, True),
     # The subject named as the effect after the list: the list is its causes.
     (FORAMINAL, "en", f"{DDD} and {SOA}, causing {FS}", 2, True),
     (FORAMINAL, "en", f"{DDD} and {SOA}, leading to {FS}", 2, True),
