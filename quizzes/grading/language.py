@@ -67,8 +67,11 @@ NEGATIONS = {
         "isn't right", "not right", "isn't correct", "not correct", "avoid", "no need for",
         "no need to", "opposite of", "different from", "different than", "isn't needed",
         "is not needed",
-        # An answer taken back ("…, scratch that", "I was wrong").
-        "take that back", "scratch that", "never mind", "nevermind",
+        # An answer taken back ("…, scratch that", "I was wrong"). A joke owned up to takes
+        # back what came before it, a "no" as well: "a neurologist? no, I'm kidding, a
+        # neurologist" keeps the last one.
+        "take that back", "scratch that", "never mind", "nevermind", "I'm kidding",
+        "just kidding", "I'm joking", "just joking", "only joking", "jk",
     ),
     "es": (
         "no", "ni", "sin", "nunca", "jamás", "tampoco", "excepto", "salvo", "menos",
@@ -83,7 +86,8 @@ NEGATIONS = {
         "no es necesario", "innecesario", "descartamos", "descarto", "incorrectos",
         "incorrectas", "equivocados", "equivocadas", "retiro lo dicho", "me equivoqué",
         "me equivoco", "olvídalo", "no es eso", "no es así", "está mal", "están mal", "es falso",
-        "es falsa", "son falsos", "son falsas",
+        "es falsa", "son falsos", "son falsas", "es broma", "es una broma", "era broma",
+        "era una broma", "estoy bromeando", "bromeo",
     ),
     "fr": (
         "ne", "n", "pas", "non", "ni", "sans", "jamais", "aucun", "aucune", "sauf", "excepté",
@@ -99,7 +103,8 @@ NEGATIONS = {
         "écarté", "écartée", "l’inverse de", "l’inverse d", "inverse de", "incorrects",
         "incorrectes", "je retire", "je me suis trompé", "je me suis trompée", "je me trompe",
         "pas ça", "pas cela", "c’est faux", "est faux", "est fausse", "sont faux", "sont fausses",
-        "tous faux", "toutes fausses",
+        "tous faux", "toutes fausses", "je plaisante", "je rigole", "je blague",
+        "c’est une blague", "c’était une blague",
     ),
     "ar": (
         "ليس", "ليست", "لست", "ليسوا", "غير", "لا", "بدون", "دون", "لم", "لن", "مش", "مو", "عدا",
@@ -110,7 +115,8 @@ NEGATIONS = {
         "إلا", "الا", "بلا", "بلاش", "مستحيل", "مب", "موب", "موش", "مهوش", "ماهوش", "مهيش",
         "لاء", "خطأ", "خاطئ", "غلط", "غير صحيح", "ليس صحيحا", "ليس صحيحًا", "مش ضروري",
         "غير ضروري", "تجنب", "مستبعد", "مختلف عن", "أتراجع", "كنت مخطئا", "كنت مخطئًا",
-        "كنت مخطئ", "أخطأت", "ليس كذلك", "مش كده", "مو كذا",
+        "كنت مخطئ", "أخطأت", "ليس كذلك", "مش كده", "مو كذا", "أمزح", "بمزح", "كنت أمزح",
+        "أمزح فقط", "بهزر", "أنا أمزح",
     ),
 }  # fmt: skip
 
@@ -118,13 +124,24 @@ NEGATIONS = {
 # them, not only its last item ("L4, L5, S1, not anymore", "ciática, ya no"). They negate as
 # NEGATIONS do, so they are listed there too.
 WITHDRAWALS = {
-    "en": ("not anymore", "not any more", "no longer", "no more", "so I thought", "so I believed"),
-    "es": ("ya no", "ya no es", "ya no lo creo", "eso creía", "eso pensaba"),
+    # And a joke owned up to ("L4, L5, S1, just kidding").
+    "en": (
+        "not anymore", "not any more", "no longer", "no more", "so I thought", "so I believed",
+        "I'm kidding", "just kidding", "I'm joking", "just joking", "only joking", "jk",
+    ),
+    "es": (
+        "ya no", "ya no es", "ya no lo creo", "eso creía", "eso pensaba", "es broma",
+        "es una broma", "era broma", "era una broma", "estoy bromeando", "bromeo",
+    ),
     "fr": (
         # Not "je le croyais": the article folds away and leaves "je croyais", a past belief.
-        "plus maintenant", "n’est plus", "ne l’est plus", "plus du tout",
+        "plus maintenant", "n’est plus", "ne l’est plus", "plus du tout", "je plaisante",
+        "je rigole", "je blague", "c’est une blague", "c’était une blague",
     ),
-    "ar": ("لم يعد", "لم تعد", "لم أعد", "ما عاد", "ما عادت", "ليس بعد الآن", "هكذا ظننت"),
+    "ar": (
+        "لم يعد", "لم تعد", "لم أعد", "ما عاد", "ما عادت", "ليس بعد الآن", "هكذا ظننت", "أمزح",
+        "بمزح", "كنت أمزح", "أمزح فقط", "بهزر", "أنا أمزح",
+    ),
 }  # fmt: skip
 # Past beliefs: they open an answer the learner held before ("I thought it was L5", "je pensais
 # L5", "creía que era L5", "كنت أظن L5"). Filler on their own; with a negation after the answer

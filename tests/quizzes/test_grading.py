@@ -2320,6 +2320,11 @@ GIVEN_UP_DATA = [
     (ROOTS_Q, "ar", "كنت أظن L5 لكن لا", 0, False),
     (ROOTS_Q, "ar", "L4 و L5 و S1 كلها خطأ", 0, False),
     (ROOTS_Q, "ar", "L4 و L5 و S1، لم يعد", 0, False),
+    (SPECIALIST, "en", "a neurologist, just kidding", 0, False),
+    (SPECIALIST, "fr", "un neurologue, je plaisante", 0, False),
+    (SPECIALIST, "es", "un neurólogo, es broma", 0, False),
+    (SPECIALIST, "ar", "طبيب أعصاب، أمزح", 0, False),
+    (ROOTS_Q, "en", "L4, L5, S1, just kidding", 0, False),
 ]
 
 
@@ -2348,6 +2353,13 @@ BELIEF_KEPT_DATA = [
     (ROOTS_Q, "fr", "je pensais L4, L5 et S1", 3, True),
     (ROOTS_Q, "es", "creía que L4, L5 y S1", 3, True),
     (ROOTS_Q, "ar", "كنت أظن L4 و L5 و S1", 3, True),
+    # A "no" owned up to as a joke is taken back too: the answer said after it stands.
+    (SPECIALIST, "en", "a neurologist? no, I'm kidding, a neurologist", 1, True),
+    (SPECIALIST, "en", "a podiatrist, just kidding, a neurologist", 1, True),
+    (SPECIALIST, "fr", "un neurologue ? non, je plaisante, un neurologue", 1, True),
+    (SPECIALIST, "es", "un neurólogo? no, es broma, un neurólogo", 1, True),
+    (SPECIALIST, "ar", "طبيب أعصاب؟ لا، أمزح، طبيب أعصاب", 1, True),
+    (ROOTS_Q, "en", "L4, L5, S1? no, just kidding, L4, L5 and S1", 3, True),
 ]
 
 

@@ -460,17 +460,20 @@ GIVE_UPS = {
     "en": [
         ("I thought ", " but no"), ("", ", not anymore"), ("", " - all wrong"), ("", "? no"),
         ("", " - no"), ("", " are wrong"), ("", " wrong"), ("", ": incorrect"),
+        ("", ", just kidding"),
     ],
     "es": [
         ("creía que ", " pero no"), ("", ", ya no"), ("", ", todas incorrectas"), ("", "? no"),
-        ("", " - no"), ("", " están mal"), ("", ": falso"),
+        ("", " - no"), ("", " están mal"), ("", ": falso"), ("", ", es broma"),
     ],
     "fr": [
         ("je pensais ", " mais non"), ("", ", plus maintenant"), ("", ", tous incorrects"),
         ("", " ? non"), ("", ". Non."), ("", " sont faux"), ("", " : faux"),
+        ("", ", je plaisante"),
     ],
     "ar": [
         ("كنت أظن ", " لكن لا"), ("", "، لم يعد"), ("", " كلها خطأ"), ("", "؟ لا"), ("", " غلط"),
+        ("", "، أمزح"),
     ],
 }  # fmt: skip
 
@@ -486,6 +489,26 @@ def test_a_right_answer_given_up_earns_nothing(case, data):
     given_up = before + text + after
     changed = {"text": given_up} if key.kind == grading.TEXT else {"items": [given_up]}
     assert outcome(key, changed) == (0, False), given_up
+
+
+# A "no" taken back as a joke, then the answer again: (between) in each language.
+JOKES = {
+    "en": ["? no, just kidding, ", "? no, I'm kidding, "],
+    "es": ["? no, es broma, "],
+    "fr": [" ? non, je plaisante, "],
+    "ar": ["؟ لا، أمزح، "],
+}
+
+
+@SETTINGS
+@given(case=RIGHT_ANSWERS, data=st.data())
+def test_a_right_answer_said_again_after_a_joke_counts(case, data):
+    """ "a neurologist? no, I'm kidding, a neurologist": the answer said last stands."""
+    key, answer = case
+    text = answer["text"] if key.kind == grading.TEXT else ", ".join(answer["items"])
+    said = text + data.draw(st.sampled_from(JOKES[key.language])) + text
+    changed = {"text": said} if key.kind == grading.TEXT else {"items": [said]}
+    assert outcome(key, changed) == (key.points, True), said
 
 
 # The subject of a question that asks for causes, said as the cause of the answer (its effect).
