@@ -2359,6 +2359,10 @@ BELIEF_KEPT_DATA = [
     (SPECIALIST, "fr", "un neurologue ? non, je plaisante, un neurologue", 1, True),
     (SPECIALIST, "es", "un neurólogo? no, es broma, un neurólogo", 1, True),
     (SPECIALIST, "ar", "طبيب أعصاب؟ لا، أمزح، طبيب أعصاب", 1, True),
+    # "طبيب أقدام" (a feet doctor) is the podiatrist, a known wrong answer, not unknown words.
+    (SPECIALIST, "ar", "كنت أظن طبيب أقدام لكن لا، طبيب أعصاب", 1, True),
+    (SPECIALIST, "ar", "كنت أظن أخصائي الأقدام لكن لا، طبيب الأعصاب", 1, True),
+    (SPECIALIST, "ar", "طبيب الأعصاب وليس طبيب الأقدام", 1, True),
     (ROOTS_Q, "en", "L4, L5, S1? no, just kidding, L4, L5 and S1", 3, True),
 ]
 
