@@ -381,8 +381,7 @@ class Matcher:
         """The prompt's words, and its Arabic words without a joined ل, ب or ك ("لتضيق", of
         stenosis, is "تضيق")."""
         found = {word for text in self.question.prompt_texts for word in text}
-        found |= {word[1:] for word in found if word[:1] in ARABIC_CLITICS and len(word) > 3}
-        return frozenset(found)
+        return frozenset(found | {_unjoined(word) for word in found})
 
     def _effects(self, segments: list[Segment]) -> tuple[list[Segment], bool, bool]:
         """Where the question asks for causes, an answer named as the effect of something
@@ -1225,12 +1224,26 @@ class Matcher:
     def _as_question_words(self, segment: Segment) -> Segment:
         """A term the prompt says, word for word (generic words such as "area" aside): the
         prompt's "the back and upper legs" says no "upper back"."""
-        if segment.kind != TERM or not set(segment.given.split()) <= self.question_words:
+        # Every word of the prompt, those that tell its answers apart too ("فقرية" of "تضيق
+        # الثقبة الفقرية" is also a word of "تنكس الأقراص الفقرية"): the term is said word
+        # for word in it.
+        if segment.kind != TERM or not set(segment.given.split()) <= self.said_words:
             return segment
         said = tuple(word for word in segment.given.split() if word not in self.generic_words)
-        if not said or any(holds(text, said) for text in self.question.prompt_texts):
+        if not said or any(holds(text, said) for text in self.unjoined_prompt_texts):
             return Segment(QUESTION, segment.given)
         return segment
+
+    @cached_property
+    def said_words(self) -> frozenset[str]:
+        return self.question_words | self.prompt_words
+
+    # The prompt says "لتضيق الثقبة" (of the stenosis of the foramen); an answer repeats
+    # "تضيق الثقبة": the prompt's words without a joined ل, ب or ك.
+    @cached_property
+    def unjoined_prompt_texts(self) -> tuple[tuple[str, ...], ...]:
+        texts = self.question.prompt_texts
+        return texts + tuple(tuple(_unjoined(word) for word in text) for text in texts)
 
     @cached_property
     def generic_words(self) -> frozenset[str]:
@@ -1239,6 +1252,11 @@ class Matcher:
             for phrase in for_language(GENERIC_WORDS, self.language)
             for token in words(phrase, self.language)
         )
+
+
+def _unjoined(word: str) -> str:
+    """An Arabic word without a joined ل, ب or ك ("لتضيق", of stenosis: "تضيق")."""
+    return word[1:] if word[:1] in ARABIC_CLITICS and len(word) > 3 else word
 
 
 def _by_first_word(found: Sequence[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -2435,7 +2435,10 @@ CAUSE_NAMED_DATA = [
     (FORAMINAL, "fr", f"sténose foraminale causée par la {DDD_FR} et l'{SOA_FR}", 2, True),
     (FORAMINAL, "es", f"estenosis foraminal causada por {DDD_ES} y {SOA_ES}", 2, True),
     (FORAMINAL, "en", f"{DDD} caused by a herniated disc, {SOA}", 1.33, False),
-    (FOOT_Q, "en", f"foot pain caused by {FOOT_FOUR}", 3.2, False),  # "foot pain" costs, as before
+    # The subject said word for word as in the prompt is excused around the answers.
+    (FOOT_Q, "en", f"foot pain caused by {FOOT_FOUR}", 4, True),
+    (FOOT_Q, "en", f"causes of foot pain: {FOOT_FOUR}", 4, True),
+    (FOOT_Q, "en", f"foot pain, {FOOT_FOUR}", 3.2, False),  # on its own, a wrong item
     (CAUSE, "en", "herniated discs causing a squeezed nerve root", 1, True),
     (CAUSE, "en", "a squeezed root caused by herniated discs", 1, True),
     (MUSCLE, "en", "piriformis causing sciatica", 1, True),
@@ -2449,6 +2452,20 @@ CAUSE_NAMED_DATA = [
     (FORAMINAL, "fr", f"{DDD_FR} et {SOA_FR}, provoquant une sténose foraminale", 2, True),
     (FORAMINAL, "es", f"{DDD_ES} y {SOA_ES}, causando estenosis foraminal", 2, True),
     (FORAMINAL, "en", f"{FS} due to {DDD} and {SOA}", 2, True),
+    # The subject repeated beside the causes, as the prompt says it ("لتضيق", of stenosis).
+    (FORAMINAL, "ar", "تضيق الثقبة الفقرية: مرض القرص التنكسي والفصال العظمي الفقري", 2, True),
+    (
+        FORAMINAL,
+        "ar",
+        "مرض القرص التنكسي والفصال العظمي الفقري يسببان تضيق الثقبة الفقرية",
+        2,
+        True,
+    ),
+    (FORAMINAL, "en", f"{FS}: {DDD} and {SOA}", 2, True),
+    (FORAMINAL, "fr", f"sténose foraminale : {DDD_FR} et {SOA_FR}", 2, True),
+    # On its own it is still a wrong item, as in English.
+    (FORAMINAL, "ar", "مرض القرص التنكسي وتضيق الثقبة الفقرية", 1, False),
+    (FORAMINAL, "en", f"{DDD} and {FS}", 1, False),
     # A new sentence is no part of the list the subject caused.
     (FORAMINAL, "en", f"{DDD}; {SOA} due to {FS}", 0.67, False),
 ]
