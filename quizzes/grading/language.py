@@ -300,6 +300,9 @@ FILLER = {
         "I hope", "is it not", "no doubt about it", "for sure", "I'd say so", "I think so",
         "especially", "particularly", "mainly", "mostly", "above all", "in particular",
         "in my opinion", "if you ask me", "actually", "wait", "hold on", "oh",
+        # An answer said again ("sciatica, like I said").
+        "like I said", "as I said", "like I say", "as I say", "as I said before",
+        "like I said before",
     ),
     "es": (
         "creo que", "creo", "pienso que", "supongo que", "me parece que", "diría que",
@@ -315,6 +318,7 @@ FILLER = {
         "sin duda alguna", "sin ninguna duda", "espero", "es decir", "esto es",
         "en otras palabras", "especialmente", "sobre todo", "principalmente", "en particular",
         "por supuesto", "en mi opinión", "para mí", "en realidad", "de hecho", "espera",
+        "como dije", "como he dicho", "como te dije", "como decía", "lo que dije",
     ),
     "fr": (
         "je pense que", "je pense", "je crois que", "je crois", "c’est", "ce sont",
@@ -332,7 +336,8 @@ FILLER = {
         "selon le texte", "j’espère", "sans aucun doute", "ni plus ni moins", "je crois bien",
         "évidemment", "bien sûr", "bien entendu", "surtout", "particulièrement", "notamment",
         "principalement", "c’est-à-dire", "selon moi", "pour moi", "en fait", "enfin",
-        "attends", "attendez",
+        "attends", "attendez", "comme je l’ai dit", "comme je disais", "comme j’ai dit",
+        "je l’ai dit",
     ),
     "ar": (
         "أعتقد", "أعتقد أن", "أعتقد أنه", "أعتقد أنها", "أظن", "أظن أن", "أظن أنه", "أظن أنها",
@@ -343,7 +348,8 @@ FILLER = {
         "في رأيي", "حسب علمي", "حسنا", "حسنًا", "طيب", "يعني", "أليس كذلك", "صح", "صحيح",
         "ليس فقط", "بل أيضا", "بل أيضًا", "حسب الدرس", "حسب النص", "بالطبع", "أكيد",
         "خاصة", "خصوصا", "خصوصًا", "لا سيما", "بالأخص", "أي", "برأيي", "حسب رأيي",
-        "في الحقيقة", "بالحقيقة", "انتظر", "لحظة",
+        "في الحقيقة", "بالحقيقة", "انتظر", "لحظة", "كما قلت", "مثل ما قلت", "زي ما قلت",
+        "كما ذكرت",
     ),
 }  # fmt: skip
 

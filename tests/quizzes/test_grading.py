@@ -2364,6 +2364,15 @@ BELIEF_KEPT_DATA = [
     (SPECIALIST, "ar", "كنت أظن أخصائي الأقدام لكن لا، طبيب الأعصاب", 1, True),
     (SPECIALIST, "ar", "طبيب الأعصاب وليس طبيب الأقدام", 1, True),
     (ROOTS_Q, "en", "L4, L5, S1? no, just kidding, L4, L5 and S1", 3, True),
+    # An answer said again is still the answer: "like I said" only frames it.
+    (LEG_PAIN, "en", "sciatica like I said", 1, True),
+    (LEG_PAIN, "en", "as I said, sciatica", 1, True),
+    (LEG_PAIN, "es", "ciática, como dije", 1, True),
+    (LEG_PAIN, "fr", "la sciatique, comme je l'ai dit", 1, True),
+    (LEG_PAIN, "ar", "عرق النسا كما قلت", 1, True),
+    (ROOTS_Q, "en", "L4, L5 and S1 like I said", 3, True),
+    (LEG_PAIN, "en", "low back pain, like I said", 0, False),
+    (LEG_PAIN, "en", "like I said, not sciatica", 0, False),
 ]
 
 
