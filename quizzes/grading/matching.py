@@ -1207,7 +1207,8 @@ class Matcher:
             return bool(groups and places & spine) and not groups & places
         if REGION in self.lexicon.categories_of(tokens):
             return not self.lexicon.groups_of(tokens) & self.places
-        return not segment.candidate and any(
+        # A second candidate too: "tennis elbow tendonitis" places the tendonitis in the elbow.
+        return any(
             not self.lexicon.groups_of(region) & self.places
             for region in self._regions_inside(tokens)
         )

@@ -563,6 +563,29 @@ PLACE_DATA = [
         3,
         False,
     ),
+    # A condition of another place beside the answer places it there too.
+    (
+        FOOT_Q,
+        "en",
+        "tennis elbow tendonitis, heel spurs, plantar fasciitis, metatarsalgia",
+        3,
+        False,
+    ),
+    (
+        FOOT_Q,
+        "es",
+        "codo de tenista tendinitis, espolón calcáneo, fascitis plantar, metatarsalgia",
+        3,
+        False,
+    ),
+    (
+        FOOT_Q,
+        "fr",
+        "tendinite du tennis elbow, épine calcanéenne, fasciite plantaire, métatarsalgie",
+        3,
+        False,
+    ),
+    (FOOT_Q, "en", "Achilles tendonitis, heel spurs, plantar fasciitis, metatarsalgia", 4, True),
     (
         FOOT_Q,
         "en",
