@@ -53,6 +53,7 @@ NAMED = (ANSWER, WRONG, TERM)
 # "إنه ليس النقرس"): up to this many go with it.
 NEGATION_FRAME = 2
 QUESTION_MARKS = ("?", "؟")
+EX = "ex"  # a prefix that makes a word its former self (language.WORD_NEGATIONS)
 ARABIC_CLITICS = ("ل", "ب", "ك")
 # A colon, a full stop, an exclamation mark or a dash after a word, with more after it.
 REPLY_END = re.compile(r"(?<=\w)(?:\s*[:.!—–]+|\s+-+)(?=\s)")
@@ -627,7 +628,7 @@ class Matcher:
 
     def cover(self, text: str) -> list[Segment]:
         """The best reading of one piece's words, as segments in order."""
-        tokens = words(text, self.language)
+        tokens = self._unprefixed(words(text, self.language))
         n = len(tokens)
         best: list[tuple[_Cost, Segment | None, int]] = [((0, 0, 0, 0, 0, 0), None, n)] * (n + 1)
         for start in range(n - 1, -1, -1):
@@ -643,6 +644,20 @@ class Matcher:
             _cost, segment, position = best[position]
             segments.append(segment)
         return segments
+
+    def _unprefixed(self, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """ "Ex" joined to an answer's word is "ex" and that word ("un exneurólogo", an
+        ex-neurologist: a negation of one word), where the whole word is no known term."""
+        if not any(token.startswith(EX) for token in tokens):
+            return tokens
+        found: list[str] = []
+        for token in tokens:
+            rest = token[len(EX) :]
+            if token.startswith(EX) and rest in self.answer_words and token not in self.term_words:
+                found += [EX, rest]
+            else:
+                found.append(token)
+        return tuple(found)
 
     def read(self, piece: Piece) -> Reading:
         """What a piece names: negation removes the next thing named and the words that frame
