@@ -1245,10 +1245,22 @@ class Matcher:
         # for word in it.
         if segment.kind != TERM or not set(segment.given.split()) <= self.said_words:
             return segment
+        if self._elsewhere(segment):
+            return segment
         said = tuple(word for word in segment.given.split() if word not in self.generic_words)
         if not said or any(holds(text, said) for text in self.unjoined_prompt_texts):
             return Segment(QUESTION, segment.given)
         return segment
+
+    def _elsewhere(self, segment: Segment) -> bool:
+        """Where a region is asked, a region of the prompt outside the answer's own places
+        ("foot" of "… back and foot pain") says where the answer is: "neck of the foot" is
+        no part of the spine, it names a second place."""
+        if self.question.category != REGION or not self.answer_places:
+            return False
+        tokens = tuple(segment.given.split())
+        groups = self.lexicon.groups_of(tokens)
+        return REGION in self.lexicon.categories_of(tokens) and not groups & self.answer_places
 
     @cached_property
     def said_words(self) -> frozenset[str]:

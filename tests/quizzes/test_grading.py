@@ -563,6 +563,14 @@ PLACE_DATA = [
         3,
         False,
     ),
+    # A region of the prompt off the spine ("… back and foot pain") places the answer there.
+    ("central-stenosis-neck", "en", "neck of the foot", 0, False),
+    ("central-stenosis-neck", "en", "the neck of the foot", 0, False),
+    ("central-stenosis-neck", "es", "cuello del pie", 0, False),
+    ("central-stenosis-neck", "fr", "le cou du pied", 0, False),
+    ("central-stenosis-neck", "ar", "رقبة القدم", 0, False),
+    ("central-stenosis-neck", "en", "the neck part of the spine", 1, True),
+    ("central-stenosis-neck", "en", "the neck, not the upper back", 1, True),
     # A condition of another place beside the answer places it there too.
     (
         FOOT_Q,
