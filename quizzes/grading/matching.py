@@ -711,8 +711,10 @@ class Matcher:
         if negated and not words_after_negation and not asks:
             named = [i for i, segment in enumerate(kept) if segment.kind in NAMED]
             if named and all(s.kind == FILLER for s in kept[named[-1] + 1 :]):
-                del kept[named[-1]]  # "sciatica was ruled out"
-                withdraws = True
+                judged = kept.pop(named[-1])  # "sciatica was ruled out"
+                # "…, the others are wrong", "…, les autres sont fausses": said of the answers
+                # not named, so nothing given is taken back.
+                withdraws = tuple(judged.given.split()) not in self.others
             elif not named:
                 negates_before = withdraws = not any(s.kind == UNKNOWN for s in kept)
             # else words stand between ("a herniated disc from the wrong posture", in Arabic

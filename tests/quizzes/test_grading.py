@@ -2571,6 +2571,13 @@ LIST_KEPT_DATA = [
     (ROOTS_Q, "ar", "L4 و L5 و S1، ليس C1", 3, True),
     (SPECIALIST, "es", "un neurólogo, no el falso", 1, True),
     (SPECIALIST, "fr", "un neurologue, pas un faux", 1, True),
+    # A verdict on the answers not named ("the others") takes back nothing given.
+    (ROOTS_Q, "en", "L4, L5 and S1, the others are wrong", 3, True),
+    (ROOTS_Q, "en", "L4, L5, S1, others wrong", 3, True),
+    (ROOTS_Q, "fr", "L4, L5 et S1, les autres sont fausses", 3, True),
+    (ROOTS_Q, "es", "L4, L5 y S1, los otros están mal", 3, True),
+    (ROOTS_Q, "es", "L4, L5 y S1, las otras son incorrectas", 3, True),
+    (SPECIALIST, "en", "a neurologist, the others are wrong", 1, True),
 ]
 
 
