@@ -168,19 +168,21 @@ PAST_BELIEFS = {
 # Cause and effect inside one piece: "X causing Y" and "Y caused by X" name Y as the effect of
 # X. Where the question asks for causes ("causes of foraminal stenosis"), an answer named as an
 # effect ("foraminal stenosis causing degenerative disc disease") is not given as a cause. Not
-# the nouns ("the cause is…", "la causa es…"): only verbs and prepositions of causing.
+# the nouns ("the cause is…", "la causa es…"): only verbs and prepositions of causing. A verb
+# spelled like the noun counts after a relative pronoun ("qui cause", "que causa").
 CAUSING = {
     "en": (
         "causing", "caused", "leads to", "leading to", "led to", "results in", "resulting in",
         "produces", "producing", "triggers", "triggering", "brings on", "bringing on",
+        "which causes", "that causes", "which cause", "that cause",
     ),
     "es": (
         "causando", "provoca", "provocando", "produce", "produciendo", "lleva a", "conduce a",
-        "origina", "desencadena",
+        "origina", "desencadena", "que causa", "que causan",
     ),
     "fr": (
         "causant", "provoque", "provoquant", "entraîne", "entraînant", "mène à", "menant à",
-        "produit", "déclenche",
+        "produit", "déclenche", "qui cause", "qui causent",
     ),
     "ar": ("يسبب", "تسبب", "يسبب في", "يؤدي إلى", "تؤدي إلى", "مسببا", "مسببة", "ينتج عنه"),
 }  # fmt: skip

@@ -63,6 +63,11 @@ LAST_WORDS = re.compile(r"(?<=\w)\s*(?:[:.!—–…]+|\s-+)\s*([^:.!—–…-]
 # or are a part of it (a region: "neck, L4" or "neck at L5" names no neck). Not muscles: the
 # piriformis is as much in the hip as in the buttock the prompt names.
 PLACED_CATEGORIES = frozenset({"condition", "symptom", "region"})
+# "à cause de", "a causa de" read without their small words are "cause", "causa": the verb
+# too ("le piriforme cause la sciatique"), which names its effect after it. The piece's own
+# text tells them apart.
+SPANISH_FRENCH_CAUSE = frozenset({("cause",), ("causa",)})
+BECAUSE_OF = re.compile(r"(?<!\w)(?:à|a)\s+caus[ea]\s+d", re.IGNORECASE)
 # Known terms that, named as what brought an answer on, are given as the cause instead.
 CAUSE_CATEGORIES = frozenset({"condition", "symptom"})
 # The lexicon's English terms for the back as a whole and for its parts (every language's
@@ -384,7 +389,9 @@ class Matcher:
         found = {word for text in self.question.prompt_texts for word in text}
         return frozenset(found | {_unjoined(word) for word in found})
 
-    def _effects(self, segments: list[Segment]) -> tuple[list[Segment], bool, bool]:
+    def _effects(
+        self, segments: list[Segment], *, because_of: bool = False
+    ) -> tuple[list[Segment], bool, bool]:
         """Where the question asks for causes, an answer named as the effect of something
         the question names ("foraminal stenosis causing degenerative disc disease", "arthrose
         causée par une sténose foraminale") is no cause given, but a detail. Also whether the
@@ -399,6 +406,8 @@ class Matcher:
             for tokens, forward in self.causal_phrases:
                 if tuple(given[at : at + len(tokens)]) != tokens:
                     continue
+                if tokens in SPANISH_FRENCH_CAUSE:
+                    forward = not because_of  # the verb, unless the piece says "à cause de"
                 after = range(at + len(tokens), len(segments))
                 if at == 0 and all(self._names_subject(segments[i]) for i in after) and after:
                     # Only the phrase and the subject ("…, causing foraminal stenosis", "…, due
@@ -705,7 +714,8 @@ class Matcher:
             elif segment.kind == FILLER:
                 filler_after_negation = True  # "…no ¿verdad?": the question is the tag's
         kept = self._not_contradicted(kept, removed)
-        kept, effects_open, effects_before = self._effects(kept)
+        because_of = BECAUSE_OF.search(piece.text) is not None
+        kept, effects_open, effects_before = self._effects(kept, because_of=because_of)
         negates_before = withdraws = False
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:

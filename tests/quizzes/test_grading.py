@@ -2460,6 +2460,11 @@ EFFECT_NOT_CAUSE_DATA = [
     (MUSCLE, "fr", "sciatique provoquant un syndrome du piriforme", 0, False),
     (MUSCLE, "es", "síndrome del piriforme causado por la ciática", 0, False),
     (MUSCLE, "ar", "عرق النسا يسبب متلازمة الكمثرية", 0, False),
+    (MUSCLE, "fr", "la sciatique cause le syndrome du piriforme", 0, False),
+    (MUSCLE, "es", "síndrome piriforme a causa de la ciática", 0, False),
+    (MUSCLE, "fr", "syndrome du piriforme à cause de la sciatique", 0, False),
+    (FORAMINAL, "fr", f"la sténose foraminale cause la {DDD_FR} et l'{SOA_FR}", 0, False),
+    (FORAMINAL, "es", f"{DDD_ES} y {SOA_ES} a causa de la estenosis foraminal", 0, False),
 ]
 
 
@@ -2489,6 +2494,14 @@ CAUSE_NAMED_DATA = [
     (MUSCLE, "fr", "le piriforme, qui provoque la sciatique", 1, True),
     (MUSCLE, "es", "el piriforme, que provoca la ciática", 1, True),
     (MUSCLE, "ar", "العضلة الكمثرية تسبب عرق النسا", 1, True),
+    # "cause", "causa" are the verb here, not "à cause de", "a causa de" without small words.
+    (MUSCLE, "fr", "le piriforme cause la sciatique", 1, True),
+    (MUSCLE, "fr", "le piriforme qui cause la sciatique", 1, True),
+    (MUSCLE, "es", "el piriforme causa ciática", 1, True),
+    (MUSCLE, "es", "el piriforme que causa la ciática", 1, True),
+    (MUSCLE, "en", "piriformis, which causes sciatica", 1, True),
+    (FORAMINAL, "fr", f"la {DDD_FR} et l'{SOA_FR} causent la sténose foraminale", 2, True),
+    (FORAMINAL, "es", f"la {DDD_ES} y la {SOA_ES} causan la estenosis foraminal", 2, True),
     # The subject named as the effect after the list: the list is its causes.
     (FORAMINAL, "en", f"{DDD} and {SOA}, causing {FS}", 2, True),
     (FORAMINAL, "en", f"{DDD} and {SOA}, leading to {FS}", 2, True),
