@@ -386,8 +386,7 @@ class Matcher:
     def prompt_words(self) -> frozenset[str]:
         """The prompt's words, and its Arabic words without a joined ل, ب or ك ("لتضيق", of
         stenosis, is "تضيق")."""
-        found = {word for text in self.question.prompt_texts for word in text}
-        return frozenset(found | {_unjoined(word) for word in found})
+        return frozenset(word for text in self.unjoined_prompt_texts for word in text)
 
     def _effects(
         self, segments: list[Segment], *, because_of: bool = False
