@@ -15,7 +15,7 @@ import time
 from collections import OrderedDict
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -78,11 +78,30 @@ def _returns(value):
     return lambda *args, **kwargs: value() if callable(value) else value
 
 
+class ReusedClients(RedisCacheClient):
+    """Django's Redis client, building one redis-py client per connection pool instead of one
+    per cache call: building it copies a table of some 200 reply parsers and cost 0.10 ms,
+    twice a GET's round trip to a local Redis. A redis-py client is safe to share between
+    threads, and its pool reconnects by itself after a fork or an outage."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        client = self._clients.get(index)
+        if client is None:
+            client = self._clients[index] = super().get_client(key, write=write)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """RedisCache whose connection errors and timeouts are misses and no-ops."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClients
         import redis
 
         self.unavailable = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)

@@ -156,3 +156,24 @@ def test_content_reads_through_redis_cost_no_cache_round_trip_once_warm(course, 
         again = api_client.get("/api/v1/lessons/")
         caches["default"].clear()
     assert again.status_code == 200 and again.content == first.content
+
+
+@needs_redis
+def test_the_cache_builds_one_redis_client_per_connection_pool(monkeypatch):
+    built = []
+    original = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    with override_settings(CACHES=REAL_REDIS):
+        cache = caches["default"]
+        cache.set("warm-up", 1)
+        with monkeypatch.context() as patch:
+            patch.setattr(redis.Redis, "__init__", counting)
+            cache.set("client_test_key", 1)
+            values = [cache.get("client_test_key") for _ in range(3)]
+            cache.delete("client_test_key")
+    assert values == [1, 1, 1]
+    assert built == [], f"{len(built)} redis-py clients built for five cache calls"
