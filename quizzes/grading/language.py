@@ -487,6 +487,28 @@ OTHERS = {
     "ar": ("غيره", "غيرهم", "غيرها", "غير ذلك"),
 }
 
+# Writings about a subject ("a book about neurology", "un livre de neurologie", "un libro de
+# neurología", "a neurology textbook"): an answer named as what they are about is not given. The
+# field alone ("neurology") may name its specialist; a book about it names a book. Only words
+# that mean nothing else in an answer ("course" is also "of course", "cours" "au cours de").
+WRITINGS = {
+    "en": (
+        "book", "books", "textbook", "textbooks", "article", "articles", "magazine",
+        "magazines",
+    ),
+    "es": ("libro", "libros", "artículo", "artículos", "revista", "revistas"),
+    "fr": ("livre", "livres", "bouquin", "bouquins", "article", "articles", "revue", "revues"),
+    "ar": ("كتاب", "الكتاب", "مقال", "مقالة", "مجلة"),
+}  # fmt: skip
+# Words that may stand between a writing and its subject ("about", "sobre", "sur", "عن"); the
+# articles and "de" fold away.
+ABOUT = {
+    "en": ("about", "on", "of", "in"),
+    "es": ("sobre", "acerca", "en"),
+    "fr": ("sur", "propos", "en", "au", "sujet"),
+    "ar": ("عن", "حول", "في"),
+}
+
 # Negations of the one word after them ("a non-neurologist", "non-sciatic pain"), not of
 # what follows it ("non-specific low back pain" is low back pain).
 # So do words that make it a fake ("a fake neurologist", "un falso neurólogo", "un faux

@@ -715,6 +715,7 @@ class Matcher:
         kept = self._not_contradicted(kept, removed)
         because_of = BECAUSE_OF.search(piece.text) is not None
         kept, effects_open, effects_before = self._effects(kept, because_of=because_of)
+        kept = self._written_about(kept)
         negates_before = withdraws = False
         asks = _asks(piece.text) and not filler_after_negation
         if negated and not words_after_negation and not asks:
@@ -847,6 +848,39 @@ class Matcher:
                 ]
             break
         return segments
+
+    @cached_property
+    def writings(self) -> frozenset[str]:
+        return phrase_set("WRITINGS", self.language)
+
+    @cached_property
+    def about_words(self) -> frozenset[str]:
+        return frozenset(word for tokens in phrases("ABOUT", self.language) for word in tokens)
+
+    def _written_about(self, segments: list[Segment]) -> list[Segment]:
+        """An answer named as what a writing is about is not given: after the writing ("a
+        book about neurology", "un livre de neurologie", "كتاب عن …") or, last in the piece,
+        before it ("a neurology textbook"). A book is no specialist."""
+        if not any(s.kind in (UNKNOWN, QUESTION) and s.given in self.writings for s in segments):
+            return segments
+        found = list(segments)
+        for index, segment in enumerate(segments):
+            if segment.kind != ANSWER:
+                continue
+            before = index - 1
+            while before >= 0 and self._loose(segments[before], self.about_words):
+                before -= 1
+            after = [s for s in segments[index + 1 :] if s.kind != FILLER]
+            if (before >= 0 and self._loose(segments[before], self.writings)) or (
+                len(after) == 1 and self._loose(after[0], self.writings)
+            ):
+                found[index] = Segment(UNKNOWN, segment.given)
+        return found
+
+    @staticmethod
+    def _loose(segment: Segment, said: frozenset[str]) -> bool:
+        """A word the piece reads as no term (unknown, or the question's) among `said`."""
+        return segment.kind in (UNKNOWN, QUESTION) and segment.given in said
 
     @cached_property
     def place_leads(self) -> frozenset[str]:

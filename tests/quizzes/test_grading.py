@@ -2602,3 +2602,44 @@ def test_a_list_taken_back_after_it_is_not_credited(question, language, answer, 
 @pytest.mark.parametrize(ROW, LIST_KEPT_DATA)
 def test_a_list_before_a_new_sentence_stands(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- what a writing is about --------------------------------------------------------------------
+# The field names its specialist ("neurology", "neurología"), but a book or an article about it is
+# no specialist: "a book about neurology", "un livre de neurologie", "un libro de neurología" were
+# credited as the neurologist to consult.
+WRITTEN_ABOUT_DATA = [
+    (SPECIALIST, "en", "a book about neurology", 0, False),
+    (SPECIALIST, "en", "a book on neurology", 0, False),
+    (SPECIALIST, "en", "a neurology textbook", 0, False),
+    (SPECIALIST, "en", "an article about neurologists", 0, False),
+    (SPECIALIST, "fr", "un livre de neurologie", 0, False),
+    (SPECIALIST, "fr", "un livre sur la neurologie", 0, False),
+    (SPECIALIST, "es", "un libro de neurología", 0, False),
+    (SPECIALIST, "es", "un libro sobre neurología", 0, False),
+    (SPECIALIST, "ar", "كتاب عن طبيب الأعصاب", 0, False),
+]
+# ...while the field, the specialist, and a book named beside them in passing stay right.
+WRITING_BESIDE_DATA = [
+    (SPECIALIST, "en", "neurology", 1, True),
+    (SPECIALIST, "fr", "neurologie", 1, True),
+    (SPECIALIST, "es", "la neurología", 1, True),
+    (SPECIALIST, "en", "a specialist in neurology", 1, True),
+    (SPECIALIST, "en", "a neurologist according to my textbook", 1, True),
+    (SPECIALIST, "en", "book an appointment with a neurologist", 1, True),
+    (LEG_PAIN, "en", "sciatica according to the book", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, WRITTEN_ABOUT_DATA)
+def test_an_answer_named_as_what_a_writing_is_about_is_not_given(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, WRITING_BESIDE_DATA)
+def test_the_field_and_a_writing_beside_the_answer_stay_right(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
