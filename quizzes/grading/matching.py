@@ -68,6 +68,8 @@ PLACED_CATEGORIES = frozenset({"condition", "symptom", "region"})
 # text tells them apart.
 SPANISH_FRENCH_CAUSE = frozenset({("cause",), ("causa",)})
 BECAUSE_OF = re.compile(r"(?<!\w)(?:à|a)\s+caus[ea]\s+d", re.IGNORECASE)
+# The category of muscles: where a region is asked, a muscle is a second answer.
+MUSCLE = "muscle"
 # Known terms that, named as what brought an answer on, are given as the cause instead.
 CAUSE_CATEGORIES = frozenset({"condition", "symptom"})
 # The lexicon's English terms for the back as a whole and for its parts (every language's
@@ -733,7 +735,7 @@ class Matcher:
             # Around an answer, a term made only of the question's own words is excused like
             # those words ("the neck part of the spine").
             kept = [self._as_question_words(segment) for segment in kept]
-        kept = self._origins(self._positioned(self._beside(kept)))
+        kept = self._origins(self._positioned(self._beside(self._muscle_placed(kept))))
         kept = self._placed(_unstretched(self._blended(kept)))
         kept = [self._as_place(segment) for segment in kept]
         return Reading(
@@ -1239,6 +1241,19 @@ class Matcher:
                     segment = Segment(TERM, segment.given, origin=True)
             placed.append(segment)
         return placed
+
+    def _muscle_placed(self, segments: list[Segment]) -> list[Segment]:
+        """Where a region is asked, a muscle is a second answer, not detail: a muscle is no
+        part of the spine, and "piriformis in the neck", "el piriforme en el cuello" give the
+        muscle, the region only where it is said to lie."""
+        if self.question.category != REGION:
+            return segments
+        return [
+            dataclasses.replace(s, candidate=True)
+            if s.kind == TERM and MUSCLE in self.lexicon.categories_of(tuple(s.given.split()))
+            else s
+            for s in segments
+        ]
 
     def _as_place(self, segment: Segment) -> Segment:
         """A region the question is about, marked as such (Reading.places)."""

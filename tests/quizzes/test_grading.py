@@ -2643,3 +2643,40 @@ def test_the_field_and_a_writing_beside_the_answer_stay_right(
     question, language, answer, points, correct
 ):
     test_grade(question, language, answer, points, correct)
+
+
+# --- a muscle where a part of the spine is asked ------------------------------------------------
+# A muscle is no part of the spine: "piriformis in the neck" was credited as the neck (the muscle
+# was read as detail beside it), in four languages. The muscle is now a second answer, as it is on
+# its own; the neck with a muscle ruled out, or with other parts of it, stays right.
+MUSCLE_IN_REGION_DATA = [
+    (NECK_Q, "en", "piriformis in the neck", 0, False),
+    (NECK_Q, "en", "the piriformis muscle in the neck", 0, False),
+    (NECK_Q, "en", "the psoas in the neck", 0, False),
+    (NECK_Q, "en", "the neck, piriformis", 0, False),
+    (NECK_Q, "fr", "le piriforme dans le cou", 0, False),
+    (NECK_Q, "es", "el piriforme en el cuello", 0, False),
+    (NECK_Q, "ar", "العضلة الكمثرية في الرقبة", 0, False),
+    (NECK_Q, "en", "the piriformis", 0, False),
+    (NECK_Q, "es", "el piriforme", 0, False),
+]
+REGION_WITHOUT_MUSCLE_DATA = [
+    (NECK_Q, "en", "the neck, not the piriformis", 1, True),
+    (NECK_Q, "fr", "le cou, pas le piriforme", 1, True),
+    (NECK_Q, "en", "central stenosis in the neck", 1, True),
+    (NECK_Q, "en", "the spinal cord in the neck", 1, True),
+    (NECK_Q, "es", "las vértebras del cuello", 1, True),
+    (MUSCLE, "en", "piriformis in the buttock", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, MUSCLE_IN_REGION_DATA)
+def test_a_muscle_is_no_part_of_the_spine(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, REGION_WITHOUT_MUSCLE_DATA)
+def test_a_part_of_the_spine_without_a_muscle_stays_right(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
