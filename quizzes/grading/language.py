@@ -236,11 +236,15 @@ VERDICTS = {
     "en": ("wrong", "incorrect", "false", "not right", "not correct"),
     "es": (
         "están mal", "son falsos", "son falsas", "incorrectos", "incorrectas", "equivocados",
-        "equivocadas",
+        "equivocadas", "mal",
     ),
     "fr": ("faux", "fausses", "sont faux", "sont fausses", "incorrects", "incorrectes"),
     "ar": ("غلط", "خطأ", "خاطئ", "غير صحيح"),
 }  # fmt: skip
+# Verdicts that are words of their own elsewhere ("mal de espalda", "mal posicionado"): a
+# verdict only last in a piece, right after what it judges or alone ("L4, L5, S1: mal",
+# "ciática mal").
+END_VERDICTS = {"en": (), "es": ("mal",), "fr": (), "ar": ()}
 ONE_FRAMES = {
     "en": ("is", "was", "s"),
     "es": ("es", "era", "está", "estaba"),

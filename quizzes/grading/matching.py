@@ -777,9 +777,9 @@ class Matcher:
             # A negation alone after such a mark ends the answer with a sentence of its own
             # ("L4, L5, S1 - no"): it takes back the whole sentence before it (scoring).
             last = LAST_WORDS.search(piece.text)
-            # A lone "faux", "falso" there is a verdict too, not the word "fake".
+            # A lone "faux", "falso", "mal" there is a verdict too, not the word "fake", "pain".
             said = words(last.group(1), self.language) if last else ()
-            if said in self.negation_phrase_set or " ".join(said) in self.fake_words:
+            if said in self.negation_phrase_set or " ".join(said) in self.last_verdicts:
                 found.append(dataclasses.replace(piece, text=piece.text[: last.start()]))
                 piece = Piece(last.group(1), new_sentence=True)
             found.append(piece)
@@ -833,7 +833,8 @@ class Matcher:
 
     def _as_words(self, segments: list[Segment]) -> list[Segment]:
         """A negation of one word with no word after it is a word itself: "ciática verdadera,
-        no la falsa" (the false one), "وليس العكس" (and not the opposite)."""
+        no la falsa" (the false one), "وليس العكس" (and not the opposite); a word that is a
+        verdict only last in a piece (language.END_VERDICTS) is a negation there."""
         for index in range(len(segments) - 1, -1, -1):
             segment = segments[index]
             if segment.kind == FILLER:
@@ -846,6 +847,13 @@ class Matcher:
                 segments = [
                     *segments[:index],
                     Segment(UNKNOWN, segment.given),
+                    *segments[index + 1 :],
+                ]
+            elif segment.kind == UNKNOWN and segment.given in self.end_verdicts and judges:
+                # …and a word that is a verdict only there is one: "ciática mal", "…: mal".
+                segments = [
+                    *segments[:index],
+                    Segment(NEGATION, segment.given),
                     *segments[index + 1 :],
                 ]
             break
@@ -883,6 +891,15 @@ class Matcher:
     def _loose(segment: Segment, said: frozenset[str]) -> bool:
         """A word the piece reads as no term (unknown, or the question's) among `said`."""
         return segment.kind in (UNKNOWN, QUESTION) and segment.given in said
+
+    @cached_property
+    def end_verdicts(self) -> frozenset[str]:
+        return phrase_set("END_VERDICTS", self.language)
+
+    @cached_property
+    def last_verdicts(self) -> frozenset[str]:
+        """Words that, alone last in an answer, are a verdict on it ("…: falso", "…: mal")."""
+        return self.fake_words | self.end_verdicts
 
     @cached_property
     def place_leads(self) -> frozenset[str]:

@@ -2680,3 +2680,36 @@ def test_a_part_of_the_spine_without_a_muscle_stays_right(
     question, language, answer, points, correct
 ):
     test_grade(question, language, answer, points, correct)
+
+
+# --- "mal", a verdict only at the end ---------------------------------------------------------
+# Spanish "mal" after the list, alone after a colon or bare, takes it back as "están mal" does:
+# "L4, L5, S1: mal" earned full marks. Elsewhere it is a word ("mal de espalda"), and a verdict on
+# the others takes back nothing given. French "faux" and Arabic "خطأ", "غلط" after a colon
+# already took the list back.
+END_VERDICT_DATA = [
+    (ROOTS_Q, "es", "L4, L5, S1: mal", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1: mal", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1 mal", 0, False),
+    (ROOTS_Q, "es", "L4, L5 y S1. Mal.", 0, False),
+    (LEG_PAIN, "es", "ciática mal", 0, False),
+    (ROOTS_Q, "fr", "L4, L5, S1 : faux", 0, False),
+    (ROOTS_Q, "ar", "L4، L5، S1: خطأ", 0, False),
+    (ROOTS_Q, "ar", "L4 و L5 و S1: غلط", 0, False),
+]
+END_VERDICT_KEPT_DATA = [
+    (ROOTS_Q, "es", "mal: L4, L5, S1", 3, True),
+    (ROOTS_Q, "es", "L4, L5 y S1, los otros mal", 3, True),
+    (ROOTS_Q, "es", "L4, L5 y S1, S2 está mal", 3, True),
+    (LEG_PAIN, "fr", "sciatique, mal de jambe", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, END_VERDICT_DATA)
+def test_a_verdict_at_the_end_takes_the_list_back(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, END_VERDICT_KEPT_DATA)
+def test_a_verdict_word_elsewhere_takes_nothing_back(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
