@@ -230,10 +230,12 @@ ALL_WORDS = {
 # Verdicts that say it of the whole list before them: in the plural ("están mal", "sont
 # faux", "incorrectas") or, where the word marks no number, bare ("L4, L5 and S1 wrong", "L4 و
 # L5 و S1 غلط"). At the end of an answer they take back every item, as a word for "all" does;
-# after a word of the singular ("S2 is wrong", "S2 est faux") only the last. Not "no" or
-# "not": "L4, L5, S1, S2 no" says no to S2.
+# after a word of the singular ("S2 is wrong", "S2 est faux") only the last. English "not"
+# last and bare is one too ("L4, L5, S1 not", the "…, not!" that takes a statement back):
+# English puts the "not" of one item before it ("not S2"). Not "no": "L4, L5, S1, S2 no" says
+# no to S2, as "S2 no", "S2 non" do in Spanish and French.
 VERDICTS = {
-    "en": ("wrong", "incorrect", "false", "not right", "not correct"),
+    "en": ("wrong", "incorrect", "false", "not right", "not correct", "not"),
     "es": (
         "están mal", "son falsos", "son falsas", "incorrectos", "incorrectas", "equivocados",
         "equivocadas", "mal",

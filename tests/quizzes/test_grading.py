@@ -2713,3 +2713,34 @@ def test_a_verdict_at_the_end_takes_the_list_back(question, language, answer, po
 @pytest.mark.parametrize(ROW, END_VERDICT_KEPT_DATA)
 def test_a_verdict_word_elsewhere_takes_nothing_back(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- a trailing "not" ---------------------------------------------------------------------------
+# English "not" last and bare takes the whole statement back ("…, not!"): "L4, L5, S1 not" earned
+# 2 of 3 (only S1 was taken back). English negates one item before it ("not S2"). A "no" after
+# the last item still says no to it alone, as Spanish "S2 no" and French "S2 non" do: "L4, L5, S1,
+# S2 no" keeps its 3, and "L4, L5 y S1 no" its 2 (L4 and L5 said, S1 refused).
+TRAILING_NOT_DATA = [
+    (ROOTS_Q, "en", "L4, L5, S1 not", 0, False),
+    (ROOTS_Q, "en", "L4, L5 and S1 not", 0, False),
+    (ROOTS_Q, "en", "L4, L5, S1, not", 0, False),
+    (ROOTS_Q, "es", "L4, L5, S1 not", 0, False),
+    (TRIO, "en", "tingling, weakness, numbness not", 0, False),
+]
+TRAILING_NO_DATA = [
+    (ROOTS_Q, "es", "L4, L5 y S1 no", 2, False),
+    (ROOTS_Q, "fr", "L4, L5 et S1 non", 2, False),
+    (ROOTS_Q, "en", "L4, L5, S1, not C1", 3, True),
+    (ROOTS_Q, "en", "L4, L5, S1, not sure", 3, True),
+    (ROOTS_Q, "en", "L4, L5, but not S1", 2, False),
+]
+
+
+@pytest.mark.parametrize(ROW, TRAILING_NOT_DATA)
+def test_a_trailing_not_takes_the_list_back(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, TRAILING_NO_DATA)
+def test_a_trailing_no_refuses_the_last_item_only(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
