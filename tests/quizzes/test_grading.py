@@ -2744,3 +2744,42 @@ def test_a_trailing_not_takes_the_list_back(question, language, answer, points, 
 @pytest.mark.parametrize(ROW, TRAILING_NO_DATA)
 def test_a_trailing_no_refuses_the_last_item_only(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- tennis elbow in every language ---------------------------------------------------------------
+# "tennis elbow tendonitis" earned nothing for the tendonitis; its names in the other languages
+# did: "tendinite épicondylienne", "tendinitis epicondílea", "التهاب وتر اللقيمة" (the tendon of
+# the epicondyle, at the elbow) credited the foot condition. The epicondyle joins the upper limb's
+# region terms, so it places the tendonitis at the elbow, and "epicondylitis", "التهاب اللقيمة"
+# are known conditions of another place, as "épicondylite", "epicondilitis" were.
+FOUR_AFTER = {
+    "en": ", heel spurs, plantar fasciitis, metatarsalgia",
+    "fr": ", épine calcanéenne, fasciite plantaire, métatarsalgie",
+    "es": ", espolón calcáneo, fascitis plantar, metatarsalgia",
+    "ar": "، مهماز العقب، التهاب اللفافة الأخمصية، ألم مشط القدم",
+}
+EPICONDYLE_DATA = [
+    (FOOT_Q, "fr", "tendinite épicondylienne" + FOUR_AFTER["fr"], 3, False),
+    (FOOT_Q, "fr", "tendinite de l'épicondyle" + FOUR_AFTER["fr"], 3, False),
+    (FOOT_Q, "fr", "épicondylite" + FOUR_AFTER["fr"], 3, False),
+    (FOOT_Q, "es", "tendinitis epicondílea" + FOUR_AFTER["es"], 3, False),
+    (FOOT_Q, "es", "tendinitis del epicóndilo" + FOUR_AFTER["es"], 3, False),
+    (FOOT_Q, "es", "epicondilitis" + FOUR_AFTER["es"], 3, False),
+    (FOOT_Q, "ar", "التهاب وتر اللقيمة" + FOUR_AFTER["ar"], 3, False),
+    (FOOT_Q, "ar", "التهاب اللقيمة" + FOUR_AFTER["ar"], 3, False),
+    (FOOT_Q, "en", "epicondylar tendonitis" + FOUR_AFTER["en"], 3, False),
+    (FOOT_Q, "en", "lateral epicondylitis" + FOUR_AFTER["en"], 3, False),
+    (FOOT_Q, "fr", "tendinite épicondylienne", 0, False),
+    (FOOT_Q, "es", "tendinitis epicondílea", 0, False),
+    # ...and the tendonitis of the foot stays right.
+    (FOOT_Q, "fr", "tendinite" + FOUR_AFTER["fr"], 4, True),
+    (FOOT_Q, "es", "tendinitis de Aquiles" + FOUR_AFTER["es"], 4, True),
+    (FOOT_Q, "ar", "التهاب الوتر" + FOUR_AFTER["ar"], 4, True),
+]
+
+
+@pytest.mark.parametrize(ROW, EPICONDYLE_DATA)
+def test_tennis_elbow_is_no_foot_tendonitis_in_any_language(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
