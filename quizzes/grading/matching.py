@@ -676,7 +676,7 @@ class Matcher:
         ("…, ¿no?")."""
         kept: list[Segment] = []
         removed: list[Segment] = []  # what a negation took away, named or not
-        negated = no_one = one_word = False
+        negated = no_one = one_word = other_one = False
         words_after_negation = filler_after_negation = False
         # The last thing named was negated, and the negation still holds at the end: a list
         # that goes on after this piece is negated too ("not L4, L5 or S1").
@@ -697,12 +697,17 @@ class Matcher:
                     one = bool(kept) and kept[-1].given in self.one_frames
                     of_all = self._drop_frame(kept)
                 last_negation = segment.given
+                # "not an ex-neurologist", "no un ex neurólogo": what the negation denies is a
+                # former or fake one, another than the answer, which it leaves unsaid.
+                other_one = negated and not one_word and segment.given in self.word_negations
                 negated, words_after_negation, filler_after_negation = True, False, False
                 one_word = segment.given in self.word_negations
             elif negated and segment.kind in NAMED:
                 negated = False
                 negation_open = not one_word
-                removed.append(segment)
+                if not other_one:
+                    removed.append(segment)
+                other_one = False
             elif not negated:
                 negation_open = negation_open and segment.kind not in NAMED
                 kept.append(segment)

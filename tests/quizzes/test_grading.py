@@ -2783,3 +2783,35 @@ def test_tennis_elbow_is_no_foot_tendonitis_in_any_language(
     question, language, answer, points, correct
 ):
     test_grade(question, language, answer, points, correct)
+
+
+# --- a former or fake one denied ------------------------------------------------------------------
+# "not an ex-neurologist" denies a former neurologist, not the neurologist: "el neurólogo, no un ex
+# neurólogo", "a neurologist, not an ex-neurologist" earned 0 (the neurologist read as negated in
+# the answer). The answer given before it stands; on their own, a former or fake one earns 0.
+OTHER_ONE_DENIED_DATA = [
+    (SPECIALIST, "es", "el neurólogo, no un ex neurólogo", 1, True),
+    (SPECIALIST, "es", "un neurólogo, no un falso neurólogo", 1, True),
+    (SPECIALIST, "en", "a neurologist, not an ex-neurologist", 1, True),
+    (SPECIALIST, "en", "a neurologist, not a fake neurologist", 1, True),
+    (SPECIALIST, "en", "a neurologist, not a former neurologist", 1, True),
+    (SPECIALIST, "fr", "un neurologue, pas un ex-neurologue", 1, True),
+    (SPECIALIST, "fr", "un neurologue, pas un faux neurologue", 1, True),
+]
+OTHER_ONE_ALONE_DATA = [
+    (SPECIALIST, "en", "not an ex-neurologist", 0, False),
+    (SPECIALIST, "es", "no un ex neurólogo", 0, False),
+    (SPECIALIST, "en", "a neurologist, an ex-neurologist", 0, False),
+    (SPECIALIST, "en", "a podiatrist, not an ex-neurologist", 0, False),
+    (SPECIALIST, "es", "un ex neurólogo", 0, False),
+]
+
+
+@pytest.mark.parametrize(ROW, OTHER_ONE_DENIED_DATA)
+def test_denying_a_former_one_leaves_the_answer(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, OTHER_ONE_ALONE_DATA)
+def test_a_former_one_is_no_answer(question, language, answer, points, correct):
+    test_grade(question, language, answer, points, correct)
