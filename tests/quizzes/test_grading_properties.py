@@ -4,6 +4,7 @@ wrong term added to a right answer never raises its score; a forgiven typo is ne
 known term, nor as close to one as to its key."""
 
 import math
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -452,7 +453,11 @@ def test_prefixing_a_negation_never_raises_the_score(case, language_negation):
     negation = language_negation.draw(st.sampled_from(LIST_NEGATIONS[key.language]))
     before = outcome(key, {"items": items})
     after = outcome(key, {"items": [negation + item for item in items]})
-    assert after[0] <= before[0], (items, before, after)
+    # A negation reaches to the end of its sentence (";", a new line): "not sciatica; heel
+    # spurs, …" takes back the wrong item only, which may earn what the rest alone earns.
+    rest = [part for item in items if (part := re.split(r"[;\n]", item, maxsplit=1)[1:])]
+    dropped = outcome(key, {"items": [part[0] for part in rest]})[0] if rest else 0
+    assert after[0] <= max(before[0], dropped), (items, before, after)
 
 
 # A belief given up, around a whole answer: (before, after) in each language.
