@@ -68,6 +68,8 @@ PLACED_CATEGORIES = frozenset({"condition", "symptom", "region"})
 # text tells them apart.
 SPANISH_FRENCH_CAUSE = frozenset({("cause",), ("causa",)})
 BECAUSE_OF = re.compile(r"(?<!\w)(?:à|a)\s+caus[ea]\s+d", re.IGNORECASE)
+# Categories of terms that say where: after "or" they place the answer, and name no other.
+WHERE_CATEGORIES = frozenset({REGION, LEVEL, "anatomy"})
 # The category of muscles: where a region is asked, a muscle is a second answer.
 MUSCLE = "muscle"
 # Known terms that, named as what brought an answer on, are given as the cause instead.
@@ -764,7 +766,7 @@ class Matcher:
             only_places=self._only_places(kept),
             only_details=all(
                 s.kind == FILLER
-                or (s.kind == TERM and not s.candidate)
+                or (s.kind == TERM and not s.candidate and self._says_where(s))
                 or (s.kind in (QUESTION, UNKNOWN) and s.given in self.place_leads)
                 for s in kept
             ),
@@ -1263,6 +1265,13 @@ class Matcher:
                     segment = Segment(TERM, segment.given, origin=True)
             placed.append(segment)
         return placed
+
+    def _says_where(self, segment: Segment) -> bool:
+        """A known term that says where (a region, a part of the body, a level): after "or"
+        it places the answer ("central stenosis in the upper back or neck"); a term of any
+        other kind there is a second answer ("a neurologist or heel spurs")."""
+        categories = self.lexicon.categories_of(tuple(segment.given.split())) - {""}
+        return categories <= WHERE_CATEGORIES
 
     def _muscle_placed(self, segments: list[Segment]) -> list[Segment]:
         """Where a region is asked, a muscle is a second answer, not detail: a muscle is no

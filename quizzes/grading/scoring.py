@@ -279,12 +279,18 @@ def _typed(reading: Reading, segment: Segment, language: str) -> str:
 def _grade_text(question: QuestionKey, answer: dict) -> Grade:
     """Right when the answer names the key and no second candidate (see the module doc)."""
     tally = _Tally()
-    for reading in _readings(question, [answer["text"]]):
+    readings = list(_readings(question, [answer["text"]]))
+    offers_alternatives = any(reading.piece.alternative for reading in readings)
+    for reading in readings:
         tally.right(reading, question.language)
         tally.hint_from(reading)
         for segment in reading.wrong:
             tally.wrong_item(_typed(reading, segment, question.language), segment)
-        if not reading.answers and not reading.empty and not _is_detail(reading):
+        if (
+            not reading.answers
+            and not reading.empty
+            and not _is_detail(reading, offers_alternatives)
+        ):
             tally.wrong_item(reading.piece.text)
     correct = bool(tally.found) and not tally.wrong
     if correct:
@@ -300,14 +306,17 @@ def _grade_text(question: QuestionKey, answer: dict) -> Grade:
     )
 
 
-def _is_detail(reading: Reading) -> bool:
+def _is_detail(reading: Reading, offers_alternatives: bool = False) -> bool:
     """A piece of a text answer that names no answer yet is fine: it names known terms of
     another kind (a level, a body region) and nothing of the kind asked for, or it explains
-    ("…, because they test the nerves"). After "or" too: "central stenosis in the upper back
-    or neck" offers no second condition ("… or a podiatrist" names a second candidate, which
-    is wrong)."""
+    ("…, because they test the nerves"). Where the answer offers alternatives ("X or Y"), a
+    piece is detail only when it says where: "central stenosis in the upper back or neck"
+    offers no second condition, but "… or a podiatrist", "a neurologist or heel spurs" and
+    "heel spurs or the neck" each offer a second answer."""
     if reading.piece.alternative and not reading.only_details:
         return False  # "… or a lumbar puncture", "… or a hip muscle": a second answer
+    if offers_alternatives and not reading.only_details and not reading.clause:
+        return False  # "heel spurs or the neck": the piece before "or" is an answer too
     return (bool(reading.details) or reading.clause) and not reading.wrong
 
 

@@ -2815,3 +2815,48 @@ def test_denying_a_former_one_leaves_the_answer(question, language, answer, poin
 @pytest.mark.parametrize(ROW, OTHER_ONE_ALONE_DATA)
 def test_a_former_one_is_no_answer(question, language, answer, points, correct):
     test_grade(question, language, answer, points, correct)
+
+
+# --- an alternative of another kind ---------------------------------------------------------------
+# "X or Y" offers two answers. After "or", only a place or a level is detail ("central stenosis in
+# the upper back or neck"); a condition, a test or a specialist there is a second answer, before
+# "or" as after it: "a neurologist or heel spurs", "heel spurs or the neck" earned full marks.
+MUSCLE_Q = "muscle-that-squeezes-sciatic-nerve"
+ALTERNATIVE_OF_ANOTHER_KIND_DATA = [
+    (TEXT, "en", "a neurologist or heel spurs", 0, False),
+    (TEXT, "en", "sciatica or a neurologist", 0, False),
+    (TEXT, "en", "neurologist or nerve conduction testing", 0, False),
+    (TEXT, "fr", "un neurologue ou une sciatique", 0, False),
+    (TEXT, "es", "neurólogo o ciática", 0, False),
+    (TEXT, "ar", "طبيب الأعصاب أو عرق النسا", 0, False),
+    (NECK_Q, "en", "heel spurs or the neck", 0, False),
+    (NECK_Q, "en", "the neck or sciatica", 0, False),
+    (NECK_Q, "fr", "le cou ou la sciatique", 0, False),
+    (NECK_Q, "es", "espolón calcáneo o el cuello", 0, False),
+    (NECK_Q, "ar", "أشواك العقب أو الرقبة", 0, False),
+    (MUSCLE_Q, "en", "piriformis or plantar fasciitis", 0, False),
+    (MUSCLE_Q, "fr", "le piriforme ou une hernie discale", 0, False),
+]
+# ...while a place, a level or an explanation beside the answer, or a synonym after "or", stays.
+ALTERNATIVE_THAT_PLACES_DATA = [
+    (TEXT, "en", "a neurologist, or a nerve specialist", 1, True),
+    (TEXT, "en", "a neurologist for sciatica", 1, True),
+    (TEXT, "en", "a neurologist, because of the feet, or a nerve doctor", 1, True),
+    (NECK_Q, "en", "the neck or the cervical spine", 1, True),
+    (NECK_Q, "fr", "le cou ou la colonne cervicale", 1, True),
+    (MUSCLE_Q, "en", "the piriformis in the buttock or the hip", 1, True),
+]
+
+
+@pytest.mark.parametrize(ROW, ALTERNATIVE_OF_ANOTHER_KIND_DATA)
+def test_an_alternative_of_another_kind_is_a_second_answer(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)
+
+
+@pytest.mark.parametrize(ROW, ALTERNATIVE_THAT_PLACES_DATA)
+def test_an_alternative_that_places_the_answer_stays_right(
+    question, language, answer, points, correct
+):
+    test_grade(question, language, answer, points, correct)

@@ -559,3 +559,38 @@ def test_causes_said_to_be_caused_by_the_subject_earn_nothing(language, data):
     text = items[0] + data.draw(st.sampled_from([", ", *AND[language]])) + items[1]
     effects = text + data.draw(st.sampled_from(CAUSED_BY_SUBJECT[language]))
     assert outcome(key, {"items": [effects]}) == (0, False), effects
+
+
+def other_answers(name: str, language: str) -> list[str]:
+    """Accepted answers of the bank's other text and set questions that say no place or level:
+    offered beside a key after "or", each is a second answer."""
+    key = KEYS[name, language]
+    own = {grading.fold(s) for answer in key.answers for s in answer.synonyms}
+    found = []
+    for (other, other_language), other_key in KEYS.items():
+        if other_language != language or other == name or other_key.id >= 900:
+            continue  # 900 and up: keys made up for single rules, not the bank's
+        for answer in other_key.answers:
+            spelling = answer.synonyms[0]
+            categories = key.lexicon.categories_of(term_words(spelling, language)) - {""}
+            if grading.fold(spelling) not in own and categories - WHERE:
+                found.append(spelling)
+    return found
+
+
+WHERE = {"region", "level", "anatomy"}
+BANK_TEXT_QUESTIONS = sorted(
+    {(name, language) for (name, language), key in KEYS.items() if key.kind == grading.TEXT}
+    - {(name, language) for (name, language), key in KEYS.items() if key.id >= 900}
+)
+
+
+@SETTINGS
+@given(question=st.sampled_from(BANK_TEXT_QUESTIONS), data=st.data())
+def test_a_right_answer_or_another_questions_answer_is_not_right(question, data):
+    key = KEYS[question]
+    right = data.draw(st.sampled_from(key.answers[0].synonyms))
+    other = data.draw(st.sampled_from(other_answers(*question)))
+    word = data.draw(st.sampled_from(OR[key.language]))
+    text = data.draw(st.sampled_from([right + word + other, other + word + right]))
+    assert outcome(key, {"text": text}) == (0, False), text
